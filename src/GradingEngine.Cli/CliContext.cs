@@ -1,0 +1,75 @@
+using GradingEngine.Compile;
+using GradingEngine.Diagnostics;
+using GradingEngine.Model;
+using GradingEngine.Render;
+
+namespace GradingEngine.Cli;
+
+/// <summary>What every verb shares: the two writers, diagnostics printing, and writing an output file only on success.</summary>
+public sealed class CliContext(TextWriter stdout, TextWriter stderr)
+{
+    public TextWriter Out { get; } = stdout;
+    public TextWriter Error { get; } = stderr;
+
+    /// <summary>The rulebook shipped beside the tool, used when `--rules` is not given.</summary>
+    public static string DefaultRules => Path.Combine(AppContext.BaseDirectory, "rules", "peel-2015-effectiveness");
+
+    public ExitCode Fail(IEnumerable<Diagnostic> diagnostics)
+    {
+        DiagnosticFormatter.Write(Error, diagnostics);
+        return ExitCode.InvalidInput;
+    }
+
+    public CompiledRulebook? LoadRulebook(string? directory)
+    {
+        var result = GradingPipeline.LoadRulebook(directory ?? DefaultRules);
+        if (!result.Succeeded)
+        {
+            Fail(result.Diagnostics);
+            return null;
+        }
+        return result.Value;
+    }
+
+    /// <summary>Loads every findings file, reporting the problems of all of them before giving up.</summary>
+    public IReadOnlyList<Inspection>? LoadInspections(CompiledRulebook rulebook, IEnumerable<string> paths)
+    {
+        var inspections = new List<Inspection>();
+        var problems = new List<Diagnostic>();
+        foreach (var path in paths)
+        {
+            var result = GradingPipeline.LoadInspection(path, rulebook);
+            if (result.Succeeded) inspections.Add(result.Value!);
+            problems.AddRange(result.Diagnostics);
+        }
+        if (problems.Any(d => d.IsError))
+        {
+            Fail(problems);
+            return null;
+        }
+        return inspections;
+    }
+
+    /// <summary>Writes to stdout, or replaces <paramref name="path"/> whole: never a partial output file.</summary>
+    public ExitCode Emit(string text, string? path, ExitCode code = ExitCode.Success)
+    {
+        if (path is null)
+        {
+            Out.Write(text);
+            return code;
+        }
+        var full = Path.GetFullPath(path);
+        var temp = Path.Combine(Path.GetDirectoryName(full) ?? ".", $".{Path.GetFileName(full)}.{Environment.ProcessId}.tmp");
+        try
+        {
+            File.WriteAllText(temp, text, new System.Text.UTF8Encoding(false));
+            File.Move(temp, full, overwrite: true);
+            return code;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            if (File.Exists(temp)) File.Delete(temp);
+            return Fail([Diagnostic.Error(DiagnosticCodes.FileNotFound, SourceSpan.FileStart(path), $"cannot write output: {e.Message}")]);
+        }
+    }
+}

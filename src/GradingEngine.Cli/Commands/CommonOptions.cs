@@ -1,0 +1,30 @@
+using System.CommandLine;
+
+namespace GradingEngine.Cli.Commands;
+
+/// <summary>Options several verbs share. Each command gets its own instances: System.CommandLine options belong to one parent.</summary>
+internal static class CommonOptions
+{
+    public static Option<string?> Rules() => new("--rules")
+    {
+        Description = "Rulebook folder (default: the shipped PEEL 2015 effectiveness rulebook)",
+        HelpName = "DIR",
+    };
+
+    public static Option<string> Format(params string[] formats)
+    {
+        var option = new Option<string>("--format")
+        {
+            Description = $"Output format: {string.Join(", ", formats)}",
+            DefaultValueFactory = _ => formats[0],
+        };
+        option.AcceptOnlyFromAmong(formats);
+        return option;
+    }
+
+    public static Option<string?> Output() => new("--output", "-o")
+    {
+        Description = "Write the result to FILE (only when it succeeds) instead of standard output",
+        HelpName = "FILE",
+    };
+}

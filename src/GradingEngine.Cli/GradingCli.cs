@@ -1,0 +1,39 @@
+using System.CommandLine;
+using GradingEngine.Cli.Commands;
+
+namespace GradingEngine.Cli;
+
+/// <summary>The `grading` command line: one file per verb, each a library call and a renderer.</summary>
+public static class GradingCli
+{
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        var cli = new CliContext(stdout, stderr);
+        var root = new RootCommand("GradingEngine: consistent, explainable inspection grading")
+        {
+            GradeCommand.Create(cli),
+            ValidateCommand.Create(cli),
+            ExplainCommand.Create(cli),
+        };
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var error in parse.Errors)
+            {
+                stderr.Write($"error: {error.Message}\n");
+            }
+            stderr.Write("run `grading --help` for usage\n");
+            return (int)ExitCode.InvalidInput;
+        }
+        try
+        {
+            return parse.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
+        }
+        catch (Exception e)
+        {
+            // Never a stack trace: a bug report needs the message, the user needs to know it is not their input.
+            stderr.Write($"error: internal error: {e.Message}\n");
+            return (int)ExitCode.InternalError;
+        }
+    }
+}

@@ -1,0 +1,225 @@
+using GradingEngine.Diagnostics;
+using GradingEngine.Load.Conditions;
+using GradingEngine.Model;
+
+namespace GradingEngine.Check.Binding;
+
+/// <summary>
+/// Resolves names and checks types of one condition against the rulebook. Reports every error it
+/// can find (a bad sub-expression does not cascade into errors about its parents) and returns null
+/// when there was any.
+/// </summary>
+public sealed partial class ConditionBinder
+{
+    private static readonly string[] FindingFields = ["indicator", "area", "judgement", "value"];
+    private static readonly string[] QuestionFields = ["id", "grade"];
+    private static readonly string[] Functions = ["any", "all", "count", "sum", "min", "max", "worst", "best", "ratio"];
+
+    private readonly ConditionContext _context;
+    private readonly Condition _condition;
+    private readonly DiagnosticBag _bag;
+    private readonly List<ItemVariable> _scope = [];
+    private int _errors;
+
+    private ConditionBinder(ConditionContext context, Condition condition, DiagnosticBag bag)
+    {
+        _context = context;
+        _condition = condition;
+        _bag = bag;
+    }
+
+    /// <summary>Binds a condition that must be yes/no. Null when it has errors (all reported to <paramref name="bag"/>).</summary>
+    public static BoundExpr? Bind(Condition condition, ConditionContext context, DiagnosticBag bag)
+    {
+        var binder = new ConditionBinder(context, condition, bag);
+        var bound = binder.BindExpr(condition.Syntax, null);
+        if (bound is not null && bound.Type.Kind != TypeKind.Bool)
+        {
+            binder.Error(DiagnosticCodes.ConditionType, condition.Syntax, $"a condition must be yes/no, but this is a {bound.Type.Describe()}",
+                "compare it, e.g. `count(f => ...) >= 2`");
+        }
+        return binder._errors == 0 ? bound : null;
+    }
+
+    private void Error(string code, Expr at, string message, string? help = null)
+    {
+        _errors++;
+        _bag.Error(code, _condition.SpanAt(at.Offset), message, help);
+    }
+
+    private BoundExpr? BindExpr(Expr expr, ValueType? expected) => expr switch
+    {
+        NumberLiteral n => new BoundConstant(ValueType.Number, n.Value),
+        BoolLiteral b => new BoundConstant(ValueType.Bool, b.Value),
+        StringLiteral s => BindString(s, expected),
+        NameExpr name => BindName(name, expected),
+        MemberExpr member => BindMember(member),
+        UnaryExpr unary => BindUnary(unary),
+        BinaryExpr binary => BindBinary(binary),
+        InExpr @in => BindIn(@in),
+        CallExpr call => BindCall(call),
+        LambdaExpr lambda => Fail(lambda, DiagnosticCodes.ConditionSyntax, $"`{lambda.Parameter} => ...` can only be an argument of an aggregate such as `any`"),
+        _ => Fail(expr, DiagnosticCodes.ConditionSyntax, "unsupported expression"),
+    };
+
+    private BoundExpr? Fail(Expr at, string code, string message, string? help = null)
+    {
+        Error(code, at, message, help);
+        return null;
+    }
+
+    private BoundExpr? BindString(StringLiteral s, ValueType? expected) =>
+        expected?.Kind == TypeKind.Judgement ? BindLevel(s.Value, s, expected) : new BoundConstant(ValueType.Text, s.Value);
+
+    private BoundExpr? BindName(NameExpr name, ValueType? expected)
+    {
+        if (_scope.FindLast(v => v.Name == name.Name) is { } variable)
+        {
+            var fields = variable.Kind == ItemKind.Finding ? FindingFields : QuestionFields;
+            return Fail(name, DiagnosticCodes.ConditionType, $"`{name.Name}` is a {(variable.Kind == ItemKind.Finding ? "finding" : "question result")}, not a value",
+                $"use one of its fields: {string.Join(", ", fields.Select(f => $"`{name.Name}.{f}`"))}");
+        }
+        if (_context is ConditionContext.Threshold && EffectNames.All.Any(e => e.ProfileName() == name.Name))
+        {
+            return Fail(name, DiagnosticCodes.UnknownName, $"`{name.Name}` needs `.count` or `.weight`", $"write `{name.Name}.count` or `{name.Name}.weight`");
+        }
+        if (expected?.Kind == TypeKind.Judgement)
+        {
+            return BindLevel(name.Name, name, expected);
+        }
+        return Fail(name, DiagnosticCodes.UnknownName, $"unknown name `{name.Name}`", NameHelp(name.Name));
+    }
+
+    private string? NameHelp(string name) => _context switch
+    {
+        ConditionContext.Threshold => NameSuggester.Help(name, ProfileVariableNames()) ?? "threshold conditions use `strengths.count`, `areas-for-improvement.weight`, ...",
+        _ when NameSuggester.Suggest(name, Functions) is { } f => $"did you mean the aggregate `{f}(...)`?",
+        _ => "levels such as `mostly-effective` can only be compared with a judgement; findings are reached through aggregates such as `any(f => ...)`",
+    };
+
+    private static IEnumerable<string> ProfileVariableNames() =>
+        EffectNames.All.SelectMany(e => new[] { e.ProfileName() + ".count", e.ProfileName() + ".weight" });
+
+    private BoundExpr? BindLevel(string level, Expr at, ValueType expected)
+    {
+        var scale = expected.Scale!;
+        var rank = scale.RankOf(level);
+        if (rank < 0)
+        {
+            var kind = scale.Id == "grade" ? "grade" : "level";
+            return Fail(at, DiagnosticCodes.UnknownLevel, $"`{level}` is not a {kind} of {expected.Describe()}",
+                NameSuggester.Help(level, scale.Levels) ?? $"{kind}s are: {string.Join(", ", scale.Levels.Select(l => $"`{l}`"))}");
+        }
+        return new BoundConstant(expected, rank);
+    }
+
+    private BoundExpr? BindMember(MemberExpr member)
+    {
+        if (member.Target is not NameExpr target)
+        {
+            return Fail(member, DiagnosticCodes.ConditionType, $"`.{member.Member}` can only follow a variable name");
+        }
+        if (_context is ConditionContext.Threshold)
+        {
+            var effect = EffectNames.All.Cast<Effect?>().FirstOrDefault(e => e!.Value.ProfileName() == target.Name);
+            if (effect is null || member.Member is not ("count" or "weight"))
+            {
+                var full = $"{target.Name}.{member.Member}";
+                return Fail(target, DiagnosticCodes.UnknownName, $"unknown profile variable `{full}`",
+                    NameSuggester.Help(full, ProfileVariableNames()) ?? "threshold conditions use `strengths.count`, `areas-for-improvement.weight`, ...");
+            }
+            return new BoundProfileVariable(effect.Value, member.Member == "weight");
+        }
+        var variable = _scope.FindLast(v => v.Name == target.Name);
+        if (variable is null)
+        {
+            return Fail(target, DiagnosticCodes.UnknownName, $"unknown variable `{target.Name}`",
+                "findings are reached through aggregates, e.g. `any(f => f.indicator == \"...\")`");
+        }
+        return variable.Kind == ItemKind.Finding ? BindFindingField(member, variable) : BindQuestionField(member, variable);
+    }
+
+    private BoundExpr? BindQuestionField(MemberExpr member, ItemVariable variable)
+    {
+        var rollup = (ConditionContext.Rollup)_context;
+        return member.Member switch
+        {
+            "id" => new BoundField(ValueType.Text, variable, ItemField.QuestionId),
+            "grade" => new BoundField(ValueType.Judgement(rollup.Grades), variable, ItemField.Grade),
+            _ => Fail(member, DiagnosticCodes.UnknownName, $"a question result has no field `{member.Member}`",
+                NameSuggester.Help(member.Member, QuestionFields) ?? "fields are `id` and `grade`"),
+        };
+    }
+
+    private BoundExpr? BindFindingField(MemberExpr member, ItemVariable variable)
+    {
+        switch (member.Member)
+        {
+            case "indicator":
+                return new BoundField(ValueType.Text, variable, ItemField.Indicator);
+            case "area":
+                return new BoundField(ValueType.Text, variable, ItemField.Area);
+            case "judgement":
+            case "value":
+                break;
+            default:
+                return Fail(member, DiagnosticCodes.UnknownName, $"a finding has no field `{member.Member}`",
+                    NameSuggester.Help(member.Member, FindingFields) ?? "fields are `indicator`, `area`, `judgement` and `value`");
+        }
+        var candidates = variable.Candidates;
+        if (candidates.Count == 0)
+        {
+            return Fail(member, DiagnosticCodes.AmbiguousField, $"no indicator of this question can match `{variable.Name}` here",
+                "check the `f.indicator` and `f.area` tests of this lambda");
+        }
+        var types = candidates.Select(TypeOf).Distinct().ToList();
+        var wanted = member.Member == "judgement"
+            ? types.All(t => t.Kind == TypeKind.Judgement)
+            : types.All(t => t.Kind is TypeKind.Number or TypeKind.Bool);
+        if (!wanted)
+        {
+            var wrong = candidates.Where(i => (member.Member == "judgement") != (i.Type == IndicatorType.Judgement)).Select(i => $"`{i.Id}`").Take(4);
+            return Fail(member, DiagnosticCodes.AmbiguousField,
+                member.Member == "judgement"
+                    ? $"`{variable.Name}.judgement` is not defined for indicators without a judgement scale: {string.Join(", ", wrong)}"
+                    : $"`{variable.Name}.value` is not defined for judgement indicators: {string.Join(", ", wrong)}",
+                $"narrow the finding first, e.g. `{variable.Name}.indicator == \"{candidates[0].Id}\" and ...`");
+        }
+        if (types.Count > 1)
+        {
+            return Fail(member, DiagnosticCodes.AmbiguousField,
+                $"`{variable.Name}.{member.Member}` has a different type depending on the indicator: {string.Join(", ", types.Select(t => t.Describe()))}",
+                $"narrow the finding first, e.g. `{variable.Name}.indicator == \"{candidates[0].Id}\" and ...`");
+        }
+        var type = types[0];
+        var field = type.Kind switch
+        {
+            TypeKind.Judgement => ItemField.Judgement,
+            TypeKind.Number => ItemField.Number,
+            _ => ItemField.Flag,
+        };
+        return new BoundField(type, variable, field);
+    }
+
+    private static ValueType TypeOf(Indicator indicator) => indicator.Type switch
+    {
+        IndicatorType.Judgement => ValueType.Judgement(indicator.Scale!),
+        IndicatorType.Number => ValueType.Number,
+        _ => ValueType.Bool,
+    };
+
+    private BoundExpr? BindUnary(UnaryExpr unary)
+    {
+        var operand = BindExpr(unary.Operand, null);
+        if (operand is null) return null;
+        if (unary.Op == UnaryOp.Not)
+        {
+            return operand.Type.Kind == TypeKind.Bool
+                ? new BoundNot(operand)
+                : Fail(unary, DiagnosticCodes.ConditionType, $"`not` needs a yes/no value, found a {operand.Type.Describe()}");
+        }
+        return operand.Type.Kind == TypeKind.Number
+            ? new BoundNegate(operand)
+            : Fail(unary, DiagnosticCodes.ConditionType, $"`-` needs a number, found a {operand.Type.Describe()}");
+    }
+}

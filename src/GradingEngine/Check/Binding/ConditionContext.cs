@@ -1,0 +1,19 @@
+using GradingEngine.Model;
+
+namespace GradingEngine.Check.Binding;
+
+/// <summary>What a condition may refer to: a question's findings, a threshold profile, or question grades.</summary>
+public abstract record ConditionContext
+{
+    /// <summary>A criterion condition: aggregates range over the findings of one question.</summary>
+    public sealed record Criterion(Question Question, Codebook Codebook) : ConditionContext
+    {
+        public IReadOnlyList<Indicator> Indicators { get; } = Codebook.Indicators.Where(i => i.QuestionId == Question.Id).ToList();
+    }
+
+    /// <summary>A threshold rule: the profile variables, no aggregates.</summary>
+    public sealed record Threshold : ConditionContext;
+
+    /// <summary>A roll-up rule: aggregates range over the question results.</summary>
+    public sealed record Rollup(IReadOnlyList<Question> Questions, JudgementScale Grades) : ConditionContext;
+}

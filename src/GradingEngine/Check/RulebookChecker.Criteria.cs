@@ -1,0 +1,91 @@
+using System.Text.RegularExpressions;
+using GradingEngine.Check.Binding;
+using GradingEngine.Diagnostics;
+using GradingEngine.Model;
+
+namespace GradingEngine.Check;
+
+public sealed partial class RulebookChecker
+{
+    public static IReadOnlyList<string> Placeholders { get; } = ["judgement", "value", "indicator", "quote", "source", "count"];
+
+    private void CheckCriteria()
+    {
+        Duplicates(_rulebook.Criteria, c => c.Id, c => c.Fields["id"], "criterion");
+        foreach (var criterion in _rulebook.Criteria)
+        {
+            CheckMessage(criterion);
+            var question = Question(criterion.QuestionId, criterion.Fields["question"]);
+            if (question is null) continue;
+            Area(question, criterion.AreaId, criterion.Fields["area"]);
+            var bound = ConditionBinder.Bind(criterion.When, new ConditionContext.Criterion(question, _rulebook.Codebook), _bag);
+            if (bound is null) continue;
+            var witnesses = new List<WitnessSource>();
+            CollectWitnesses(bound, positive: true, witnesses);
+            _criteria.Add(new CheckedCriterion(_criteria.Count, criterion, bound, witnesses, ReadIndicators(bound)));
+        }
+    }
+
+    private void CheckMessage(Criterion criterion)
+    {
+        foreach (Match match in PlaceholderPattern().Matches(criterion.Message))
+        {
+            var name = match.Groups[1].Value;
+            if (!Placeholders.Contains(name))
+            {
+                _bag.Error(DiagnosticCodes.UnknownPlaceholder, criterion.Fields["message"], $"unknown placeholder `{{{name}}}` in message",
+                    NameSuggester.Help(name, Placeholders) ?? $"placeholders are: {string.Join(", ", Placeholders.Select(p => $"`{{{p}}}`"))}");
+            }
+        }
+    }
+
+    [GeneratedRegex(@"\{([^{}]*)\}")]
+    internal static partial Regex PlaceholderPattern();
+
+    /// <summary>Top-level aggregates, with their polarity under `not`.</summary>
+    private static void CollectWitnesses(BoundExpr expr, bool positive, List<WitnessSource> into)
+    {
+        switch (expr)
+        {
+            case BoundNot not:
+                CollectWitnesses(not.Operand, !positive, into);
+                break;
+            case BoundBinary binary:
+                CollectWitnesses(binary.Left, positive, into);
+                CollectWitnesses(binary.Right, positive, into);
+                break;
+            case BoundNegate negate:
+                CollectWitnesses(negate.Operand, positive, into);
+                break;
+            case BoundIn @in:
+                CollectWitnesses(@in.Value, positive, into);
+                break;
+            case BoundAggregate aggregate:
+                into.Add(new WitnessSource(aggregate.Filter, positive));
+                break;
+        }
+    }
+
+    /// <summary>Every indicator any aggregate of the condition can read: findings of other indicators are not considered.</summary>
+    private static HashSet<string> ReadIndicators(BoundExpr expr)
+    {
+        var read = new HashSet<string>(StringComparer.Ordinal);
+        void Visit(BoundExpr e)
+        {
+            switch (e)
+            {
+                case BoundNot n: Visit(n.Operand); break;
+                case BoundNegate n: Visit(n.Operand); break;
+                case BoundBinary b: Visit(b.Left); Visit(b.Right); break;
+                case BoundIn i: Visit(i.Value); break;
+                case BoundAggregate a:
+                    read.UnionWith(a.Filter.Variable.Candidates.Select(c => c.Id));
+                    Visit(a.Filter.Body);
+                    if (a.Second is not null) Visit(a.Second.Body);
+                    break;
+            }
+        }
+        Visit(expr);
+        return read;
+    }
+}

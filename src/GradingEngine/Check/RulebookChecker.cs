@@ -1,0 +1,110 @@
+using GradingEngine.Check.Analysis;
+using GradingEngine.Check.Binding;
+using GradingEngine.Diagnostics;
+using GradingEngine.Model;
+
+namespace GradingEngine.Check;
+
+/// <summary>
+/// Binds a loaded rulebook and proves its tables total, as an ordered table of named passes.
+/// Each pass reports into the same bag so one run lists every problem. The analysis pass only runs
+/// on a rulebook that is otherwise error-free, so its findings are never knock-on effects.
+/// </summary>
+public sealed partial class RulebookChecker
+{
+    private readonly Rulebook _rulebook;
+    private readonly DiagnosticBag _bag;
+    private readonly List<CheckedCriterion> _criteria = [];
+    private readonly Dictionary<string, CheckedTable> _thresholds = new(StringComparer.Ordinal);
+    private readonly List<TableAnalysis> _analyses = [];
+    private CheckedTable? _rollup;
+
+    private RulebookChecker(Rulebook rulebook, DiagnosticBag bag)
+    {
+        _rulebook = rulebook;
+        _bag = bag;
+    }
+
+    private IReadOnlyList<(string Name, Action Run)> Passes =>
+    [
+        ("scale", CheckScale),
+        ("questions", CheckQuestions),
+        ("codebook", CheckCodebook),
+        ("criteria", CheckCriteria),
+        ("thresholds", CheckThresholds),
+        ("rollup", CheckRollup),
+        ("coverage", CheckCoverage),
+        ("analysis", Analyze),
+    ];
+
+    /// <summary>Checks <paramref name="rulebook"/>; <paramref name="bag"/> may already hold load errors.</summary>
+    public static CheckedRulebook? Check(Rulebook rulebook, DiagnosticBag bag)
+    {
+        var checker = new RulebookChecker(rulebook, bag);
+        foreach (var (name, run) in checker.Passes)
+        {
+            if (name == "analysis" && bag.HasErrors) break;
+            run();
+        }
+        if (bag.HasErrors) return null;
+        return new CheckedRulebook(rulebook, checker._criteria, checker._thresholds, checker._rollup!, checker._analyses,
+            bag.ToSortedList().Where(d => !d.IsError).ToList());
+    }
+
+    private void Duplicates<T>(IEnumerable<T> items, Func<T, string> id, Func<T, SourceSpan> span, string what)
+    {
+        var seen = new Dictionary<string, SourceSpan>(StringComparer.Ordinal);
+        foreach (var item in items)
+        {
+            if (!seen.TryAdd(id(item), span(item)))
+            {
+                var first = seen[id(item)];
+                _bag.Error(DiagnosticCodes.DuplicateId, span(item), $"duplicate {what} id `{id(item)}`", $"first defined at {first}");
+            }
+        }
+    }
+
+    private void CheckScale() =>
+        Duplicates(_rulebook.Scale.Grades, g => g.Id, g => g.Span, "grade");
+
+    private void CheckQuestions()
+    {
+        Duplicates(_rulebook.Questions, q => q.Id, q => q.Span, "question");
+        foreach (var question in _rulebook.Questions)
+        {
+            Duplicates(question.Areas, a => a.Id, a => a.Span, "area");
+        }
+    }
+
+    private Question? Question(string id, SourceSpan span)
+    {
+        var question = _rulebook.FindQuestion(id);
+        if (question is null)
+        {
+            _bag.Error(DiagnosticCodes.UnknownQuestion, span, $"unknown question `{id}`", NameSuggester.Help(id, _rulebook.Questions.Select(q => q.Id)));
+        }
+        return question;
+    }
+
+    private void Area(Question question, string id, SourceSpan span)
+    {
+        if (question.FindArea(id) is null)
+        {
+            _bag.Error(DiagnosticCodes.UnknownArea, span, $"question `{question.Id}` has no area `{id}`",
+                NameSuggester.Help(id, question.Areas.Select(a => a.Id)) ?? $"areas of `{question.Id}` are: {string.Join(", ", question.Areas.Select(a => $"`{a.Id}`"))}");
+        }
+    }
+
+    private void CheckCodebook()
+    {
+        Duplicates(_rulebook.Codebook.Scales, s => s.Id, s => s.Span, "scale");
+        Duplicates(_rulebook.Codebook.Indicators, i => i.Id, i => i.Span, "indicator");
+        foreach (var indicator in _rulebook.Codebook.Indicators)
+        {
+            if (Question(indicator.QuestionId, indicator.Fields["question"]) is { } question)
+            {
+                Area(question, indicator.AreaId, indicator.Fields["area"]);
+            }
+        }
+    }
+}

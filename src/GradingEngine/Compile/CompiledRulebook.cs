@@ -1,0 +1,23 @@
+using GradingEngine.Check;
+using NRules;
+
+namespace GradingEngine.Compile;
+
+/// <summary>A rulebook compiled once into an NRules session factory; evaluate any number of inspections with it.</summary>
+public sealed class CompiledRulebook(CheckedRulebook rulebook, ISessionFactory sessions, IReadOnlyList<CriterionRuntime> criteria, int ruleCount)
+{
+    public CheckedRulebook Rulebook { get; } = rulebook;
+
+    internal ISessionFactory Sessions { get; } = sessions;
+
+    public IReadOnlyList<CriterionRuntime> Criteria { get; } = criteria;
+
+    /// <summary>Each question's threshold table as delegates, for what-if questions.</summary>
+    public IReadOnlyDictionary<string, GradeTableRuntime> Thresholds { get; } =
+        rulebook.Thresholds.ToDictionary(t => t.Key, t => new GradeTableRuntime(t.Value), StringComparer.Ordinal);
+
+    public RollupRuntime Rollup { get; } = new(rulebook.Rollup);
+
+    /// <summary>How many NRules rules the rulebook became.</summary>
+    public int RuleCount { get; } = ruleCount;
+}

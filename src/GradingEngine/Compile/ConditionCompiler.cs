@@ -1,0 +1,268 @@
+using System.Linq.Expressions;
+using System.Reflection;
+using GradingEngine.Check.Binding;
+using GradingEngine.Compile.Runtime;
+using GradingEngine.Load.Conditions;
+using GradingEngine.Model;
+
+namespace GradingEngine.Compile;
+
+/// <summary>
+/// Turns a bound condition into a System.Linq.Expressions lambda. Only the members and
+/// <see cref="RuleOps"/> methods named below can appear in a compiled rule: the whitelist is this file.
+/// Representations: yes/no → bool, number → decimal? (null = undefined), judgement → int? rank, text → string.
+/// </summary>
+public sealed class ConditionCompiler
+{
+    public const string FindingsParameter = "findings";
+    public const string QuestionsParameter = "questions";
+    public const string ProfileParameter = "profile";
+
+    private readonly ParameterExpression? _items;
+    private readonly ParameterExpression? _profile;
+    private readonly Dictionary<ItemVariable, ParameterExpression> _variables = new(ReferenceEqualityComparer.Instance);
+
+    private ConditionCompiler(ParameterExpression? items, ParameterExpression? profile)
+    {
+        _items = items;
+        _profile = profile;
+    }
+
+    public static Expression<Func<IEnumerable<FindingFact>, bool>> ForFindings(BoundExpr condition)
+    {
+        var items = Expression.Parameter(typeof(IEnumerable<FindingFact>), FindingsParameter);
+        return Expression.Lambda<Func<IEnumerable<FindingFact>, bool>>(new ConditionCompiler(items, null).Emit(condition), items);
+    }
+
+    public static Expression<Func<IEnumerable<QuestionGradeFact>, bool>> ForQuestions(BoundExpr condition)
+    {
+        var items = Expression.Parameter(typeof(IEnumerable<QuestionGradeFact>), QuestionsParameter);
+        return Expression.Lambda<Func<IEnumerable<QuestionGradeFact>, bool>>(new ConditionCompiler(items, null).Emit(condition), items);
+    }
+
+    public static Expression<Func<OutcomeProfile, bool>> ForProfile(BoundExpr condition)
+    {
+        var profile = Expression.Parameter(typeof(OutcomeProfile), ProfileParameter);
+        return Expression.Lambda<Func<OutcomeProfile, bool>>(ProfileBody(condition, profile), profile);
+    }
+
+    /// <summary>The body of a profile condition over an existing parameter, to combine several rules in one lambda.</summary>
+    public static Expression ProfileBody(BoundExpr condition, ParameterExpression profile) =>
+        new ConditionCompiler(null, profile).Emit(condition);
+
+    /// <summary>The body of a roll-up condition over an existing parameter.</summary>
+    public static Expression QuestionsBody(BoundExpr condition, ParameterExpression questions) =>
+        new ConditionCompiler(questions, null).Emit(condition);
+
+    /// <summary>A top-level aggregate's filter as a predicate over one finding, for witnesses.</summary>
+    public static Func<IEnumerable<FindingFact>, FindingFact, bool> CompileFindingPredicate(BoundLambda lambda)
+    {
+        var items = Expression.Parameter(typeof(IEnumerable<FindingFact>), FindingsParameter);
+        var compiler = new ConditionCompiler(items, null);
+        var item = compiler.Declare(lambda.Variable);
+        return Expression.Lambda<Func<IEnumerable<FindingFact>, FindingFact, bool>>(compiler.Emit(lambda.Body), items, item).Compile();
+    }
+
+    private ParameterExpression Declare(ItemVariable variable)
+    {
+        var parameter = Expression.Parameter(variable.Kind == ItemKind.Finding ? typeof(FindingFact) : typeof(QuestionGradeFact), variable.Name);
+        _variables[variable] = parameter;
+        return parameter;
+    }
+
+    private Expression Emit(BoundExpr expr) => expr switch
+    {
+        BoundConstant c => Constant(c),
+        BoundField f => Field(f),
+        BoundProfileVariable p => ProfileVariable(p),
+        BoundNot n => Expression.Not(Emit(n.Operand)),
+        BoundNegate n => Expression.Call(Ops.Neg, Emit(n.Operand)),
+        BoundBinary b => Binary(b),
+        BoundIn i => In(i),
+        BoundAggregate a => Aggregate(a),
+        _ => throw new InvalidOperationException($"unexpected bound node {expr.GetType().Name}"),
+    };
+
+    private static Expression Constant(BoundConstant c) => c.Type.Kind switch
+    {
+        TypeKind.Bool => Expression.Constant((bool)c.Value),
+        TypeKind.Number => Expression.Constant((decimal?)(decimal)c.Value, typeof(decimal?)),
+        TypeKind.Judgement => Expression.Constant((int?)(int)c.Value, typeof(int?)),
+        _ => Expression.Constant((string)c.Value),
+    };
+
+    private Expression Field(BoundField f)
+    {
+        var item = _variables[f.Variable];
+        return f.Field switch
+        {
+            ItemField.Indicator => Expression.Property(item, Members.IndicatorId),
+            ItemField.Area => Expression.Property(item, Members.AreaId),
+            ItemField.Judgement => Expression.Convert(Expression.Property(item, Members.FindingRank), typeof(int?)),
+            ItemField.Number => Expression.Convert(Expression.Property(item, Members.Number), typeof(decimal?)),
+            ItemField.Flag => Expression.Property(item, Members.Flag),
+            ItemField.QuestionId => Expression.Property(item, Members.QuestionId),
+            _ => Expression.Convert(Expression.Property(item, Members.QuestionRank), typeof(int?)),
+        };
+    }
+
+    private Expression ProfileVariable(BoundProfileVariable p)
+    {
+        var value = Expression.Call(_profile!, p.IsWeight ? Members.Weight : Members.Count, Expression.Constant(p.Effect));
+        return Expression.Convert(Expression.Convert(value, typeof(decimal)), typeof(decimal?));
+    }
+
+    private Expression Binary(BoundBinary b)
+    {
+        var left = Emit(b.Left);
+        var right = Emit(b.Right);
+        var kind = b.Left.Type.Kind;
+        return b.Op switch
+        {
+            BinaryOp.And => Expression.AndAlso(left, right),
+            BinaryOp.Or => Expression.OrElse(left, right),
+            BinaryOp.Equal => kind switch
+            {
+                TypeKind.Bool => Expression.Equal(left, right),
+                TypeKind.Number => Expression.Call(Ops.Eq, left, right),
+                TypeKind.Judgement => Expression.Call(Ops.RankEq, left, right),
+                _ => Expression.Call(Ops.TextEq, left, right),
+            },
+            BinaryOp.NotEqual => kind switch
+            {
+                TypeKind.Bool => Expression.NotEqual(left, right),
+                TypeKind.Number => Expression.Call(Ops.Ne, left, right),
+                TypeKind.Judgement => Expression.Call(Ops.RankNe, left, right),
+                _ => Expression.Call(Ops.TextNe, left, right),
+            },
+            BinaryOp.Less => Expression.Call(Ops.Lt, left, right),
+            BinaryOp.LessOrEqual => Expression.Call(Ops.Le, left, right),
+            BinaryOp.Greater => Expression.Call(Ops.Gt, left, right),
+            BinaryOp.GreaterOrEqual => Expression.Call(Ops.Ge, left, right),
+            BinaryOp.WorseThan => Expression.Call(Ops.Worse, left, right),
+            BinaryOp.BetterThan => Expression.Call(Ops.Better, left, right),
+            BinaryOp.NoWorseThan => Expression.Call(Ops.NoWorse, left, right),
+            BinaryOp.NoBetterThan => Expression.Call(Ops.NoBetter, left, right),
+            BinaryOp.Add => Expression.Call(Ops.Add, left, right),
+            BinaryOp.Subtract => Expression.Call(Ops.Sub, left, right),
+            BinaryOp.Multiply => Expression.Call(Ops.Mul, left, right),
+            _ => Expression.Call(Ops.Div, left, right),
+        };
+    }
+
+    private Expression In(BoundIn i)
+    {
+        var value = Emit(i.Value);
+        return i.Value.Type.Kind switch
+        {
+            TypeKind.Number => Expression.Call(Ops.InNumber, value, Expression.Constant(i.Items.Select(x => (decimal)x.Value).ToArray())),
+            TypeKind.Judgement => Expression.Call(Ops.InRank, value, Expression.Constant(i.Items.Select(x => (int)x.Value).ToArray())),
+            _ => Expression.Call(Ops.InText, value, Expression.Constant(i.Items.Select(x => (string)x.Value).ToArray())),
+        };
+    }
+
+    private Expression Aggregate(BoundAggregate a)
+    {
+        var itemType = a.Filter.Variable.Kind == ItemKind.Finding ? typeof(FindingFact) : typeof(QuestionGradeFact);
+        var filter = Lambda(a.Filter);
+        var method = Ops.Aggregate(a.Kind).MakeGenericMethod(itemType);
+        switch (a.Kind)
+        {
+            case AggregateKind.Any:
+            case AggregateKind.Count:
+                return Expression.Call(method, _items!, filter);
+            case AggregateKind.All:
+                var predicate = a.Second is null ? filter : Lambda(a.Second);
+                var all = a.Second is null ? TrueFilter(itemType) : filter;
+                return Expression.Call(method, _items!, all, predicate);
+            case AggregateKind.Worst:
+            case AggregateKind.Best:
+                var variable = Expression.Parameter(itemType, "item");
+                var rank = Expression.Lambda(Expression.Convert(
+                    Expression.Property(variable, itemType == typeof(FindingFact) ? Members.FindingRank : Members.QuestionRank), typeof(int?)), variable);
+                return Expression.Call(method, _items!, filter, rank);
+            default:
+                return Expression.Call(method, _items!, filter, Lambda(a.Second!));
+        }
+    }
+
+    private static LambdaExpression TrueFilter(Type itemType) =>
+        Expression.Lambda(Expression.Constant(true), Expression.Parameter(itemType, "item"));
+
+    private LambdaExpression Lambda(BoundLambda lambda)
+    {
+        var parameter = Declare(lambda.Variable);
+        return Expression.Lambda(Emit(lambda.Body), parameter);
+    }
+
+    /// <summary>The whitelisted operations, found from lambdas rather than by name.</summary>
+    private static class Ops
+    {
+        public static readonly MethodInfo Eq = Of(() => RuleOps.Eq(null, null));
+        public static readonly MethodInfo Ne = Of(() => RuleOps.Ne(null, null));
+        public static readonly MethodInfo Lt = Of(() => RuleOps.Lt(null, null));
+        public static readonly MethodInfo Le = Of(() => RuleOps.Le(null, null));
+        public static readonly MethodInfo Gt = Of(() => RuleOps.Gt(null, null));
+        public static readonly MethodInfo Ge = Of(() => RuleOps.Ge(null, null));
+        public static readonly MethodInfo RankEq = Of(() => RuleOps.RankEq(null, null));
+        public static readonly MethodInfo RankNe = Of(() => RuleOps.RankNe(null, null));
+        public static readonly MethodInfo Worse = Of(() => RuleOps.Worse(null, null));
+        public static readonly MethodInfo Better = Of(() => RuleOps.Better(null, null));
+        public static readonly MethodInfo NoWorse = Of(() => RuleOps.NoWorse(null, null));
+        public static readonly MethodInfo NoBetter = Of(() => RuleOps.NoBetter(null, null));
+        public static readonly MethodInfo TextEq = Of(() => RuleOps.TextEq("", ""));
+        public static readonly MethodInfo TextNe = Of(() => RuleOps.TextNe("", ""));
+        public static readonly MethodInfo InText = Of(() => RuleOps.InText("", null!));
+        public static readonly MethodInfo InNumber = Of(() => RuleOps.InNumber(null, null!));
+        public static readonly MethodInfo InRank = Of(() => RuleOps.InRank(null, null!));
+        public static readonly MethodInfo Add = Of(() => RuleOps.Add(null, null));
+        public static readonly MethodInfo Sub = Of(() => RuleOps.Sub(null, null));
+        public static readonly MethodInfo Mul = Of(() => RuleOps.Mul(null, null));
+        public static readonly MethodInfo Div = Of(() => RuleOps.Div(null, null));
+        public static readonly MethodInfo Neg = Of(() => RuleOps.Neg(null));
+
+        private static readonly MethodInfo AnyDef = Generic(() => RuleOps.Any<object>(null!, null!));
+        private static readonly MethodInfo AllDef = Generic(() => RuleOps.All<object>(null!, null!, null!));
+        private static readonly MethodInfo CountDef = Generic(() => RuleOps.Count<object>(null!, null!));
+        private static readonly MethodInfo SumDef = Generic(() => RuleOps.Sum<object>(null!, null!, null!));
+        private static readonly MethodInfo MinDef = Generic(() => RuleOps.Min<object>(null!, null!, null!));
+        private static readonly MethodInfo MaxDef = Generic(() => RuleOps.Max<object>(null!, null!, null!));
+        private static readonly MethodInfo WorstDef = Generic(() => RuleOps.Worst<object>(null!, null!, null!));
+        private static readonly MethodInfo BestDef = Generic(() => RuleOps.Best<object>(null!, null!, null!));
+        private static readonly MethodInfo RatioDef = Generic(() => RuleOps.Ratio<object>(null!, null!, null!));
+
+        public static MethodInfo Aggregate(AggregateKind kind) => kind switch
+        {
+            AggregateKind.Any => AnyDef,
+            AggregateKind.All => AllDef,
+            AggregateKind.Count => CountDef,
+            AggregateKind.Sum => SumDef,
+            AggregateKind.Min => MinDef,
+            AggregateKind.Max => MaxDef,
+            AggregateKind.Worst => WorstDef,
+            AggregateKind.Best => BestDef,
+            _ => RatioDef,
+        };
+
+        private static MethodInfo Of(Expression<Action> call) => ((MethodCallExpression)call.Body).Method;
+
+        private static MethodInfo Generic(Expression<Action> call) => Of(call).GetGenericMethodDefinition();
+    }
+
+    /// <summary>The fact members a compiled rule may read.</summary>
+    private static class Members
+    {
+        public static readonly PropertyInfo IndicatorId = Property((FindingFact f) => f.IndicatorId);
+        public static readonly PropertyInfo AreaId = Property((FindingFact f) => f.AreaId);
+        public static readonly PropertyInfo FindingRank = Property((FindingFact f) => f.Rank);
+        public static readonly PropertyInfo Number = Property((FindingFact f) => f.Number);
+        public static readonly PropertyInfo Flag = Property((FindingFact f) => f.Flag);
+        public static readonly PropertyInfo QuestionId = Property((QuestionGradeFact q) => q.QuestionId);
+        public static readonly PropertyInfo QuestionRank = Property((QuestionGradeFact q) => q.Rank);
+        public static readonly MethodInfo Count = ((MethodCallExpression)((Expression<Func<OutcomeProfile, int>>)(p => p.Count(Effect.Strength))).Body).Method;
+        public static readonly MethodInfo Weight = ((MethodCallExpression)((Expression<Func<OutcomeProfile, int>>)(p => p.Weight(Effect.Strength))).Body).Method;
+
+        private static PropertyInfo Property<T, TValue>(Expression<Func<T, TValue>> access) =>
+            (PropertyInfo)((MemberExpression)access.Body).Member;
+    }
+}

@@ -1,0 +1,148 @@
+using System.Linq.Expressions;
+using GradingEngine.Check;
+using GradingEngine.Compile.Runtime;
+using NRules;
+using NRules.RuleModel;
+using NRules.RuleModel.Builders;
+
+namespace GradingEngine.Compile;
+
+/// <summary>
+/// Builds NRules rule definitions from a checked rulebook with RuleModel builders and expression
+/// trees: one rule per criterion, per question a profile rule and one rule per threshold row, and
+/// one rule per roll-up row. Rows of a table are made mutually exclusive (row i holds and no row
+/// above it does), so exactly one fires and no grade depends on firing order. Priorities only
+/// sequence the stages: criteria, then profiles, then question grades, then the overall grade.
+/// </summary>
+public static class RulebookCompiler
+{
+    private const int CriterionPriority = 30;
+    private const int ProfilePriority = 20;
+    private const int QuestionGradePriority = 10;
+    private const int OverallPriority = 0;
+
+    public static CompiledRulebook Compile(CheckedRulebook rulebook)
+    {
+        var criteria = rulebook.Criteria.Select(c => new CriterionRuntime(c)).ToList();
+        var rules = new List<IRuleDefinition>();
+        rules.AddRange(criteria.Select(CriterionRule));
+        foreach (var question in rulebook.Rulebook.Questions)
+        {
+            rules.Add(ProfileRule(question.Id));
+            var table = rulebook.Thresholds[question.Id];
+            rules.AddRange(table.Rules.Select(row => QuestionGradeRule(question.Id, table, row)));
+        }
+        rules.AddRange(rulebook.Rollup.Rules.Select(row => OverallRule(rulebook.Rollup, row, rulebook.Rulebook.Questions.Count)));
+        var factory = new RuleCompiler().Compile(rules);
+        return new CompiledRulebook(rulebook, factory, criteria, rules.Count);
+    }
+
+    private static IRuleDefinition CriterionRule(CriterionRuntime runtime)
+    {
+        var criterion = runtime.Criterion.Criterion;
+        var builder = Named($"criterion {criterion.Id}", criterion.Title, CriterionPriority, criterion.Span, "criterion");
+        builder.Property("criterion", criterion.Id);
+        var lhs = builder.LeftHandSide();
+        ScopePattern(lhs, criterion.QuestionId);
+        var findings = lhs.Pattern(typeof(IEnumerable<FindingFact>), ConditionCompiler.FindingsParameter);
+        findings.Condition(ConditionCompiler.ForFindings(runtime.Criterion.Condition));
+        var collect = findings.Aggregate();
+        collect.Collect();
+        collect.Pattern(typeof(FindingFact), "finding").Condition(QuestionIs<FindingFact>("finding", f => f.QuestionId, criterion.QuestionId));
+
+        // NRules binds action parameters to pattern declarations by name: `findings` here.
+        Expression<Action<IContext, IEnumerable<FindingFact>>> action = (ctx, findings) => RuleActions.CriterionMet(ctx, runtime, findings);
+        builder.RightHandSide().Action(action);
+        return builder.Build();
+    }
+
+    private static IRuleDefinition ProfileRule(string questionId)
+    {
+        var builder = Named($"profile {questionId}", $"outcome profile of {questionId}", ProfilePriority, null, "profile");
+        var lhs = builder.LeftHandSide();
+        ScopePattern(lhs, questionId);
+        var outcomes = lhs.Pattern(typeof(IEnumerable<CriterionMet>), "outcomes");
+        var collect = outcomes.Aggregate();
+        collect.Collect();
+        collect.Pattern(typeof(CriterionMet), "outcome").Condition(QuestionIs<CriterionMet>("outcome", o => o.QuestionId, questionId));
+        Expression<Action<IContext, QuestionScope, IEnumerable<CriterionMet>>> action = (ctx, scope, outcomes) => RuleActions.Profile(ctx, scope, outcomes);
+        builder.RightHandSide().Action(action);
+        return builder.Build();
+    }
+
+    private static IRuleDefinition QuestionGradeRule(string questionId, CheckedTable table, CheckedGradeRule row)
+    {
+        var builder = Named($"threshold {questionId} {row.Index + 1} {row.Grade.Id}", row.Rule.Because ?? row.Rule.ConditionText,
+            QuestionGradePriority, row.Rule.Span, "threshold");
+        var profile = builder.LeftHandSide().Pattern(typeof(OutcomeProfile), ConditionCompiler.ProfileParameter);
+        var parameter = profile.Declaration.ToParameterExpression();
+        profile.Condition(QuestionIs<OutcomeProfile>(ConditionCompiler.ProfileParameter, p => p.QuestionId, questionId));
+        profile.Condition(Expression.Lambda(FirstMatch(table, row, c => ConditionCompiler.ProfileBody(c, parameter)), parameter));
+        var rank = row.Grade.Rank;
+        var index = row.Index;
+        Expression<Action<IContext, OutcomeProfile>> action = (ctx, profile) => RuleActions.QuestionGrade(ctx, profile, rank, index);
+        builder.RightHandSide().Action(action);
+        return builder.Build();
+    }
+
+    private static IRuleDefinition OverallRule(CheckedTable table, CheckedGradeRule row, int questionCount)
+    {
+        var builder = Named($"rollup {row.Index + 1} {row.Grade.Id}", row.Rule.Because ?? row.Rule.ConditionText, OverallPriority, row.Rule.Span, "rollup");
+        var lhs = builder.LeftHandSide();
+        lhs.Pattern(typeof(InspectionScope), "inspection");
+        var questions = lhs.Pattern(typeof(IEnumerable<QuestionGradeFact>), ConditionCompiler.QuestionsParameter);
+        var parameter = questions.Declaration.ToParameterExpression();
+        // Decide only once every question has its grade.
+        Expression<Func<IEnumerable<QuestionGradeFact>, bool>> complete = questions => questions.Count() == questionCount;
+        questions.Condition(complete);
+        questions.Condition(Expression.Lambda(FirstMatch(table, row, c => ConditionCompiler.QuestionsBody(c, parameter)), parameter));
+        var collect = questions.Aggregate();
+        collect.Collect();
+        collect.Pattern(typeof(QuestionGradeFact), "question");
+        var rank = row.Grade.Rank;
+        var index = row.Index;
+        Expression<Action<IContext>> action = ctx => RuleActions.OverallGrade(ctx, rank, index);
+        builder.RightHandSide().Action(action);
+        return builder.Build();
+    }
+
+    /// <summary>Row i's condition holds and no row above it holds: first match, as exclusive rules.</summary>
+    private static Expression FirstMatch(CheckedTable table, CheckedGradeRule row, Func<Check.Binding.BoundExpr, Expression> body)
+    {
+        Expression? earlier = null;
+        foreach (var above in table.Rules.Take(row.Index))
+        {
+            if (above.Condition is null) continue;
+            var condition = body(above.Condition);
+            earlier = earlier is null ? condition : Expression.OrElse(earlier, condition);
+        }
+        var own = row.Condition is null ? Expression.Constant(true) : body(row.Condition);
+        return earlier is null ? own : Expression.AndAlso(own, Expression.Not(earlier));
+    }
+
+    private static RuleBuilder Named(string name, string description, int priority, Diagnostics.SourceSpan? span, string tag)
+    {
+        var builder = new RuleBuilder();
+        builder.Name(name);
+        builder.Description(description);
+        builder.Priority(priority);
+        builder.Tag(tag);
+        if (span is { } s)
+        {
+            builder.Property("file", s.Path);
+            builder.Property("line", s.Line);
+        }
+        return builder;
+    }
+
+    private static void ScopePattern(GroupBuilder lhs, string questionId) =>
+        lhs.Pattern(typeof(QuestionScope), "scope").Condition(QuestionIs<QuestionScope>("scope", s => s.QuestionId, questionId));
+
+    /// <summary>`name.QuestionId == "Q1"` with the question as a constant, so NRules can share the node.</summary>
+    private static LambdaExpression QuestionIs<T>(string name, Expression<Func<T, string>> member, string questionId)
+    {
+        var parameter = Expression.Parameter(typeof(T), name);
+        var access = Expression.MakeMemberAccess(parameter, ((MemberExpression)member.Body).Member);
+        return Expression.Lambda(Expression.Equal(access, Expression.Constant(questionId)), parameter);
+    }
+}

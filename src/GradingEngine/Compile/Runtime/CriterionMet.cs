@@ -1,0 +1,11 @@
+namespace GradingEngine.Compile.Runtime;
+
+/// <summary>A linked fact: this criterion is met, and these findings are why.</summary>
+public sealed class CriterionMet(int criterionIndex, string questionId, int effect, int weight, IReadOnlyList<FindingFact> witnesses)
+{
+    public int CriterionIndex { get; } = criterionIndex;
+    public string QuestionId { get; } = questionId;
+    public int Effect { get; } = effect;
+    public int Weight { get; } = weight;
+    public IReadOnlyList<FindingFact> Witnesses { get; } = witnesses;
+}

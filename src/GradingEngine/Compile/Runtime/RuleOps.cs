@@ -1,0 +1,127 @@
+namespace GradingEngine.Compile.Runtime;
+
+/// <summary>
+/// The whitelist: every operation a compiled condition may perform. All pure, total functions:
+/// undefined values (null) make comparisons false, overflow and division by zero give undefined,
+/// and no exception escapes into the rules engine.
+/// </summary>
+public static class RuleOps
+{
+    public static bool Eq(decimal? a, decimal? b) => a.HasValue && b.HasValue && a.Value == b.Value;
+    public static bool Ne(decimal? a, decimal? b) => a.HasValue && b.HasValue && a.Value != b.Value;
+    public static bool Lt(decimal? a, decimal? b) => a.HasValue && b.HasValue && a.Value < b.Value;
+    public static bool Le(decimal? a, decimal? b) => a.HasValue && b.HasValue && a.Value <= b.Value;
+    public static bool Gt(decimal? a, decimal? b) => a.HasValue && b.HasValue && a.Value > b.Value;
+    public static bool Ge(decimal? a, decimal? b) => a.HasValue && b.HasValue && a.Value >= b.Value;
+
+    // Judgement ranks: 0 is best, so "worse" is a higher rank.
+    public static bool RankEq(int? a, int? b) => a.HasValue && b.HasValue && a.Value == b.Value;
+    public static bool RankNe(int? a, int? b) => a.HasValue && b.HasValue && a.Value != b.Value;
+    public static bool Worse(int? a, int? b) => a.HasValue && b.HasValue && a.Value > b.Value;
+    public static bool Better(int? a, int? b) => a.HasValue && b.HasValue && a.Value < b.Value;
+    public static bool NoWorse(int? a, int? b) => a.HasValue && b.HasValue && a.Value <= b.Value;
+    public static bool NoBetter(int? a, int? b) => a.HasValue && b.HasValue && a.Value >= b.Value;
+
+    public static bool TextEq(string a, string b) => string.Equals(a, b, StringComparison.Ordinal);
+    public static bool TextNe(string a, string b) => !string.Equals(a, b, StringComparison.Ordinal);
+
+    public static bool InText(string value, string[] items) => Array.IndexOf(items, value) >= 0;
+    public static bool InNumber(decimal? value, decimal[] items) => value.HasValue && Array.IndexOf(items, value.Value) >= 0;
+    public static bool InRank(int? value, int[] items) => value.HasValue && Array.IndexOf(items, value.Value) >= 0;
+
+    public static decimal? Add(decimal? a, decimal? b) => Checked(a, b, static (x, y) => x + y);
+    public static decimal? Sub(decimal? a, decimal? b) => Checked(a, b, static (x, y) => x - y);
+    public static decimal? Mul(decimal? a, decimal? b) => Checked(a, b, static (x, y) => x * y);
+    public static decimal? Div(decimal? a, decimal? b) => b == 0m ? null : Checked(a, b, static (x, y) => x / y);
+    public static decimal? Neg(decimal? a) => -a;
+
+    private static decimal? Checked(decimal? a, decimal? b, Func<decimal, decimal, decimal> op)
+    {
+        if (!a.HasValue || !b.HasValue) return null;
+        try
+        {
+            return op(a.Value, b.Value);
+        }
+        catch (OverflowException)
+        {
+            return null;
+        }
+    }
+
+    public static bool Any<T>(IEnumerable<T> items, Func<T, bool> predicate)
+    {
+        foreach (var item in items)
+        {
+            if (predicate(item)) return true;
+        }
+        return false;
+    }
+
+    public static bool All<T>(IEnumerable<T> items, Func<T, bool> filter, Func<T, bool> predicate)
+    {
+        foreach (var item in items)
+        {
+            if (filter(item) && !predicate(item)) return false;
+        }
+        return true;
+    }
+
+    public static decimal? Count<T>(IEnumerable<T> items, Func<T, bool> filter)
+    {
+        var n = 0;
+        foreach (var item in items)
+        {
+            if (filter(item)) n++;
+        }
+        return n;
+    }
+
+    /// <summary>Decimal addition is exact here, so the sum does not depend on the order of findings.</summary>
+    public static decimal? Sum<T>(IEnumerable<T> items, Func<T, bool> filter, Func<T, decimal?> value)
+    {
+        decimal? sum = 0m;
+        foreach (var item in items)
+        {
+            if (filter(item)) sum = Add(sum, value(item));
+        }
+        return sum;
+    }
+
+    public static decimal? Min<T>(IEnumerable<T> items, Func<T, bool> filter, Func<T, decimal?> value) =>
+        Extreme(items, filter, value, smallest: true);
+
+    public static decimal? Max<T>(IEnumerable<T> items, Func<T, bool> filter, Func<T, decimal?> value) =>
+        Extreme(items, filter, value, smallest: false);
+
+    private static decimal? Extreme<T>(IEnumerable<T> items, Func<T, bool> filter, Func<T, decimal?> value, bool smallest)
+    {
+        decimal? best = null;
+        foreach (var item in items)
+        {
+            if (!filter(item) || value(item) is not { } v) continue;
+            if (best is null || (smallest ? v < best : v > best)) best = v;
+        }
+        return best;
+    }
+
+    /// <summary>Worst judgement = highest rank; undefined when nothing matches.</summary>
+    public static int? Worst<T>(IEnumerable<T> items, Func<T, bool> filter, Func<T, int?> rank) =>
+        ExtremeRank(items, filter, rank, worst: true);
+
+    public static int? Best<T>(IEnumerable<T> items, Func<T, bool> filter, Func<T, int?> rank) =>
+        ExtremeRank(items, filter, rank, worst: false);
+
+    private static int? ExtremeRank<T>(IEnumerable<T> items, Func<T, bool> filter, Func<T, int?> rank, bool worst)
+    {
+        int? result = null;
+        foreach (var item in items)
+        {
+            if (!filter(item) || rank(item) is not { } r) continue;
+            if (result is null || (worst ? r > result : r < result)) result = r;
+        }
+        return result;
+    }
+
+    public static decimal? Ratio<T>(IEnumerable<T> items, Func<T, bool> numerator, Func<T, bool> denominator) =>
+        Div(Count(items, numerator), Count(items, denominator));
+}

@@ -1,0 +1,105 @@
+namespace GradingEngine.Diagnostics;
+
+/// <summary>
+/// Stable diagnostic codes. A code never changes meaning once shipped; docs/diagnostics.md
+/// documents each one (a test keeps the two in step).
+/// </summary>
+public static class DiagnosticCodes
+{
+    // Input: reading files before any YAML meaning is attached.
+    public const string FileNotFound = "GE100";
+    public const string FileTooLarge = "GE101";
+    public const string InvalidUtf8 = "GE102";
+    public const string YamlSyntax = "GE103";
+    public const string AliasExpansion = "GE104";
+    public const string NestingTooDeep = "GE105";
+    public const string DuplicateKey = "GE106";
+    public const string MultipleDocuments = "GE107";
+
+    // Structure: the shape of a rulebook or findings file.
+    public const string UnknownKey = "GE200";
+    public const string MissingKey = "GE201";
+    public const string WrongType = "GE202";
+    public const string DuplicateId = "GE203";
+    public const string InvalidId = "GE204";
+    public const string EmptyList = "GE205";
+    public const string InvalidValue = "GE206";
+    public const string UnusedIndicator = "GE207";
+    public const string AreaWithoutCriteria = "GE208";
+
+    // References between files and to the codebook.
+    public const string UnknownQuestion = "GE300";
+    public const string UnknownArea = "GE301";
+    public const string UnknownIndicator = "GE302";
+    public const string UnknownGrade = "GE303";
+    public const string UnknownScale = "GE304";
+    public const string UnknownLevel = "GE305";
+    public const string FrameworkMismatch = "GE306";
+    public const string QuestionMismatch = "GE307";
+    public const string QuoteNotInReport = "GE308";
+    public const string ValueTypeMismatch = "GE309";
+    public const string InspectionMismatch = "GE310";
+
+    // Conditions: the rule language.
+    public const string ConditionSyntax = "GE400";
+    public const string ConditionType = "GE401";
+    public const string UnknownName = "GE402";
+    public const string AmbiguousField = "GE403";
+    public const string UnknownPlaceholder = "GE404";
+    public const string ConditionTooComplex = "GE405";
+
+    // Thresholds and roll-up: totality and order.
+    public const string MissingFallback = "GE500";
+    public const string FallbackNotLast = "GE501";
+    public const string UnreachableRule = "GE502";
+    public const string ScaleOrder = "GE503";
+    public const string NotMonotone = "GE504";
+    public const string SpaceTooLarge = "GE505";
+    public const string GradeNeverProduced = "GE506";
+
+    /// <summary>Every code with a one-line summary, in code order.</summary>
+    public static IReadOnlyList<(string Code, string Summary)> All { get; } =
+    [
+        (FileNotFound, "a file or folder named on the command line or in a file does not exist or cannot be read"),
+        (FileTooLarge, "a file is larger than the input limit"),
+        (InvalidUtf8, "a file is not valid UTF-8"),
+        (YamlSyntax, "a file is not well-formed YAML or JSON"),
+        (AliasExpansion, "YAML aliases expand to more nodes than the limit (an alias bomb)"),
+        (NestingTooDeep, "YAML nesting is deeper than the limit"),
+        (DuplicateKey, "a mapping has the same key twice"),
+        (MultipleDocuments, "a file holds more than one YAML document"),
+        (UnknownKey, "a key the format does not define; usually a typo"),
+        (MissingKey, "a required key is absent"),
+        (WrongType, "a value has the wrong shape or scalar type"),
+        (DuplicateId, "two items share an id"),
+        (InvalidId, "an id uses characters other than letters, digits, `.`, `-` and `_`"),
+        (EmptyList, "a list that must have items is empty"),
+        (InvalidValue, "a value is outside its allowed set or range"),
+        (UnusedIndicator, "a codebook indicator that no criterion reads (warning)"),
+        (AreaWithoutCriteria, "an area of a question that no criterion covers (warning)"),
+        (UnknownQuestion, "a question id that the rulebook does not define"),
+        (UnknownArea, "an area id that the question does not define"),
+        (UnknownIndicator, "an indicator id that the codebook does not define"),
+        (UnknownGrade, "a grade id that the scale does not define"),
+        (UnknownScale, "a judgement scale that the codebook does not define"),
+        (UnknownLevel, "a judgement level that the indicator's scale does not define"),
+        (FrameworkMismatch, "a findings file names another framework than the rulebook's id"),
+        (QuestionMismatch, "a finding's question differs from its indicator's question"),
+        (QuoteNotInReport, "a quote does not occur in the declared report"),
+        (ValueTypeMismatch, "a finding gives a judgement where a value is expected, or the reverse"),
+        (InspectionMismatch, "a proposed-grades file names another inspection"),
+        (ConditionSyntax, "a condition cannot be parsed"),
+        (ConditionType, "a condition is ill-typed"),
+        (UnknownName, "a condition names a function, field, variable or level that does not exist"),
+        (AmbiguousField, "a finding field whose type depends on which indicator the finding is"),
+        (UnknownPlaceholder, "a message template uses a placeholder that does not exist"),
+        (ConditionTooComplex, "a condition is longer or deeper than the limit"),
+        (MissingFallback, "a grade table has no `otherwise` rule, so some outcome gets no grade"),
+        (FallbackNotLast, "an `otherwise` rule is not the last rule of its table"),
+        (UnreachableRule, "a grade rule that no outcome can reach: the rules above it overlap it entirely"),
+        (ScaleOrder, "grade rules are not in scale order, best grade first"),
+        (NotMonotone, "more strengths would lower a grade, or a cause of concern would raise one"),
+        (SpaceTooLarge, "the outcome space is too large to check exhaustively (warning)"),
+        (GradeNeverProduced, "a grade of the scale that no rule of a table can produce (warning)"),
+    ];
+}

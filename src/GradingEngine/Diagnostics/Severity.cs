@@ -1,0 +1,7 @@
+namespace GradingEngine.Diagnostics;
+
+public enum Severity
+{
+    Error,
+    Warning,
+}

@@ -1,0 +1,101 @@
+using GradingEngine.Compile;
+using GradingEngine.Compile.Runtime;
+using GradingEngine.Model;
+using GradingEngine.Rollup;
+
+namespace GradingEngine.Explain;
+
+/// <summary>
+/// What would have to differ for another grade: searched from the rules, smallest changes first,
+/// never written by hand. Criterion outcomes are flipped in sets of growing size and each candidate
+/// profile is graded by the same compiled threshold conditions the engine uses.
+/// </summary>
+public static class Counterfactuals
+{
+    public const int MaxFlips = 4;
+    public const int MaxAlternatives = 3;
+
+    public static IReadOnlyList<IReadOnlyList<CriterionChange>> ForQuestion(CompiledRulebook compiled, QuestionResult question, Grade target)
+    {
+        var table = compiled.Thresholds[question.Question.Id];
+        var criteria = question.Criteria;
+        var met = criteria.Select(c => c.Met).ToArray();
+        var results = new List<IReadOnlyList<CriterionChange>>();
+        for (var size = 1; size <= Math.Min(MaxFlips, criteria.Count) && results.Count == 0; size++)
+        {
+            foreach (var flips in Combinations(criteria.Count, size))
+            {
+                foreach (var i in flips) met[i] = !met[i];
+                var grade = table.Decide(Profile(question.Question.Id, criteria, met))?.Grade;
+                foreach (var i in flips) met[i] = !met[i];
+                if (grade?.Id != target.Id) continue;
+                results.Add(flips.Select(i => new CriterionChange(criteria[i].Criterion, !met[i])).ToList());
+                if (results.Count == MaxAlternatives) break;
+            }
+        }
+        return results;
+    }
+
+    public static IReadOnlyList<IReadOnlyList<QuestionChange>> ForOverall(CompiledRulebook compiled, GradingResult result, Grade target)
+    {
+        var scale = result.Rulebook.Scale;
+        var ranks = result.Questions.Select(q => q.Grade.Rank).ToArray();
+        var results = new List<IReadOnlyList<QuestionChange>>();
+        for (var size = 1; size <= Math.Min(2, ranks.Length) && results.Count == 0; size++)
+        {
+            foreach (var changed in Combinations(ranks.Length, size))
+            {
+                foreach (var assignment in Assignments(changed, ranks, scale.Grades.Count))
+                {
+                    var facts = ranks.Select((r, i) => new QuestionGradeFact(result.Questions[i].Question.Id, assignment.GetValueOrDefault(i, r), -1, Empty)).ToList();
+                    if (compiled.Rollup.Decide(facts)?.Grade.Id != target.Id) continue;
+                    results.Add(changed.Select(i => new QuestionChange(result.Questions[i].Question, scale[ranks[i]], scale[assignment[i]])).ToList());
+                    if (results.Count == MaxAlternatives) return results;
+                }
+            }
+        }
+        return results;
+    }
+
+    private static readonly OutcomeProfile Empty = OutcomeProfile.Of("", new int[4], new int[4]);
+
+    private static OutcomeProfile Profile(string questionId, IReadOnlyList<CriterionOutcome> criteria, bool[] met)
+    {
+        var counts = new int[4];
+        var weights = new int[4];
+        for (var i = 0; i < criteria.Count; i++)
+        {
+            if (!met[i]) continue;
+            counts[(int)criteria[i].Criterion.Effect]++;
+            weights[(int)criteria[i].Criterion.Effect] += criteria[i].Criterion.Weight;
+        }
+        return OutcomeProfile.Of(questionId, counts, weights);
+    }
+
+    /// <summary>Every other grade for each changed question, smallest moves first.</summary>
+    private static IEnumerable<Dictionary<int, int>> Assignments(int[] changed, int[] ranks, int levels)
+    {
+        IEnumerable<Dictionary<int, int>> partial = [new Dictionary<int, int>()];
+        foreach (var q in changed)
+        {
+            var options = Enumerable.Range(0, levels).Where(r => r != ranks[q]).OrderBy(r => Math.Abs(r - ranks[q])).ThenBy(r => r).ToList();
+            partial = partial.SelectMany(p => options.Select(r => new Dictionary<int, int>(p) { [q] = r })).ToList();
+        }
+        return partial;
+    }
+
+    /// <summary>All k-subsets of 0..n-1 in lexicographic order.</summary>
+    internal static IEnumerable<int[]> Combinations(int n, int k)
+    {
+        var indices = Enumerable.Range(0, k).ToArray();
+        while (true)
+        {
+            yield return (int[])indices.Clone();
+            var i = k - 1;
+            while (i >= 0 && indices[i] == n - k + i) i--;
+            if (i < 0) yield break;
+            indices[i]++;
+            for (var j = i + 1; j < k; j++) indices[j] = indices[j - 1] + 1;
+        }
+    }
+}

@@ -1,0 +1,8 @@
+using GradingEngine.Rollup;
+
+namespace GradingEngine.Explain;
+
+public sealed record Validation(GradingResult Result, IReadOnlyList<GradeComparison> Comparisons)
+{
+    public bool AllAgree => Comparisons.All(c => c.Agrees);
+}

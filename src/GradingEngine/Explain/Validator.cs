@@ -1,0 +1,29 @@
+using GradingEngine.Compile;
+using GradingEngine.Model;
+using GradingEngine.Rollup;
+
+namespace GradingEngine.Explain;
+
+public static class Validator
+{
+    /// <summary>Compares every grade the inspector proposed (questions in rulebook order, then overall).</summary>
+    public static Validation Validate(CompiledRulebook compiled, GradingResult result, ProposedGrades proposed)
+    {
+        var scale = result.Rulebook.Scale;
+        var comparisons = new List<GradeComparison>();
+        foreach (var question in result.Questions)
+        {
+            if (!proposed.Grades.TryGetValue(question.Question.Id, out var p)) continue;
+            var target = scale.Find(p.GradeId)!;
+            var alternatives = target.Id == question.Grade.Id ? [] : Counterfactuals.ForQuestion(compiled, question, target);
+            comparisons.Add(new GradeComparison(question.Question.Id, target, question.Grade, question.Decision, alternatives, []));
+        }
+        if (proposed.Grades.TryGetValue(ProposedGrades.OverallKey, out var o))
+        {
+            var target = scale.Find(o.GradeId)!;
+            var alternatives = target.Id == result.Overall.Grade.Id ? [] : Counterfactuals.ForOverall(compiled, result, target);
+            comparisons.Add(new GradeComparison(ProposedGrades.OverallKey, target, result.Overall.Grade, result.Overall, [], alternatives));
+        }
+        return new Validation(result, comparisons);
+    }
+}

@@ -1,0 +1,230 @@
+using System.Globalization;
+using System.Text;
+using GradingEngine.Diagnostics;
+using GradingEngine.Load.Yaml;
+using GradingEngine.Model;
+
+namespace GradingEngine.Load;
+
+/// <summary>
+/// Reads one findings file (YAML or JSON) and types every finding by the codebook: unknown
+/// indicators, judgements off the scale, values of the wrong type and quotes absent from the
+/// declared report are all errors, reported together.
+/// </summary>
+public static class InspectionLoader
+{
+    public static Inspection? Load(string path, Rulebook rulebook, LoadLimits limits, DiagnosticBag bag)
+    {
+        var errorsBefore = bag.ErrorCount;
+        var root = YamlReader.ReadFile(path, limits, bag, out var source);
+        var m = MappingReader.Open(root, "findings file", bag, "inspection", "force", "framework", "report", "findings", "proposed");
+        if (m is null || source is null) return null;
+        var id = m.Id("inspection");
+        var force = m.String("force");
+        var framework = m.Scalar("framework", required: true);
+        if (framework is not null && framework.Value != rulebook.Id)
+        {
+            bag.Error(DiagnosticCodes.FrameworkMismatch, framework.Span, $"findings are for framework `{framework.Value}`, but the rulebook is `{rulebook.Id}`",
+                "grade them with the rulebook they were coded for (`--rules`)");
+        }
+        var report = ReadReport(path, m, limits, bag);
+        var findings = new List<Finding>();
+        var ids = new Dictionary<string, SourceSpan>(StringComparer.Ordinal);
+        foreach (var node in m.Sequence("findings", required: true, nonEmpty: false)?.Items ?? [])
+        {
+            if (ReadFinding(node, rulebook, report, bag) is not { } finding) continue;
+            if (!ids.TryAdd(finding.Id, finding.Span))
+            {
+                bag.Error(DiagnosticCodes.DuplicateId, finding.Fields["id"], $"duplicate finding id `{finding.Id}`", $"first defined at {ids[finding.Id]}");
+                continue;
+            }
+            findings.Add(finding);
+        }
+        var proposed = m.Has("proposed") ? ReadGrades(m.Mapping("proposed", required: true), rulebook, bag) : null;
+        m.Finish();
+        if (bag.ErrorCount > errorsBefore)
+        {
+            return null;
+        }
+        return new Inspection(id ?? "", force ?? "", framework?.Value ?? "", path, findings, proposed, source.Sha256);
+    }
+
+    private sealed record Report(string Path, string Collapsed);
+
+    private static Report? ReadReport(string findingsPath, MappingReader m, LoadLimits limits, DiagnosticBag bag)
+    {
+        var scalar = m.Scalar("report", required: false);
+        if (scalar is null) return null;
+        var reportPath = Path.Combine(Path.GetDirectoryName(findingsPath) ?? "", scalar.Value);
+        var reportBag = new DiagnosticBag();
+        var text = YamlReader.ReadText(reportPath, limits with { MaxFileBytes = limits.MaxFileBytes * 4 }, reportBag);
+        if (text is null)
+        {
+            var reason = reportBag.ToSortedList().FirstOrDefault()?.Message ?? "cannot read it";
+            bag.Error(DiagnosticCodes.FileNotFound, scalar.Span, $"report `{scalar.Value}`: {reason}", "`report` is relative to the findings file");
+            return null;
+        }
+        return new Report(reportPath, Collapse(text));
+    }
+
+    /// <summary>Every run of whitespace becomes one space, so quotes may span the report's line and page breaks.</summary>
+    public static string Collapse(string text)
+    {
+        var builder = new StringBuilder(text.Length);
+        var space = false;
+        foreach (var c in text)
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                space = builder.Length > 0;
+                continue;
+            }
+            if (space) builder.Append(' ');
+            space = false;
+            builder.Append(c);
+        }
+        return builder.ToString();
+    }
+
+    private static Finding? ReadFinding(YNode node, Rulebook rulebook, Report? report, DiagnosticBag bag)
+    {
+        var m = MappingReader.Open(node, "finding", bag, "id", "question", "indicator", "judgement", "value", "quote", "source");
+        if (m is null) return null;
+        var id = m.Id("id");
+        var questionScalar = m.Scalar("question", required: true);
+        var indicatorScalar = m.Scalar("indicator", required: true);
+        var quote = m.Scalar("quote", required: true);
+        var source = m.String("source");
+        Indicator? indicator = null;
+        if (indicatorScalar is not null)
+        {
+            indicator = rulebook.Codebook.Find(indicatorScalar.Value);
+            if (indicator is null)
+            {
+                var inQuestion = rulebook.Codebook.Indicators.Where(i => questionScalar is null || i.QuestionId == questionScalar.Value).Select(i => i.Id);
+                bag.Error(DiagnosticCodes.UnknownIndicator, indicatorScalar.Span, $"unknown indicator `{indicatorScalar.Value}`",
+                    NameSuggester.Help(indicatorScalar.Value, inQuestion) ?? NameSuggester.Help(indicatorScalar.Value, rulebook.Codebook.Indicators.Select(i => i.Id)));
+            }
+        }
+        if (questionScalar is not null)
+        {
+            if (rulebook.FindQuestion(questionScalar.Value) is null)
+            {
+                bag.Error(DiagnosticCodes.UnknownQuestion, questionScalar.Span, $"unknown question `{questionScalar.Value}`",
+                    NameSuggester.Help(questionScalar.Value, rulebook.Questions.Select(q => q.Id)));
+            }
+            else if (indicator is not null && indicator.QuestionId != questionScalar.Value)
+            {
+                bag.Error(DiagnosticCodes.QuestionMismatch, questionScalar.Span,
+                    $"finding is filed under `{questionScalar.Value}`, but indicator `{indicator.Id}` belongs to `{indicator.QuestionId}`");
+            }
+        }
+        var (judgement, number, flag, valueOk) = indicator is null ? (null, null, null, false) : ReadValue(m, indicator, bag);
+        if (quote is not null && quote.Value.Trim().Length == 0)
+        {
+            bag.Error(DiagnosticCodes.InvalidValue, quote.Span, "quote is empty");
+        }
+        else if (quote is not null && report is not null && !report.Collapsed.Contains(Collapse(quote.Value), StringComparison.Ordinal))
+        {
+            bag.Error(DiagnosticCodes.QuoteNotInReport, quote.Span, $"quote does not occur in report `{Path.GetFileName(report.Path)}`",
+                "quotes must be verbatim; only runs of whitespace may differ");
+        }
+        m.Finish();
+        if (id is null || questionScalar is null || indicator is null || quote is null || source is null || !valueOk)
+        {
+            return null;
+        }
+        return new Finding(id, questionScalar.Value, indicator.Id, judgement, number, flag, quote.Value, source, m.Span, m.Fields);
+    }
+
+    private static (string? Judgement, decimal? Number, bool? Flag, bool Ok) ReadValue(MappingReader m, Indicator indicator, DiagnosticBag bag)
+    {
+        if (indicator.Type == IndicatorType.Judgement)
+        {
+            if (m.Has("value"))
+            {
+                bag.Error(DiagnosticCodes.ValueTypeMismatch, m.SpanOf("value"), $"indicator `{indicator.Id}` takes a `judgement`, not a `value`",
+                    $"levels are: {string.Join(", ", indicator.Scale!.Levels.Select(l => $"`{l}`"))}");
+                return (null, null, null, false);
+            }
+            var judgement = m.Scalar("judgement", required: true);
+            if (judgement is null) return (null, null, null, false);
+            if (indicator.Scale!.RankOf(judgement.Value) < 0)
+            {
+                bag.Error(DiagnosticCodes.UnknownLevel, judgement.Span, $"`{judgement.Value}` is not a level of scale `{indicator.Scale.Id}`",
+                    NameSuggester.Help(judgement.Value, indicator.Scale.Levels) ?? $"levels are: {string.Join(", ", indicator.Scale.Levels.Select(l => $"`{l}`"))}");
+                return (null, null, null, false);
+            }
+            return (judgement.Value, null, null, true);
+        }
+        if (m.Has("judgement"))
+        {
+            bag.Error(DiagnosticCodes.ValueTypeMismatch, m.SpanOf("judgement"), $"indicator `{indicator.Id}` takes a {(indicator.Type == IndicatorType.Number ? "number" : "yes/no")} `value`, not a `judgement`");
+            return (null, null, null, false);
+        }
+        var value = m.Scalar("value", required: true);
+        if (value is null) return (null, null, null, false);
+        if (indicator.Type == IndicatorType.Number)
+        {
+            if (!value.IsPlain || !decimal.TryParse(value.Value, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number))
+            {
+                bag.Error(DiagnosticCodes.WrongType, value.Span, $"indicator `{indicator.Id}` takes a number, found `{value.Value}`");
+                return (null, null, null, false);
+            }
+            return (null, number, null, true);
+        }
+        var flag = MappingReader.ParseBool(value);
+        if (flag is null)
+        {
+            bag.Error(DiagnosticCodes.WrongType, value.Span, $"indicator `{indicator.Id}` takes `yes` or `no`, found `{value.Value}`");
+            return (null, null, null, false);
+        }
+        return (null, null, flag, true);
+    }
+
+    /// <summary>A `grades:`-style map from question ids and `overall` to grade ids.</summary>
+    public static ProposedGrades? ReadGrades(YMapping? map, Rulebook rulebook, DiagnosticBag bag)
+    {
+        if (map is null) return null;
+        var grades = new SortedDictionary<string, (string, SourceSpan)>(StringComparer.Ordinal);
+        var keys = rulebook.Questions.Select(q => q.Id).Append(ProposedGrades.OverallKey).ToList();
+        foreach (var entry in map.Entries)
+        {
+            var ok = true;
+            if (!keys.Contains(entry.Key.Value))
+            {
+                bag.Error(DiagnosticCodes.UnknownQuestion, entry.Key.Span, $"unknown question `{entry.Key.Value}`",
+                    NameSuggester.Help(entry.Key.Value, keys) ?? $"keys are: {string.Join(", ", keys.Select(k => $"`{k}`"))}");
+                ok = false;
+            }
+            if (entry.Value is not YScalar grade)
+            {
+                bag.Error(DiagnosticCodes.WrongType, entry.Value.Span, $"expected a grade id, found {entry.Value.KindName}");
+                continue;
+            }
+            if (rulebook.Scale.Find(grade.Value) is null)
+            {
+                bag.Error(DiagnosticCodes.UnknownGrade, grade.Span, $"unknown grade `{grade.Value}`",
+                    NameSuggester.Help(grade.Value, rulebook.Scale.Grades.Select(g => g.Id)) ?? $"grades are: {string.Join(", ", rulebook.Scale.Grades.Select(g => $"`{g.Id}`"))}");
+                ok = false;
+            }
+            if (ok) grades[entry.Key.Value] = (grade.Value, grade.Span);
+        }
+        return new ProposedGrades(grades);
+    }
+
+    /// <summary>A separate proposed-grades file: `inspection:` (checked when given) and `grades:`.</summary>
+    public static ProposedGrades? LoadProposed(string path, Rulebook rulebook, string? inspectionId, LoadLimits limits, DiagnosticBag bag)
+    {
+        var m = MappingReader.Open(YamlReader.ReadFile(path, limits, bag), "proposed-grades file", bag, "inspection", "grades");
+        if (m is null) return null;
+        var inspection = m.Scalar("inspection", required: false);
+        if (inspection is not null && inspectionId is not null && inspection.Value != inspectionId)
+        {
+            bag.Error(DiagnosticCodes.InspectionMismatch, inspection.Span, $"proposed grades are for inspection `{inspection.Value}`, but the findings are for `{inspectionId}`");
+        }
+        var grades = ReadGrades(m.Mapping("grades", required: true), rulebook, bag);
+        m.Finish();
+        return grades;
+    }
+}

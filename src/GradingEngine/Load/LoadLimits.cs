@@ -1,0 +1,16 @@
+namespace GradingEngine.Load;
+
+/// <summary>
+/// Input guards. Every limit gives a located error instead of a hang, a crash or an
+/// out-of-memory: rulebooks and findings come from people, not from trusted programs.
+/// </summary>
+public sealed record LoadLimits(
+    long MaxFileBytes = 8 * 1024 * 1024,
+    int MaxDepth = 64,
+    int MaxNodes = 250_000,
+    int MaxConditionLength = 4_000,
+    int MaxConditionDepth = 48,
+    int MaxRulebookFiles = 500)
+{
+    public static LoadLimits Default { get; } = new();
+}

@@ -1,0 +1,100 @@
+using GradingEngine.Diagnostics;
+using GradingEngine.Load.Yaml;
+using GradingEngine.Model;
+
+namespace GradingEngine.Load;
+
+public sealed partial class RulebookLoader
+{
+    private Codebook ReadCodebook()
+    {
+        var m = MappingReader.Open(Read(CodebookFile), "codebook.yaml", _bag, "scales", "indicators");
+        var scales = ReadList(m?.Sequence("scales", required: false), "scale", ReadJudgementScale);
+        var indicators = ReadList(m?.Sequence("indicators", required: true), "indicator", node => ReadIndicator(node, scales));
+        m?.Finish();
+        return new Codebook(scales, indicators);
+    }
+
+    private JudgementScale? ReadJudgementScale(YNode node)
+    {
+        var m = MappingReader.Open(node, "scale", _bag, "id", "levels", "description");
+        if (m is null) return null;
+        var id = m.Id("id");
+        m.String("description", required: false);
+        var levelsNode = m.Sequence("levels", required: true);
+        var levels = new List<string>();
+        foreach (var item in levelsNode?.Items ?? [])
+        {
+            if (item is not YScalar s || !MappingReader.IsId(s.Value))
+            {
+                _bag.Error(DiagnosticCodes.InvalidId, item.Span, "a level must be an id such as `mostly-effective`");
+            }
+            else if (levels.Contains(s.Value))
+            {
+                _bag.Error(DiagnosticCodes.DuplicateId, s.Span, $"level `{s.Value}` appears twice in scale `{id}`");
+            }
+            else
+            {
+                levels.Add(s.Value);
+            }
+        }
+        if (levelsNode is not null && levels.Count == 1)
+        {
+            _bag.Error(DiagnosticCodes.EmptyList, levelsNode.Span, "a judgement scale needs at least two levels");
+        }
+        m.Finish();
+        return id is null ? null : new JudgementScale(id, levels, m.Span);
+    }
+
+    private Indicator? ReadIndicator(YNode node, IReadOnlyList<JudgementScale> scales)
+    {
+        var m = MappingReader.Open(node, "indicator", _bag, "id", "question", "area", "description", "type", "scale", "unit");
+        if (m is null) return null;
+        var id = m.Id("id");
+        var question = m.Id("question");
+        var area = m.Id("area");
+        var description = m.String("description") ?? "";
+        var typeScalar = m.Scalar("type", required: true);
+        IndicatorType? type = typeScalar?.Value switch
+        {
+            null => null,
+            "judgement" => IndicatorType.Judgement,
+            "number" => IndicatorType.Number,
+            "yes-no" => IndicatorType.YesNo,
+            _ => null,
+        };
+        if (typeScalar is not null && type is null)
+        {
+            _bag.Error(DiagnosticCodes.InvalidValue, typeScalar.Span, $"unknown indicator type `{typeScalar.Value}`",
+                NameSuggester.Help(typeScalar.Value, ["judgement", "number", "yes-no"]) ?? "types are `judgement`, `number` and `yes-no`");
+        }
+        JudgementScale? scale = null;
+        if (type == IndicatorType.Judgement)
+        {
+            var scaleId = m.Scalar("scale", required: true);
+            if (scaleId is not null)
+            {
+                scale = scales.FirstOrDefault(s => s.Id == scaleId.Value);
+                if (scale is null)
+                {
+                    _bag.Error(DiagnosticCodes.UnknownScale, scaleId.Span, $"unknown scale `{scaleId.Value}`", NameSuggester.Help(scaleId.Value, scales.Select(s => s.Id)));
+                }
+            }
+        }
+        else if (m.Has("scale") && type is not null)
+        {
+            _bag.Error(DiagnosticCodes.InvalidValue, m.SpanOf("scale"), $"`scale` only applies to `judgement` indicators, not `{typeScalar!.Value}`");
+        }
+        if (m.Has("unit") && type is not null && type != IndicatorType.Number)
+        {
+            _bag.Error(DiagnosticCodes.InvalidValue, m.SpanOf("unit"), "`unit` only applies to `number` indicators");
+        }
+        var unit = m.String("unit", required: false);
+        m.Finish();
+        if (id is null || question is null || area is null || type is null || (type == IndicatorType.Judgement && scale is null))
+        {
+            return null;
+        }
+        return new Indicator(id, question, area, description, type.Value, scale, unit, m.Span, m.Fields);
+    }
+}

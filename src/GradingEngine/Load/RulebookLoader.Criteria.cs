@@ -1,0 +1,65 @@
+using GradingEngine.Diagnostics;
+using GradingEngine.Load.Yaml;
+using GradingEngine.Model;
+
+namespace GradingEngine.Load;
+
+public sealed partial class RulebookLoader
+{
+    private List<Criterion> ReadCriteria()
+    {
+        var folder = PathOf(CriteriaFolder);
+        if (!Directory.Exists(folder))
+        {
+            _bag.Error(DiagnosticCodes.FileNotFound, SourceSpan.FileStart(folder), "criteria folder not found", "put criteria in `criteria/*.yaml`");
+            return [];
+        }
+        var files = Directory.EnumerateFiles(folder)
+            .Where(f => f.EndsWith(".yaml", StringComparison.Ordinal) || f.EndsWith(".yml", StringComparison.Ordinal))
+            .Select(f => Path.Combine(CriteriaFolder, Path.GetFileName(f)))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        if (files.Count > _limits.MaxRulebookFiles)
+        {
+            _bag.Error(DiagnosticCodes.FileTooLarge, SourceSpan.FileStart(folder), $"more than {_limits.MaxRulebookFiles} criteria files");
+            return [];
+        }
+        var criteria = new List<Criterion>();
+        foreach (var file in files)
+        {
+            var m = MappingReader.Open(Read(file), file, _bag, "criteria");
+            criteria.AddRange(ReadList(m?.Sequence("criteria", required: true), "criterion", ReadCriterion));
+            m?.Finish();
+        }
+        return criteria;
+    }
+
+    private Criterion? ReadCriterion(YNode node)
+    {
+        var m = MappingReader.Open(node, "criterion", _bag, "id", "question", "area", "title", "rationale", "when", "effect", "weight", "message");
+        if (m is null) return null;
+        var id = m.Id("id");
+        var question = m.Id("question");
+        var area = m.Id("area");
+        var title = m.String("title");
+        var rationale = m.String("rationale");
+        var when = ReadCondition(m, "when", required: true);
+        var effectScalar = m.Scalar("effect", required: true);
+        var effect = effectScalar is null ? null : EffectNames.Parse(effectScalar.Value);
+        if (effectScalar is not null && effect is null)
+        {
+            _bag.Error(DiagnosticCodes.InvalidValue, effectScalar.Span, $"unknown effect `{effectScalar.Value}`",
+                NameSuggester.Help(effectScalar.Value, EffectNames.All.Select(e => e.Id())) ??
+                $"effects are: {string.Join(", ", EffectNames.All.Select(e => $"`{e.Id()}`"))}");
+        }
+        var weight = m.Has("weight") ? m.Int("weight", required: false, 1, 100) : 1;
+        var message = m.String("message");
+        m.Finish();
+        if (id is null || question is null || area is null || title is null || rationale is null || when is null ||
+            effect is null || weight is null || message is null)
+        {
+            return null;
+        }
+        return new Criterion(id, question, area, title, rationale, when, effect.Value, weight.Value, message, m.Span, m.Fields);
+    }
+}

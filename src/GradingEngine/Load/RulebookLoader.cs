@@ -1,0 +1,153 @@
+using System.Security.Cryptography;
+using System.Text;
+using GradingEngine.Diagnostics;
+using GradingEngine.Load.Conditions;
+using GradingEngine.Load.Yaml;
+using GradingEngine.Model;
+
+namespace GradingEngine.Load;
+
+/// <summary>
+/// Reads a rulebook folder into the model, with positions. Checks shape (keys, types, required
+/// values) and same-file references; cross-file names are bound later by the checker. Keeps going
+/// after an error so that one run reports every problem.
+/// </summary>
+public sealed partial class RulebookLoader
+{
+    public const string RulebookFile = "rulebook.yaml";
+    public const string CodebookFile = "codebook.yaml";
+    public const string CriteriaFolder = "criteria";
+    public const string ThresholdsFile = "thresholds.yaml";
+    public const string RollupFile = "rollup.yaml";
+
+    private readonly string _directory;
+    private readonly LoadLimits _limits;
+    private readonly DiagnosticBag _bag;
+    private readonly List<RulebookFile> _files = [];
+
+    private RulebookLoader(string directory, LoadLimits limits, DiagnosticBag bag)
+    {
+        _directory = directory;
+        _limits = limits;
+        _bag = bag;
+    }
+
+    /// <summary>Loads the folder; null only when nothing useful could be read. Errors go to <paramref name="bag"/>.</summary>
+    public static Rulebook? Load(string directory, LoadLimits limits, DiagnosticBag bag)
+    {
+        if (!Directory.Exists(directory))
+        {
+            bag.Error(DiagnosticCodes.FileNotFound, SourceSpan.FileStart(directory), "rulebook folder not found",
+                File.Exists(directory) ? "`--rules` takes the rulebook folder, not a file" : null);
+            return null;
+        }
+        return new RulebookLoader(directory, limits, bag).Load();
+    }
+
+    private string PathOf(string relative) => Path.Combine(_directory, relative);
+
+    private YNode? Read(string relative)
+    {
+        var node = YamlReader.ReadFile(PathOf(relative), _limits, _bag, out var source);
+        if (source is not null)
+        {
+            _files.Add(new RulebookFile(relative.Replace('\\', '/'), source.Sha256));
+        }
+        return node;
+    }
+
+    private Rulebook? Load()
+    {
+        var head = MappingReader.Open(Read(RulebookFile), "rulebook.yaml", _bag, "id", "version", "title", "description", "scale", "questions");
+        var id = head?.Id("id") ?? "";
+        var version = head?.String("version") ?? "";
+        var title = head?.String("title") ?? "";
+        head?.String("description", required: false);
+        var scale = ReadScale(head?.Sequence("scale", required: true));
+        var questions = ReadList(head?.Sequence("questions", required: true), "question", ReadQuestion);
+        head?.Finish();
+
+        var codebook = ReadCodebook();
+        var criteria = ReadCriteria();
+        var (defaults, perQuestion) = ReadThresholds();
+        var rollup = ReadRollup();
+
+        var files = _files.OrderBy(f => f.RelativePath, StringComparer.Ordinal).ToList();
+        return new Rulebook(id, version, title, _directory, scale, questions, codebook, criteria,
+            defaults, perQuestion, rollup, files, ContentHash(files));
+    }
+
+    /// <summary>One hash over every file's path and content hash, in path order.</summary>
+    private static string ContentHash(IEnumerable<RulebookFile> files)
+    {
+        var text = new StringBuilder();
+        foreach (var file in files)
+        {
+            text.Append(file.RelativePath).Append('\n').Append(file.Sha256).Append('\n');
+        }
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
+    }
+
+    private List<T> ReadList<T>(YSequence? sequence, string what, Func<YNode, T?> read)
+        where T : class
+    {
+        var items = new List<T>();
+        foreach (var node in sequence?.Items ?? [])
+        {
+            if (read(node) is { } item)
+            {
+                items.Add(item);
+            }
+        }
+        return items;
+    }
+
+    private GradeScale ReadScale(YSequence? sequence)
+    {
+        var grades = new List<Grade>();
+        foreach (var node in sequence?.Items ?? [])
+        {
+            var m = MappingReader.Open(node, "grade", _bag, "id", "name", "definition");
+            if (m is null) continue;
+            var id = m.Id("id");
+            var name = m.String("name");
+            var definition = m.String("definition", required: false) ?? "";
+            m.Finish();
+            if (id is not null)
+            {
+                grades.Add(new Grade(id, name ?? id, definition, grades.Count, m.Span));
+            }
+        }
+        if (sequence is not null && sequence.Items.Count == 1)
+        {
+            _bag.Error(DiagnosticCodes.EmptyList, sequence.Span, "a grade scale needs at least two grades");
+        }
+        return new GradeScale(grades);
+    }
+
+    private Question? ReadQuestion(YNode node)
+    {
+        var m = MappingReader.Open(node, "question", _bag, "id", "title", "areas");
+        if (m is null) return null;
+        var id = m.Id("id");
+        var title = m.String("title");
+        var areas = ReadList(m.Sequence("areas", required: true), "area", areaNode =>
+        {
+            var a = MappingReader.Open(areaNode, "area", _bag, "id", "title");
+            if (a is null) return null;
+            var areaId = a.Id("id");
+            var areaTitle = a.String("title");
+            a.Finish();
+            return areaId is null ? null : new Area(areaId, areaTitle ?? areaId, a.Span);
+        });
+        m.Finish();
+        return id is null ? null : new Question(id, title ?? id, areas, m.Span);
+    }
+
+    /// <summary>Parses a condition scalar; errors are located inside the condition text.</summary>
+    private Condition? ReadCondition(MappingReader m, string key, bool required)
+    {
+        var scalar = m.Scalar(key, required);
+        return scalar is null ? null : ConditionParser.Parse(scalar, _limits, _bag);
+    }
+}

@@ -1,0 +1,190 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using GradingEngine.Diagnostics;
+
+namespace GradingEngine.Load.Yaml;
+
+/// <summary>
+/// Typed, checked access to one YAML mapping. Declares the keys it knows, reports missing
+/// and wrongly typed values as it is read, and unknown keys (typos) at <see cref="Finish"/>.
+/// </summary>
+public sealed partial class MappingReader
+{
+    private readonly YMapping _mapping;
+    private readonly DiagnosticBag _bag;
+    private readonly string _what;
+    private readonly string[] _keys;
+
+    private MappingReader(YMapping mapping, string what, DiagnosticBag bag, string[] keys)
+    {
+        _mapping = mapping;
+        _what = what;
+        _bag = bag;
+        _keys = keys;
+    }
+
+    /// <summary>Starts reading <paramref name="node"/> as a mapping; null (with an error) when it is not one.</summary>
+    public static MappingReader? Open(YNode? node, string what, DiagnosticBag bag, params string[] keys)
+    {
+        if (node is YMapping m)
+        {
+            return new MappingReader(m, what, bag, keys);
+        }
+        if (node is not null)
+        {
+            bag.Error(DiagnosticCodes.WrongType, node.Span, $"expected {what} to be a mapping, found {node.KindName}");
+        }
+        return null;
+    }
+
+    public SourceSpan Span => _mapping.Span;
+
+    /// <summary>Spans of every value in the mapping, for errors found after loading.</summary>
+    public FieldSpans Fields => new(_mapping.Span, _mapping.Entries
+        .GroupBy(e => e.Key.Value, StringComparer.Ordinal)
+        .ToDictionary(g => g.Key, g => g.First().Value.Span, StringComparer.Ordinal));
+
+    public YNode? Node(string key)
+    {
+        foreach (var entry in _mapping.Entries)
+        {
+            if (entry.Key.Value == key)
+            {
+                return entry.Value is YScalar { IsNull: true } ? null : entry.Value;
+            }
+        }
+        return null;
+    }
+
+    public SourceSpan SpanOf(string key) => Node(key)?.Span ?? KeySpan(key) ?? _mapping.Span;
+
+    public bool Has(string key) => Node(key) is not null;
+
+    private SourceSpan? KeySpan(string key) => _mapping.Entries.FirstOrDefault(e => e.Key.Value == key)?.Key.Span;
+
+    private void Missing(string key) =>
+        _bag.Error(DiagnosticCodes.MissingKey, KeySpan(key) ?? _mapping.Span,
+            KeySpan(key) is null ? $"missing required key `{key}` in {_what}" : $"key `{key}` in {_what} has no value");
+
+    public YScalar? Scalar(string key, bool required)
+    {
+        var node = Node(key);
+        if (node is null)
+        {
+            if (required) Missing(key);
+            return null;
+        }
+        if (node is YScalar s)
+        {
+            return s;
+        }
+        _bag.Error(DiagnosticCodes.WrongType, node.Span, $"expected `{key}` to be a single value, found {node.KindName}");
+        return null;
+    }
+
+    public string? String(string key, bool required = true) => Scalar(key, required)?.Value;
+
+    /// <summary>An id: letters, digits, `.`, `-`, `_`, starting with a letter or digit.</summary>
+    public string? Id(string key, bool required = true)
+    {
+        var s = Scalar(key, required);
+        if (s is null) return null;
+        if (!IsId(s.Value))
+        {
+            _bag.Error(DiagnosticCodes.InvalidId, s.Span, $"`{s.Value}` is not a valid id", "use letters, digits, `.`, `-` and `_`, starting with a letter or digit");
+            return null;
+        }
+        return s.Value;
+    }
+
+    public static bool IsId(string value) => IdPattern().IsMatch(value);
+
+    public int? Int(string key, bool required, int min, int max)
+    {
+        var s = Scalar(key, required);
+        if (s is null) return null;
+        if (!s.IsPlain || !int.TryParse(s.Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
+        {
+            _bag.Error(DiagnosticCodes.WrongType, s.Span, $"expected `{key}` to be a whole number, found `{s.Value}`");
+            return null;
+        }
+        if (value < min || value > max)
+        {
+            _bag.Error(DiagnosticCodes.InvalidValue, s.Span, $"`{key}` must be between {min} and {max}, found {value}");
+            return null;
+        }
+        return value;
+    }
+
+    public bool? Bool(string key, bool required)
+    {
+        var s = Scalar(key, required);
+        if (s is null) return null;
+        var value = ParseBool(s);
+        if (value is null)
+        {
+            _bag.Error(DiagnosticCodes.WrongType, s.Span, $"expected `{key}` to be `true` or `false`, found `{s.Value}`");
+        }
+        return value;
+    }
+
+    public static bool? ParseBool(YScalar s) =>
+        !s.IsPlain ? null : s.Value switch
+        {
+            "true" or "True" or "TRUE" or "yes" or "Yes" or "YES" => true,
+            "false" or "False" or "FALSE" or "no" or "No" or "NO" => false,
+            _ => null,
+        };
+
+    public YSequence? Sequence(string key, bool required, bool nonEmpty = true)
+    {
+        var node = Node(key);
+        if (node is null)
+        {
+            if (required) Missing(key);
+            return null;
+        }
+        if (node is not YSequence seq)
+        {
+            _bag.Error(DiagnosticCodes.WrongType, node.Span, $"expected `{key}` to be a list, found {node.KindName}");
+            return null;
+        }
+        if (nonEmpty && seq.Items.Count == 0)
+        {
+            _bag.Error(DiagnosticCodes.EmptyList, seq.Span, $"`{key}` must have at least one item");
+        }
+        return seq;
+    }
+
+    public YMapping? Mapping(string key, bool required)
+    {
+        var node = Node(key);
+        if (node is null)
+        {
+            if (required) Missing(key);
+            return null;
+        }
+        if (node is not YMapping map)
+        {
+            _bag.Error(DiagnosticCodes.WrongType, node.Span, $"expected `{key}` to be a mapping, found {node.KindName}");
+            return null;
+        }
+        return map;
+    }
+
+    /// <summary>Reports every key this reader does not know: a typo must never be ignored.</summary>
+    public void Finish()
+    {
+        foreach (var entry in _mapping.Entries)
+        {
+            if (Array.IndexOf(_keys, entry.Key.Value) < 0)
+            {
+                var help = NameSuggester.Help(entry.Key.Value, _keys) ?? $"{_what} keys are: {string.Join(", ", _keys.Select(k => $"`{k}`"))}";
+                _bag.Error(DiagnosticCodes.UnknownKey, entry.Key.Span, $"unknown key `{entry.Key.Value}` in {_what}", help);
+            }
+        }
+    }
+
+    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9._\-]*$")]
+    private static partial Regex IdPattern();
+}

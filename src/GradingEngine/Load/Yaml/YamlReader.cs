@@ -1,0 +1,258 @@
+using System.Text;
+using GradingEngine.Diagnostics;
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
+
+namespace GradingEngine.Load.Yaml;
+
+/// <summary>
+/// Reads one YAML (or JSON) file into a <see cref="YNode"/> tree with positions, enforcing the
+/// <see cref="LoadLimits"/>: size, UTF-8 validity, nesting depth, alias expansion, duplicate keys.
+/// </summary>
+public static class YamlReader
+{
+    public static YNode? ReadFile(string path, LoadLimits limits, DiagnosticBag bag) =>
+        ReadFile(path, limits, bag, out _);
+
+    /// <summary>Reads and parses a file; <paramref name="source"/> also gives its text and SHA-256.</summary>
+    public static YNode? ReadFile(string path, LoadLimits limits, DiagnosticBag bag, out SourceText? source)
+    {
+        source = ReadSource(path, limits, bag);
+        return source is null ? null : Parse(path, source.Text, limits, bag);
+    }
+
+    public static string? ReadText(string path, LoadLimits limits, DiagnosticBag bag) => ReadSource(path, limits, bag)?.Text;
+
+    /// <summary>Reads a file as strict UTF-8 text, or reports why it cannot.</summary>
+    public static SourceText? ReadSource(string path, LoadLimits limits, DiagnosticBag bag)
+    {
+        var start = SourceSpan.FileStart(path);
+        byte[] bytes;
+        try
+        {
+            var info = new FileInfo(path);
+            if (!info.Exists)
+            {
+                bag.Error(DiagnosticCodes.FileNotFound, start, Directory.Exists(path) ? "expected a file, found a folder" : "file not found");
+                return null;
+            }
+            if (info.Length > limits.MaxFileBytes)
+            {
+                bag.Error(DiagnosticCodes.FileTooLarge, start, $"file is {info.Length} bytes, over the limit of {limits.MaxFileBytes} bytes");
+                return null;
+            }
+            bytes = File.ReadAllBytes(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            bag.Error(DiagnosticCodes.FileNotFound, start, $"cannot read file: {e.Message}");
+            return null;
+        }
+        var text = DecodeUtf8(path, bytes, bag);
+        return text is null ? null : new SourceText(path, text, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes)));
+    }
+
+    internal static string? DecodeUtf8(string path, ReadOnlySpan<byte> bytes, DiagnosticBag bag)
+    {
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+        {
+            bytes = bytes[3..];
+        }
+        int line = 1, column = 1, offset = 0;
+        while (offset < bytes.Length)
+        {
+            var status = System.Text.Rune.DecodeFromUtf8(bytes[offset..], out var rune, out var consumed);
+            if (status != System.Buffers.OperationStatus.Done)
+            {
+                bag.Error(DiagnosticCodes.InvalidUtf8, new SourceSpan(path, line, column),
+                    $"invalid UTF-8 byte 0x{bytes[offset]:X2} at byte offset {offset}", "save the file as UTF-8");
+                return null;
+            }
+            if (rune.Value == '\n') { line++; column = 1; } else { column++; }
+            offset += consumed;
+        }
+        return Encoding.UTF8.GetString(bytes);
+    }
+
+    public static YNode? Parse(string path, string text, LoadLimits limits, DiagnosticBag bag)
+    {
+        var builder = new TreeBuilder(path, limits);
+        try
+        {
+            var parser = new Parser(new StringReader(text));
+            while (parser.MoveNext())
+            {
+                if (!builder.Accept(parser.Current!, bag))
+                {
+                    return null;
+                }
+            }
+        }
+        catch (YamlException e)
+        {
+            var span = new SourceSpan(path, (int)Math.Max(1, e.Start.Line), (int)Math.Max(1, e.Start.Column));
+            bag.Error(DiagnosticCodes.YamlSyntax, span, "invalid YAML: " + CleanMessage(e.Message));
+            return null;
+        }
+        if (builder.Root is null)
+        {
+            bag.Error(DiagnosticCodes.WrongType, SourceSpan.FileStart(path), "file is empty", "expected a mapping at the top level");
+        }
+        return builder.Root;
+    }
+
+    private static string CleanMessage(string message)
+    {
+        // YamlDotNet prefixes its own position "(Line: 3, Col: 5, Idx: ...) - (...): ": ours is in front already.
+        var i = message.LastIndexOf("): ", StringComparison.Ordinal);
+        var core = i >= 0 ? message[(i + 3)..] : message;
+        core = core.Trim().TrimEnd('.');
+        return core.Length > 0 ? char.ToLowerInvariant(core[0]) + core[1..] : core;
+    }
+
+    private sealed class TreeBuilder(string path, LoadLimits limits)
+    {
+        private sealed class Frame(YNode start, string? anchor)
+        {
+            public YNode Start { get; } = start;
+            public string? Anchor { get; } = anchor;
+            public List<YNode> Children { get; } = [];
+            public long Size { get; set; } = 1;
+        }
+
+        private readonly Stack<Frame> _stack = new();
+        private readonly Dictionary<string, (YNode Node, long Size)> _anchors = new(StringComparer.Ordinal);
+        private long _totalNodes;
+        private int _documents;
+
+        public YNode? Root { get; private set; }
+
+        private SourceSpan Span(ParsingEvent e) => new(path, (int)e.Start.Line, (int)e.Start.Column);
+
+        public bool Accept(ParsingEvent e, DiagnosticBag bag)
+        {
+            switch (e)
+            {
+                case DocumentStart ds when !ds.IsImplicit || _documents > 0:
+                    if (++_documents > 1)
+                    {
+                        bag.Error(DiagnosticCodes.MultipleDocuments, Span(e), "a file holds one YAML document; found a second `---`");
+                        return false;
+                    }
+                    return true;
+                case DocumentStart:
+                    _documents++;
+                    return true;
+                case Scalar s:
+                    return Add(new YScalar(Span(e), s.Value, s.Style switch
+                {
+                    ScalarStyle.Plain or ScalarStyle.Any => ScalarKind.Plain,
+                    ScalarStyle.Literal or ScalarStyle.Folded => ScalarKind.Block,
+                    _ => ScalarKind.Quoted,
+                }), AnchorOf(s.Anchor), 1, bag);
+                case AnchorAlias alias:
+                    if (!_anchors.TryGetValue(alias.Value.Value, out var target))
+                    {
+                        bag.Error(DiagnosticCodes.YamlSyntax, Span(e), $"unknown alias `*{alias.Value.Value}`");
+                        return false;
+                    }
+                    return Add(target.Node, null, target.Size, bag);
+                case MappingStart ms:
+                    return Open(new YMapping(Span(e), []), AnchorOf(ms.Anchor), bag);
+                case SequenceStart ss:
+                    return Open(new YSequence(Span(e), []), AnchorOf(ss.Anchor), bag);
+                case MappingEnd or SequenceEnd:
+                    return Close(bag);
+                default:
+                    return true;
+            }
+        }
+
+        private static string? AnchorOf(AnchorName anchor) => anchor.IsEmpty ? null : anchor.Value;
+
+        private bool Open(YNode start, string? anchor, DiagnosticBag bag)
+        {
+            if (_stack.Count >= limits.MaxDepth)
+            {
+                bag.Error(DiagnosticCodes.NestingTooDeep, start.Span, $"nesting is deeper than the limit of {limits.MaxDepth} levels");
+                return false;
+            }
+            _stack.Push(new Frame(start, anchor));
+            return Count(1, start, bag, alias: false);
+        }
+
+        private bool Close(DiagnosticBag bag)
+        {
+            var frame = _stack.Pop();
+            YNode node;
+            if (frame.Start is YMapping m)
+            {
+                var entries = new List<YEntry>();
+                var seen = new Dictionary<string, YScalar>(StringComparer.Ordinal);
+                for (var i = 0; i + 1 < frame.Children.Count; i += 2)
+                {
+                    if (frame.Children[i] is not YScalar key)
+                    {
+                        bag.Error(DiagnosticCodes.WrongType, frame.Children[i].Span, "a mapping key must be a plain value, not " + frame.Children[i].KindName);
+                        continue;
+                    }
+                    if (seen.TryGetValue(key.Value, out var first))
+                    {
+                        bag.Error(DiagnosticCodes.DuplicateKey, key.Span, $"duplicate key `{key.Value}`", $"first given at line {first.Span.Line}");
+                        continue;
+                    }
+                    seen.Add(key.Value, key);
+                    entries.Add(new YEntry(key, frame.Children[i + 1]));
+                }
+                node = m with { Entries = entries };
+            }
+            else
+            {
+                node = ((YSequence)frame.Start) with { Items = frame.Children.ToList() };
+            }
+            return Add(node, frame.Anchor, frame.Size, bag, counted: true);
+        }
+
+        private bool Add(YNode node, string? anchor, long size, DiagnosticBag bag, bool counted = false)
+        {
+            // Count what readers will walk, alias expansions included; a container was counted when opened.
+            if (!counted && !Count(size, node, bag, alias: size > 1))
+            {
+                return false;
+            }
+            if (anchor is not null)
+            {
+                _anchors[anchor] = (node, size);
+            }
+            if (_stack.Count == 0)
+            {
+                Root = node;
+            }
+            else
+            {
+                var parent = _stack.Peek();
+                parent.Children.Add(node);
+                parent.Size += size;
+            }
+            return true;
+        }
+
+        private bool Count(long size, YNode node, DiagnosticBag bag, bool alias)
+        {
+            _totalNodes += size;
+            if (_totalNodes <= limits.MaxNodes)
+            {
+                return true;
+            }
+            if (alias)
+            {
+                bag.Error(DiagnosticCodes.AliasExpansion, node.Span, $"aliases expand to more than {limits.MaxNodes} nodes", "write the values out, or use fewer aliases");
+            }
+            else
+            {
+                bag.Error(DiagnosticCodes.FileTooLarge, node.Span, $"file has more than {limits.MaxNodes} nodes");
+            }
+            return false;
+        }
+    }
+}

@@ -1,0 +1,17 @@
+using GradingEngine.Diagnostics;
+
+namespace GradingEngine.Model;
+
+/// <summary>An evidence criterion: when its condition holds over a question's findings, it is met.</summary>
+public sealed record Criterion(
+    string Id,
+    string QuestionId,
+    string AreaId,
+    string Title,
+    string Rationale,
+    Condition When,
+    Effect Effect,
+    int Weight,
+    string Message,
+    SourceSpan Span,
+    FieldSpans Fields);

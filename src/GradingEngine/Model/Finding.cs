@@ -1,0 +1,21 @@
+using GradingEngine.Diagnostics;
+
+namespace GradingEngine.Model;
+
+/// <summary>One coded piece of evidence. Exactly one of judgement, number or flag is set, per the indicator.</summary>
+public sealed record Finding(
+    string Id,
+    string QuestionId,
+    string IndicatorId,
+    string? Judgement,
+    decimal? Number,
+    bool? Flag,
+    string Quote,
+    string Source,
+    SourceSpan Span,
+    FieldSpans Fields)
+{
+    /// <summary>The judgement or value as the user wrote it, for messages and reports.</summary>
+    public string ValueText =>
+        Judgement ?? (Number is { } n ? n.ToString(System.Globalization.CultureInfo.InvariantCulture) : Flag is { } f ? (f ? "yes" : "no") : "");
+}

@@ -1,0 +1,23 @@
+using GradingEngine.Diagnostics;
+
+namespace GradingEngine.Model;
+
+/// <summary>A codebook entry: what a finding may be about, and the type of its judgement or value.</summary>
+public sealed record Indicator(
+    string Id,
+    string QuestionId,
+    string AreaId,
+    string Description,
+    IndicatorType Type,
+    JudgementScale? Scale,
+    string? Unit,
+    SourceSpan Span,
+    FieldSpans Fields)
+{
+    public string TypeName => Type switch
+    {
+        IndicatorType.Judgement => $"judgement on scale `{Scale?.Id}`",
+        IndicatorType.Number => "number",
+        _ => "yes-no",
+    };
+}

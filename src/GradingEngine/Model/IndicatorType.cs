@@ -1,0 +1,8 @@
+namespace GradingEngine.Model;
+
+public enum IndicatorType
+{
+    Judgement,
+    Number,
+    YesNo,
+}

@@ -1,0 +1,8 @@
+using GradingEngine.Diagnostics;
+
+namespace GradingEngine.Model;
+
+public sealed record Question(string Id, string Title, IReadOnlyList<Area> Areas, SourceSpan Span)
+{
+    public Area? FindArea(string id) => Areas.FirstOrDefault(a => a.Id == id);
+}

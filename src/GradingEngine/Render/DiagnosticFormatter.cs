@@ -1,0 +1,23 @@
+using GradingEngine.Diagnostics;
+
+namespace GradingEngine.Render;
+
+/// <summary>`path:line:col: error CODE: message`, one line per problem, with an indented help line when there is one.</summary>
+public static class DiagnosticFormatter
+{
+    public static string Format(Diagnostic d)
+    {
+        var severity = d.IsError ? "error" : "warning";
+        var line = $"{d.Span.Path}:{d.Span.Line}:{d.Span.Column}: {severity} {d.Code}: {d.Message}";
+        return d.Help is null ? line : $"{line}\n  help: {d.Help}";
+    }
+
+    public static void Write(TextWriter writer, IEnumerable<Diagnostic> diagnostics)
+    {
+        foreach (var d in DiagnosticBag.Sort(diagnostics))
+        {
+            writer.Write(Format(d));
+            writer.Write('\n');
+        }
+    }
+}

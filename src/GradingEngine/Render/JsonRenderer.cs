@@ -1,0 +1,174 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using GradingEngine.Model;
+using GradingEngine.Rollup;
+
+namespace GradingEngine.Render;
+
+/// <summary>
+/// The grading trace as JSON, documented in docs/json-output.md. Keys are written in a fixed order
+/// and nothing depends on culture, time or machine: same inputs, same bytes.
+/// </summary>
+public static class JsonRenderer
+{
+    private static readonly JsonWriterOptions Options = new()
+    {
+        Indented = true,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    public static string Render(GradingResult result) => Write(w => WriteResult(w, result));
+
+    /// <summary>Several inspections: `{"inspections": [...]}` in the order the files were given.</summary>
+    public static string RenderMany(IEnumerable<GradingResult> results) => Write(w =>
+    {
+        w.WriteStartObject();
+        w.WriteStartArray("inspections");
+        foreach (var result in results) WriteResult(w, result);
+        w.WriteEndArray();
+        w.WriteEndObject();
+    });
+
+    /// <summary>One question's trace, with the rulebook and inspection it belongs to.</summary>
+    public static string RenderQuestion(GradingResult result, QuestionResult question) => Write(w =>
+    {
+        w.WriteStartObject();
+        WriteRulebook(w, result.Rulebook);
+        WriteInspection(w, result.Inspection);
+        w.WritePropertyName("question");
+        WriteQuestion(w, result.Rulebook, question);
+        w.WriteStartArray("notConsidered");
+        foreach (var finding in result.NotConsidered.Where(f => f.QuestionId == question.Question.Id)) WriteFinding(w, finding, withIndicator: true);
+        w.WriteEndArray();
+        w.WriteEndObject();
+    });
+
+    internal static string Write(Action<Utf8JsonWriter> write)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(stream, Options))
+        {
+            write(writer);
+        }
+        return Encoding.UTF8.GetString(stream.ToArray()).Replace("\r\n", "\n") + "\n";
+    }
+
+    internal static void WriteResult(Utf8JsonWriter w, GradingResult result)
+    {
+        w.WriteStartObject();
+        WriteRulebook(w, result.Rulebook);
+        WriteInspection(w, result.Inspection);
+        w.WriteStartArray("questions");
+        foreach (var question in result.Questions)
+        {
+            WriteQuestion(w, result.Rulebook, question);
+        }
+        w.WriteEndArray();
+        w.WriteStartObject("overall");
+        w.WriteString("grade", result.Overall.Grade.Id);
+        WriteDecision(w, result.Rulebook, result.Overall);
+        w.WriteEndObject();
+        w.WriteStartArray("notConsidered");
+        foreach (var finding in result.NotConsidered)
+        {
+            WriteFinding(w, finding, withIndicator: true);
+        }
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    internal static void WriteRulebook(Utf8JsonWriter w, Rulebook rulebook)
+    {
+        w.WriteStartObject("rulebook");
+        w.WriteString("id", rulebook.Id);
+        w.WriteString("version", rulebook.Version);
+        w.WriteString("title", rulebook.Title);
+        w.WriteString("contentHash", "sha256:" + rulebook.ContentHash);
+        w.WriteEndObject();
+    }
+
+    internal static void WriteInspection(Utf8JsonWriter w, Inspection inspection)
+    {
+        w.WriteStartObject("inspection");
+        w.WriteString("id", inspection.Id);
+        w.WriteString("force", inspection.Force);
+        w.WriteString("framework", inspection.Framework);
+        w.WriteString("file", inspection.Path.Replace('\\', '/'));
+        w.WriteString("sha256", inspection.Sha256);
+        w.WriteNumber("findings", inspection.Findings.Count);
+        w.WriteEndObject();
+    }
+
+    internal static void WriteQuestion(Utf8JsonWriter w, Rulebook rulebook, QuestionResult question)
+    {
+        w.WriteStartObject();
+        w.WriteString("id", question.Question.Id);
+        w.WriteString("title", question.Question.Title);
+        w.WriteString("grade", question.Grade.Id);
+        WriteDecision(w, rulebook, question.Decision);
+        w.WriteStartArray("criteria");
+        foreach (var outcome in question.Criteria)
+        {
+            var c = outcome.Criterion;
+            w.WriteStartObject();
+            w.WriteString("id", c.Id);
+            w.WriteString("area", c.AreaId);
+            w.WriteString("effect", c.Effect.Id());
+            w.WriteNumber("weight", c.Weight);
+            w.WriteString("outcome", outcome.Met ? "met" : "not met");
+            w.WriteString("rule", RenderPaths.RuleLocation(rulebook, c.Span));
+            if (outcome.Met)
+            {
+                w.WriteString("message", outcome.Message);
+                w.WriteStartArray("findings");
+                foreach (var finding in outcome.Evidence)
+                {
+                    WriteFinding(w, finding, withIndicator: false);
+                }
+                w.WriteEndArray();
+            }
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    internal static void WriteDecision(Utf8JsonWriter w, Rulebook rulebook, GradeDecision decision)
+    {
+        w.WriteStartObject("decidedBy");
+        w.WriteString("table", decision.Table);
+        w.WriteNumber("rule", decision.RuleIndex + 1);
+        w.WriteString("file", RenderPaths.RuleFile(rulebook, decision.Rule.Span));
+        w.WriteNumber("line", decision.Rule.Span.Line);
+        w.WriteString("condition", decision.Rule.ConditionText);
+        if (decision.Rule.Because is { } because)
+        {
+            w.WriteString("because", because);
+        }
+        w.WriteStartObject("values");
+        foreach (var (name, value) in decision.Values)
+        {
+            w.WriteNumber(name, value);
+        }
+        w.WriteEndObject();
+        w.WriteEndObject();
+    }
+
+    internal static void WriteFinding(Utf8JsonWriter w, Finding finding, bool withIndicator)
+    {
+        w.WriteStartObject();
+        w.WriteString("id", finding.Id);
+        if (withIndicator)
+        {
+            w.WriteString("question", finding.QuestionId);
+        }
+        w.WriteString("indicator", finding.IndicatorId);
+        if (finding.Judgement is { } j) w.WriteString("judgement", j);
+        if (finding.Number is { } n) w.WriteNumber("value", n);
+        if (finding.Flag is { } f) w.WriteBoolean("value", f);
+        w.WriteString("quote", finding.Quote);
+        w.WriteString("source", finding.Source);
+        w.WriteEndObject();
+    }
+}

@@ -1,0 +1,119 @@
+using GradingEngine.Model;
+using GradingEngine.Rollup;
+
+namespace GradingEngine.Render;
+
+/// <summary>A terminal summary: one screen per question, then the overall grade and findings not considered.</summary>
+public static class TextRenderer
+{
+    public static string Render(GradingResult result)
+    {
+        var o = new TextOutput();
+        Header(o, result);
+        foreach (var question in result.Questions)
+        {
+            Question(o, result.Rulebook, question, full: false);
+        }
+        Overall(o, result);
+        NotConsidered(o, result);
+        return o.ToString();
+    }
+
+    /// <summary>The full trace of one question: every criterion, its condition, and every finding with its quote.</summary>
+    public static string Explain(GradingResult result, QuestionResult question)
+    {
+        var o = new TextOutput();
+        Header(o, result);
+        Question(o, result.Rulebook, question, full: true);
+        var notConsidered = result.NotConsidered.Where(f => f.QuestionId == question.Question.Id).ToList();
+        if (notConsidered.Count > 0)
+        {
+            o.Line($"  Not considered by any criterion ({notConsidered.Count}):");
+            foreach (var f in notConsidered) Finding(o, f, "    ");
+            o.Line();
+        }
+        return o.ToString();
+    }
+
+    internal static void Header(TextOutput o, GradingResult result)
+    {
+        o.Line($"{result.Inspection.Force} - inspection {result.Inspection.Id} ({result.Inspection.Findings.Count} findings)");
+        o.Line($"Rulebook {result.Rulebook.Id} {result.Rulebook.Version} (sha256:{result.Rulebook.ContentHash[..12]})");
+        o.Line();
+    }
+
+    private static string Name(Rulebook rulebook, Grade grade) => grade.Name;
+
+    internal static void Question(TextOutput o, Rulebook rulebook, QuestionResult question, bool full)
+    {
+        o.Line($"{question.Question.Id}  {Name(rulebook, question.Grade)}");
+        o.Wrapped("    ", question.Question.Title);
+        Decision(o, rulebook, question.Decision, profile: true);
+        var met = question.Criteria.Where(c => c.Met).ToList();
+        o.Line($"    Criteria met: {met.Count} of {question.Criteria.Count}");
+        foreach (var outcome in full ? question.Criteria : met)
+        {
+            var c = outcome.Criterion;
+            var mark = !outcome.Met ? " " : c.Effect switch
+            {
+                Effect.Strength => "+",
+                Effect.NotablePractice => "*",
+                Effect.AreaForImprovement => "~",
+                _ => "!",
+            };
+            var evidence = outcome.Evidence.Count == 0 ? "" : $"  [{string.Join(", ", outcome.Evidence.Select(f => f.Id))}]";
+            o.Line($"      {mark} {c.Effect.Id()} {c.Weight}  {c.Id}: {(outcome.Met ? outcome.Message : c.Title)}{(full ? "" : evidence)}");
+            if (!full) continue;
+            o.Line($"          {(outcome.Met ? "met" : "not met")} - {RenderPaths.RuleLocation(rulebook, c.Span)}: when {c.When.Text}");
+            foreach (var f in outcome.Evidence) Finding(o, f, "          ");
+        }
+        if (!full)
+        {
+            var notMet = question.Criteria.Where(c => !c.Met).Select(c => c.Criterion.Id).ToList();
+            if (notMet.Count > 0)
+            {
+                o.Wrapped("      not met: ", string.Join(", ", notMet));
+            }
+        }
+        o.Line();
+    }
+
+    internal static void Decision(TextOutput o, Rulebook rulebook, GradeDecision decision, bool profile)
+    {
+        o.Line($"    Decided by {RenderPaths.RuleLocation(rulebook, decision.Rule.Span)} ({decision.Table}, rule {decision.RuleIndex + 1}): {decision.Rule.ConditionText}");
+        if (decision.Rule.Because is { } because)
+        {
+            o.Wrapped("      because ", because);
+        }
+        var values = profile
+            ? string.Join(", ", EffectNames.All.Select(e => $"{e.ProfileName()} {Value(decision, e.ProfileName() + ".count")} (weight {Value(decision, e.ProfileName() + ".weight")})"))
+            : string.Join(", ", decision.Values.Select(v => $"{v.Key} {v.Value}"));
+        o.Wrapped("      saw ", values);
+    }
+
+    private static int Value(GradeDecision decision, string name) => decision.Values.First(v => v.Key == name).Value;
+
+    private static void Overall(TextOutput o, GradingResult result)
+    {
+        o.Line($"Overall  {result.Overall.Grade.Name}");
+        Decision(o, result.Rulebook, result.Overall, profile: false);
+        o.Line();
+    }
+
+    private static void NotConsidered(TextOutput o, GradingResult result)
+    {
+        if (result.NotConsidered.Count == 0)
+        {
+            o.Line($"Every finding was considered by at least one criterion.");
+            return;
+        }
+        o.Line($"Not considered by any criterion ({result.NotConsidered.Count}):");
+        foreach (var f in result.NotConsidered) Finding(o, f, "  ");
+    }
+
+    internal static void Finding(TextOutput o, Finding f, string indent)
+    {
+        o.Line($"{indent}{f.Id} {f.IndicatorId} = {f.ValueText}  ({f.Source})");
+        o.Wrapped(indent + "  \"", f.Quote + "\"");
+    }
+}

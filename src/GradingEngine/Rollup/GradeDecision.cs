@@ -1,0 +1,11 @@
+using GradingEngine.Model;
+
+namespace GradingEngine.Rollup;
+
+/// <summary>A grade and the reason: which row of which table decided it, and the values that row saw.</summary>
+public sealed record GradeDecision(
+    Grade Grade,
+    GradeRule Rule,
+    int RuleIndex,
+    string Table,
+    IReadOnlyList<KeyValuePair<string, int>> Values);

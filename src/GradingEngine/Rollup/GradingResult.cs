@@ -1,0 +1,18 @@
+using GradingEngine.Model;
+
+namespace GradingEngine.Rollup;
+
+/// <summary>
+/// Everything one grading produced: question grades and the overall grade, each with its reason,
+/// every criterion's outcome with evidence, and the findings no criterion considered. This is the
+/// trace: explain, validate and every renderer only read it.
+/// </summary>
+public sealed record GradingResult(
+    Rulebook Rulebook,
+    Inspection Inspection,
+    IReadOnlyList<QuestionResult> Questions,
+    GradeDecision Overall,
+    IReadOnlyList<Finding> NotConsidered)
+{
+    public QuestionResult? Find(string questionId) => Questions.FirstOrDefault(q => q.Question.Id == questionId);
+}

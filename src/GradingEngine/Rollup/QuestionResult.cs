@@ -1,0 +1,8 @@
+using GradingEngine.Model;
+
+namespace GradingEngine.Rollup;
+
+public sealed record QuestionResult(Question Question, GradeDecision Decision, IReadOnlyList<CriterionOutcome> Criteria)
+{
+    public Grade Grade => Decision.Grade;
+}

@@ -1,0 +1,74 @@
+using System.Text.RegularExpressions;
+using GradingEngine.Check;
+using GradingEngine.Compile;
+using GradingEngine.Compile.Runtime;
+using GradingEngine.Evaluate;
+using GradingEngine.Model;
+
+namespace GradingEngine.Rollup;
+
+/// <summary>Turns the facts of a session into a <see cref="GradingResult"/>, in rulebook order, independent of firing order.</summary>
+public static class ResultBuilder
+{
+    public static GradingResult Build(CompiledRulebook compiled, Evaluation evaluation)
+    {
+        var rulebook = compiled.Rulebook.Rulebook;
+        var met = evaluation.Met.ToDictionary(m => m.CriterionIndex);
+        var questions = new List<QuestionResult>();
+        foreach (var question in rulebook.Questions)
+        {
+            var fact = evaluation.QuestionGrades.Single(g => g.QuestionId == question.Id);
+            var table = compiled.Rulebook.Thresholds[question.Id];
+            var criteria = compiled.Rulebook.CriteriaOf(question.Id)
+                .Select(c => Outcome(c, met.GetValueOrDefault(c.Index)))
+                .ToList();
+            questions.Add(new QuestionResult(question, Decision(table, fact.RuleIndex, ProfileValues(fact.Profile)), criteria));
+        }
+        var overall = Decision(compiled.Rulebook.Rollup, evaluation.Overall.RuleIndex,
+            rulebook.Scale.Grades.Select(g => KeyValuePair.Create(g.Id, evaluation.QuestionGrades.Count(q => q.Rank == g.Rank))).ToList());
+        var notConsidered = evaluation.Findings
+            .Where(f => !compiled.Criteria.Any(c => c.Criterion.Criterion.QuestionId == f.QuestionId && c.Reads(f.IndicatorId)))
+            .Select(f => f.Finding)
+            .ToList();
+        return new GradingResult(rulebook, evaluation.Inspection, questions, overall, notConsidered);
+    }
+
+    private static GradeDecision Decision(CheckedTable table, int ruleIndex, IReadOnlyList<KeyValuePair<string, int>> values)
+    {
+        var row = table.Rules[ruleIndex];
+        return new GradeDecision(row.Grade, row.Rule, ruleIndex, table.Table.Name, values);
+    }
+
+    public static IReadOnlyList<KeyValuePair<string, int>> ProfileValues(OutcomeProfile profile) =>
+        EffectNames.All.SelectMany(e => new[]
+        {
+            KeyValuePair.Create(e.ProfileName() + ".count", profile.Count(e)),
+            KeyValuePair.Create(e.ProfileName() + ".weight", profile.Weight(e)),
+        }).ToList();
+
+    private static CriterionOutcome Outcome(CheckedCriterion criterion, CriterionMet? met)
+    {
+        if (met is null)
+        {
+            return new CriterionOutcome(criterion.Criterion, false, [], null);
+        }
+        var evidence = met.Witnesses.Select(w => w.Finding).ToList();
+        return new CriterionOutcome(criterion.Criterion, true, evidence, FormatMessage(criterion.Criterion.Message, evidence));
+    }
+
+    /// <summary>Fills `{judgement}`, `{value}`, ... from the first finding of the evidence (by id).</summary>
+    public static string FormatMessage(string template, IReadOnlyList<Finding> evidence)
+    {
+        var first = evidence.Count > 0 ? evidence[0] : null;
+        return RulebookChecker.PlaceholderPattern().Replace(template, match => match.Groups[1].Value switch
+        {
+            "count" => evidence.Count.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            _ when first is null => "(none)",
+            "judgement" or "value" => first.ValueText,
+            "indicator" => first.IndicatorId,
+            "quote" => first.Quote,
+            "source" => first.Source,
+            _ => match.Value,
+        });
+    }
+}
