@@ -43,7 +43,8 @@ public sealed partial class RulebookChecker
         var checker = new RulebookChecker(rulebook, bag);
         foreach (var (name, run) in checker.Passes)
         {
-            if (name == "analysis" && bag.HasErrors) break;
+            // Coverage and analysis read the whole rulebook: on a broken one they would only echo its errors.
+            if (name is "coverage" or "analysis" && bag.HasErrors) break;
             run();
         }
         if (bag.HasErrors) return null;

@@ -55,11 +55,12 @@ public sealed partial class RulebookLoader
         var weight = m.Has("weight") ? m.Int("weight", required: false, 1, 100) : 1;
         var message = m.String("message");
         m.Finish();
-        if (id is null || question is null || area is null || title is null || rationale is null || when is null ||
-            effect is null || weight is null || message is null)
+        // Keep a criterion whose own fields had errors (already reported) when it can still be
+        // checked: its other problems, such as an unknown indicator in `when`, are reported too.
+        if (id is null || question is null || area is null || when is null)
         {
             return null;
         }
-        return new Criterion(id, question, area, title, rationale, when, effect.Value, weight.Value, message, m.Span, m.Fields);
+        return new Criterion(id, question, area, title ?? "", rationale ?? "", when, effect ?? Effect.Strength, weight ?? 1, message ?? "", m.Span, m.Fields);
     }
 }

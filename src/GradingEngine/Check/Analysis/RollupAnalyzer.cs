@@ -55,12 +55,10 @@ public static class RollupAnalyzer
         }
         for (var i = 0; i < table.Rules.Count; i++)
         {
-            if (grades.Reached(i)) continue;
-            var example = grades.ShadowExamples[i] is { } ex
-                ? $"; e.g. when {Describe(ex.Point)} the rule for `{table.Rules[ex.Earlier].Grade.Id}` at line {table.Rules[ex.Earlier].Rule.Span.Line} applies first"
-                : "";
+            if (grades.Reached(i) || table.Rules[i].Rule.IsFallback || grades.ShadowExamples[i] is not { } ex) continue;
             bag.Error(DiagnosticCodes.UnreachableRule, table.Rules[i].Rule.Span,
-                $"the roll-up rule for `{table.Rules[i].Grade.Id}` never decides a grade{example}", "loosen its condition, tighten the rules above it, or remove it");
+                $"the roll-up rule for `{table.Rules[i].Grade.Id}` never decides a grade: every combination it accepts is taken by the rules above it; e.g. when {Describe(ex.Point)} the rule for `{table.Rules[ex.Earlier].Grade.Id}` at line {table.Rules[ex.Earlier].Rule.Span.Line} applies first",
+                "loosen its condition, tighten the rules above it, or remove it");
         }
         CheckMonotone(rulebook, table, grades, levels, Describe, bag);
         var produced = table.Rules.Where(r => grades.Reached(r.Index)).Select(r => r.Grade.Id).Distinct().ToList();

@@ -21,7 +21,8 @@ public static class TableAnalyzer
         var analyses = new List<TableAnalysis>();
         var reported = new HashSet<(CheckedTable, string)>();
         var reachedAnywhere = new Dictionary<CheckedTable, bool[]>(ReferenceEqualityComparer.Instance);
-        var shadowed = new Dictionary<CheckedTable, (string Question, ProfileSpace Space, GradeSpace Grades)>(ReferenceEqualityComparer.Instance);
+        // Per table row: the first outcome (in any question) that satisfies it but is taken by a row above.
+        var shadows = new Dictionary<CheckedTable, string?[]>(ReferenceEqualityComparer.Instance);
         foreach (var question in rulebook.Questions)
         {
             var table = tables[question.Id];
@@ -60,10 +61,15 @@ public static class TableAnalyzer
             CheckMonotone(question, table, space, grades, bag, reported);
 
             var reached = reachedAnywhere.TryGetValue(table, out var r0) ? r0 : reachedAnywhere[table] = new bool[table.Rules.Count];
+            var shadow = shadows.TryGetValue(table, out var s0) ? s0 : shadows[table] = new string?[table.Rules.Count];
             for (var i = 0; i < table.Rules.Count; i++)
             {
                 reached[i] |= grades.Reached(i);
-                if (grades.ShadowExamples[i] is not null && !shadowed.ContainsKey(table)) shadowed[table] = (question.Id, space, grades);
+                if (shadow[i] is null && grades.ShadowExamples[i] is { } ex)
+                {
+                    var earlier = table.Rules[ex.Earlier];
+                    shadow[i] = $"e.g. when {Describe(space, ex.Point)} (in `{question.Id}`) the rule for `{earlier.Grade.Id}` at line {earlier.Rule.Span.Line} applies first";
+                }
             }
             var produced = table.Rules.Where(rule => grades.Reached(rule.Index)).Select(rule => rule.Grade.Id).Distinct().ToList();
             foreach (var grade in rulebook.Scale.Grades.Where(g => !produced.Contains(g.Id)))
@@ -77,12 +83,12 @@ public static class TableAnalyzer
         {
             for (var i = 0; i < reached.Length; i++)
             {
-                if (reached[i]) continue;
-                var example = shadowed.TryGetValue(table, out var s) && s.Grades.ShadowExamples[i] is { } ex
-                    ? $"; e.g. when {Describe(s.Space, ex.Point)} (in `{s.Question}`) the rule for `{table.Rules[ex.Earlier].Grade.Id}` at line {table.Rules[ex.Earlier].Rule.Span.Line} applies first"
-                    : "";
+                // A row no outcome satisfies only means a grade is never produced (a warning above), and
+                // so does an `otherwise` the rows above happen to cover; a row with a condition that
+                // outcomes satisfy but rows above always take first is an overlap: an error.
+                if (reached[i] || table.Rules[i].Rule.IsFallback || shadows[table][i] is not { } example) continue;
                 bag.Error(DiagnosticCodes.UnreachableRule, table.Rules[i].Rule.Span,
-                    $"the rule for `{table.Rules[i].Grade.Id}` never decides a grade: no outcome reaches it past the rules above it{example}",
+                    $"the rule for `{table.Rules[i].Grade.Id}` never decides a grade: every outcome it accepts is taken by the rules above it; {example}",
                     "loosen its condition, tighten the rules above it, or remove it");
             }
         }

@@ -9,7 +9,8 @@ public abstract record BoundExpr(ValueType Type);
 public sealed record BoundConstant(ValueType Type, object Value) : BoundExpr(Type);
 
 /// <summary>A lambda variable: one finding, or one question result in a roll-up.</summary>
-public sealed record ItemVariable(string Name, ItemKind Kind, IReadOnlyList<Indicator> Candidates);
+/// <param name="NamesUnknown">The lambda tests an indicator or area that does not exist (reported where it is written).</param>
+public sealed record ItemVariable(string Name, ItemKind Kind, IReadOnlyList<Indicator> Candidates, bool NamesUnknown = false);
 
 public enum ItemKind
 {

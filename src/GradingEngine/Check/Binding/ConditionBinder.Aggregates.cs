@@ -98,8 +98,9 @@ public sealed partial class ConditionBinder
             Error(DiagnosticCodes.ConditionSyntax, lambda, $"`{lambda.Parameter}` is already a variable here", "use another name for the inner lambda");
             return null;
         }
-        var candidates = kind == ItemKind.Finding ? Narrow(lambda.Body, lambda.Parameter, inherited) : inherited;
-        var variable = new ItemVariable(lambda.Parameter, kind, candidates);
+        var unknown = false;
+        var candidates = kind == ItemKind.Finding ? Narrow(lambda.Body, lambda.Parameter, inherited, out unknown) : inherited;
+        var variable = new ItemVariable(lambda.Parameter, kind, candidates, kind == ItemKind.Finding && unknown);
         _scope.Add(variable);
         BoundExpr? body;
         try
@@ -123,9 +124,11 @@ public sealed partial class ConditionBinder
     /// Which indicators a finding variable can be, from the `and`-ed tests on `indicator` and `area`
     /// at the top of the lambda body. This is what types `f.judgement` and `f.value`.
     /// </summary>
-    private IReadOnlyList<Indicator> Narrow(Expr body, string parameter, IReadOnlyList<Indicator> candidates)
+    private IReadOnlyList<Indicator> Narrow(Expr body, string parameter, IReadOnlyList<Indicator> candidates, out bool unknown)
     {
         IEnumerable<Indicator> result = candidates;
+        var all = AllCandidates();
+        unknown = false;
         foreach (var conjunct in Conjuncts(body))
         {
             var (field, values) = conjunct switch
@@ -135,6 +138,12 @@ public sealed partial class ConditionBinder
                 InExpr { Value: MemberExpr m } @in when @in.Items.All(i => i is StringLiteral) =>
                     (FieldOf(m, parameter), @in.Items.Cast<StringLiteral>().Select(i => i.Value).ToArray()),
                 _ => (null, []),
+            };
+            unknown |= field switch
+            {
+                "indicator" => values.Any(v => all.All(i => i.Id != v)),
+                "area" => values.Any(v => all.All(i => i.AreaId != v)),
+                _ => false,
             };
             result = field switch
             {

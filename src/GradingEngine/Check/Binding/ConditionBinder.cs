@@ -167,6 +167,12 @@ public sealed partial class ConditionBinder
                     NameSuggester.Help(member.Member, FindingFields) ?? "fields are `indicator`, `area`, `judgement` and `value`");
         }
         var candidates = variable.Candidates;
+        if (candidates.Count == 0 && variable.NamesUnknown)
+        {
+            // The unknown indicator or area was reported where it is written; do not echo it here.
+            _errors++;
+            return null;
+        }
         if (candidates.Count == 0)
         {
             return Fail(member, DiagnosticCodes.AmbiguousField, $"no indicator of this question can match `{variable.Name}` here",
