@@ -12,10 +12,10 @@ internal sealed class TextOutput
     public void Line() => _text.Append('\n');
 
     /// <summary>Wraps long prose at <paramref name="width"/> columns under an indent.</summary>
-    public void Wrapped(string first, string text, int width = 96)
+    public void Wrapped(string first, string text, string? continuation = null, int width = 96)
     {
-        // Continuation lines align under the text, not under the first line's label.
-        var indent = new string(' ', first.Length);
+        // By default continuation lines align under the text, not under the first line's label.
+        var indent = continuation ?? new string(' ', first.Length);
         var line = new StringBuilder(first);
         foreach (var word in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
         {

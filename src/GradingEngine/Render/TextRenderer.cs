@@ -61,11 +61,12 @@ public static class TextRenderer
                 Effect.AreaForImprovement => "~",
                 _ => "!",
             };
-            var evidence = outcome.Evidence.Count == 0 ? "" : $"  [{string.Join(", ", outcome.Evidence.Select(f => f.Id))}]";
-            o.Line($"      {mark} {c.Effect.Id()} {c.Weight}  {c.Id}: {(outcome.Met ? outcome.Message : c.Title)}{(full ? "" : evidence)}");
+            var evidence = outcome.Evidence.Count == 0 || full ? "" : $"  [{string.Join(", ", outcome.Evidence.Select(f => f.Id))}]";
+            o.Line($"      {mark} {c.Id}  {c.Effect.Id()}, weight {c.Weight}{evidence}");
+            o.Wrapped("          ", outcome.Met ? outcome.Message ?? "" : c.Title);
             if (!full) continue;
-            o.Line($"          {(outcome.Met ? "met" : "not met")} - {RenderPaths.RuleLocation(rulebook, c.Span)}: when {c.When.Text}");
-            foreach (var f in outcome.Evidence) Finding(o, f, "          ");
+            o.Wrapped($"          {(outcome.Met ? "met" : "not met")}, {RenderPaths.RuleLocation(rulebook, c.Span)}: when ", c.When.Text, "            ");
+            foreach (var f in outcome.Evidence) Finding(o, f, "            ");
         }
         if (!full)
         {
@@ -80,7 +81,8 @@ public static class TextRenderer
 
     internal static void Decision(TextOutput o, Rulebook rulebook, GradeDecision decision, bool profile)
     {
-        o.Line($"    Decided by {RenderPaths.RuleLocation(rulebook, decision.Rule.Span)} ({decision.Table}, rule {decision.RuleIndex + 1}): {decision.Rule.ConditionText}");
+        o.Line($"    Decided by {RenderPaths.RuleLocation(rulebook, decision.Rule.Span)} ({decision.Table} table, rule {decision.RuleIndex + 1}, {decision.Grade.Id}):");
+        o.Wrapped("      when ", decision.Rule.ConditionText);
         if (decision.Rule.Because is { } because)
         {
             o.Wrapped("      because ", because);
