@@ -59,6 +59,10 @@ public sealed class CliContext(TextWriter stdout, TextWriter stderr)
             return code;
         }
         var full = Path.GetFullPath(path);
+        if (Directory.Exists(full))
+        {
+            return Fail([Diagnostic.Error(DiagnosticCodes.FileNotFound, SourceSpan.FileStart(path), "cannot write output: it is a folder", "give a file name")]);
+        }
         var temp = Path.Combine(Path.GetDirectoryName(full) ?? ".", $".{Path.GetFileName(full)}.{Environment.ProcessId}.tmp");
         try
         {
