@@ -17,7 +17,10 @@ public sealed record CheckedCriterion(
 /// A top-level aggregate of a criterion. When the criterion is met, findings matching a positive
 /// aggregate's filter are its evidence; for an aggregate under `not`, the findings it examined are.
 /// </summary>
-public sealed record WitnessSource(BoundLambda Filter, bool Positive);
+public sealed record WitnessSource(BoundAggregate Aggregate, bool Positive)
+{
+    public BoundLambda Filter => Aggregate.Filter;
+}
 
 public sealed record CheckedGradeRule(int Index, GradeRule Rule, Grade Grade, BoundExpr? Condition);
 

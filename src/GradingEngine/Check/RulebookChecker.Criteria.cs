@@ -61,7 +61,7 @@ public sealed partial class RulebookChecker
                 CollectWitnesses(@in.Value, positive, into);
                 break;
             case BoundAggregate aggregate:
-                into.Add(new WitnessSource(aggregate.Filter, positive));
+                into.Add(new WitnessSource(aggregate, positive));
                 break;
         }
     }

@@ -63,6 +63,15 @@ public sealed class ConditionCompiler
         return Expression.Lambda<Func<IEnumerable<FindingFact>, FindingFact, bool>>(compiler.Emit(lambda.Body), items, item).Compile();
     }
 
+    /// <summary>A top-level aggregate's number projection (`f => f.value`) over one finding.</summary>
+    public static Func<IEnumerable<FindingFact>, FindingFact, decimal?> CompileFindingNumber(BoundLambda lambda)
+    {
+        var items = Expression.Parameter(typeof(IEnumerable<FindingFact>), FindingsParameter);
+        var compiler = new ConditionCompiler(items, null);
+        var item = compiler.Declare(lambda.Variable);
+        return Expression.Lambda<Func<IEnumerable<FindingFact>, FindingFact, decimal?>>(compiler.Emit(lambda.Body), items, item).Compile();
+    }
+
     private ParameterExpression Declare(ItemVariable variable)
     {
         var parameter = Expression.Parameter(variable.Kind == ItemKind.Finding ? typeof(FindingFact) : typeof(QuestionGradeFact), variable.Name);

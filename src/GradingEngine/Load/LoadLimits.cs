@@ -10,7 +10,11 @@ public sealed record LoadLimits(
     int MaxNodes = 250_000,
     int MaxConditionLength = 4_000,
     int MaxConditionDepth = 48,
-    int MaxRulebookFiles = 500)
+    int MaxRulebookFiles = 500,
+    int MaxTableRules = 64)
 {
     public static LoadLimits Default { get; } = new();
+
+    /// <summary>The analysis tracks a table's rules as bits of one 64-bit mask.</summary>
+    public const int TableRulesCeiling = 64;
 }

@@ -33,8 +33,16 @@ public sealed partial class RulebookLoader
         return table;
     }
 
-    private GradeTable ReadTable(YSequence? sequence, string name, SourceSpan span) =>
-        new(name, ReadList(sequence, "grade rule", ReadGradeRule), sequence?.Span ?? span);
+    private GradeTable ReadTable(YSequence? sequence, string name, SourceSpan span)
+    {
+        var limit = Math.Min(_limits.MaxTableRules, LoadLimits.TableRulesCeiling);
+        if (sequence is not null && sequence.Items.Count > limit)
+        {
+            _bag.Error(DiagnosticCodes.InvalidValue, sequence.Span, $"grade table `{name}` has {sequence.Items.Count} rules, over the limit of {limit}");
+            return new GradeTable(name, [], sequence.Span);
+        }
+        return new GradeTable(name, ReadList(sequence, "grade rule", ReadGradeRule), sequence?.Span ?? span);
+    }
 
     private GradeRule? ReadGradeRule(YNode node)
     {

@@ -53,13 +53,13 @@ public static class ResultBuilder
             return new CriterionOutcome(criterion.Criterion, false, [], null);
         }
         var evidence = met.Witnesses.Select(w => w.Finding).ToList();
-        return new CriterionOutcome(criterion.Criterion, true, evidence, FormatMessage(criterion.Criterion.Message, evidence));
+        return new CriterionOutcome(criterion.Criterion, true, evidence, FormatMessage(criterion.Criterion.Message, evidence, met.Representative?.Finding));
     }
 
-    /// <summary>Fills `{judgement}`, `{value}`, ... from the first finding of the evidence (by id).</summary>
-    public static string FormatMessage(string template, IReadOnlyList<Finding> evidence)
+    /// <summary>Fills `{judgement}`, `{value}`, ... from the representative finding (see <see cref="CriterionRuntime"/>); `{count}` counts the evidence.</summary>
+    public static string FormatMessage(string template, IReadOnlyList<Finding> evidence, Finding? representative)
     {
-        var first = evidence.Count > 0 ? evidence[0] : null;
+        var first = representative;
         return RulebookChecker.PlaceholderPattern().Replace(template, match => match.Groups[1].Value switch
         {
             "count" => evidence.Count.ToString(System.Globalization.CultureInfo.InvariantCulture),

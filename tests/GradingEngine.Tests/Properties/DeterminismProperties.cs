@@ -54,6 +54,44 @@ public class DeterminismProperties
         }
     }
 
+    [Theory]
+    [InlineData("de-DE")]
+    [InlineData("fr-FR")]
+    [InlineData("tr-TR")]
+    public void Grade_DecimalLiteralsUnderCulture_SameJsonAsInvariant(string culture)
+    {
+        // Arrange: a decimal literal in a rule and decimal values in findings, where a culture with a
+        // decimal comma would read or write them differently.
+        using var temp = new TempFolder();
+        var rules = new MiniRulebook()
+            .With("criteria/criteria.yaml", MiniRulebook.CriteriaYaml.Replace("f => f.value) > 5", "f => f.value) > 5.5", StringComparison.Ordinal))
+            .WriteTo(temp);
+        var findings = temp.Write("findings.yaml", MiniRulebook.FindingsYaml.Replace("proposed:", """
+              - id: F4
+                question: Q1
+                indicator: q1.prevention.crime-change
+                value: 5.75
+                quote: Crime rose by 5.75 points more than nationally.
+                source: Q1 > Prevention
+            proposed:
+            """, StringComparison.Ordinal));
+        string GradeMini()
+        {
+            var rulebook = PropertyFixtures.Succeed(GradingPipeline.LoadRulebook(rules), rules);
+            var inspection = PropertyFixtures.Succeed(GradingPipeline.LoadInspection(findings, rulebook), findings);
+            var result = GradingPipeline.Grade(rulebook, inspection);
+            return JsonRenderer.Render(result) + TextRenderer.Render(result);
+        }
+        var expected = InCulture(CultureInfo.InvariantCulture, GradeMini);
+
+        // Act
+        var actual = InCulture(CultureInfo.GetCultureInfo(culture), GradeMini);
+
+        // Assert
+        Assert.Contains("Crime changed by 5.75 points against national", expected, StringComparison.Ordinal);
+        Assert.Equal(expected, actual);
+    }
+
     [Fact]
     public void Grade_SeedInParallelSessions_IdenticalJsonEachTime()
     {

@@ -24,17 +24,20 @@ public class OrderIndependenceProperties
     public Property Render_ShuffledFindingsInMemory_ByteIdenticalJson()
     {
         var seed = PropertyFixtures.Seed;
-        var expected = JsonRenderer.Render(GradingPipeline.Grade(PropertyFixtures.Shipped, seed));
+        var original = GradingPipeline.Grade(PropertyFixtures.Shipped, seed);
+        var expectedJson = JsonRenderer.Render(original);
+        var expectedText = TextRenderer.Render(original);
         return Prop.ForAll(Permutations(seed.Findings.Count), permutation =>
         {
             // Arrange
             var shuffled = seed with { Findings = permutation.Select(i => seed.Findings[i]).ToList() };
 
             // Act
-            var actual = JsonRenderer.Render(GradingPipeline.Grade(PropertyFixtures.Shipped, shuffled));
+            var result = GradingPipeline.Grade(PropertyFixtures.Shipped, shuffled);
 
             // Assert
-            AssertSame(expected, actual, permutation);
+            AssertSame(expectedJson, JsonRenderer.Render(result), permutation);
+            AssertSame(expectedText, TextRenderer.Render(result), permutation);
         });
     }
 
@@ -104,7 +107,7 @@ public class OrderIndependenceProperties
         var e = expected.Split('\n');
         var a = actual.Split('\n');
         var line = Enumerable.Range(0, Math.Min(e.Length, a.Length)).FirstOrDefault(i => e[i] != a[i], Math.Min(e.Length, a.Length));
-        Assert.Fail($"JSON differs at line {line + 1} for permutation [{string.Join(",", permutation)}]:\n" +
+        Assert.Fail($"output differs at line {line + 1} for permutation [{string.Join(",", permutation)}]:\n" +
                     $"  expected: {(line < e.Length ? e[line] : "<end>")}\n  actual:   {(line < a.Length ? a[line] : "<end>")}");
     }
 

@@ -2,6 +2,7 @@ using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
 using GradingEngine.Check;
+using GradingEngine.Check.Binding;
 using GradingEngine.Compile;
 using GradingEngine.Compile.Runtime;
 using Xunit;
@@ -111,6 +112,6 @@ public class TotalityProperties
         Enumerable.Range(0, holds.Length).Where(i => holds[i] && !holds.Take(i).Any(h => h)).ToList();
 
     /// <summary>A row's condition as a delegate; the `otherwise` fallback (no condition) always holds.</summary>
-    private static Func<T, bool> Row<T>(CheckedGradeRule rule, Func<Check.Binding.BoundExpr, Func<T, bool>> compile) =>
+    private static Func<T, bool> Row<T>(CheckedGradeRule rule, Func<BoundExpr, Func<T, bool>> compile) =>
         rule.Condition is null ? _ => true : compile(rule.Condition);
 }

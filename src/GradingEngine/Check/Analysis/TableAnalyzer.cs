@@ -13,7 +13,6 @@ namespace GradingEngine.Check.Analysis;
 public static class TableAnalyzer
 {
     public const int MaxSpace = 4_000_000;
-    private const int MaxRules = 64;
 
     /// <summary>Analyses each question's threshold table over the profiles its criteria can produce.</summary>
     public static IReadOnlyList<TableAnalysis> AnalyzeThresholds(Rulebook rulebook, IReadOnlyDictionary<string, CheckedTable> tables, DiagnosticBag bag)
@@ -26,7 +25,6 @@ public static class TableAnalyzer
         foreach (var question in rulebook.Questions)
         {
             var table = tables[question.Id];
-            if (table.Rules.Count > MaxRules) continue;
             var space = new ProfileSpace(rulebook.Criteria.Where(c => c.QuestionId == question.Id),
                 ProfileSpace.VariablesRead(table.Rules.Select(r => r.Condition)));
             if (space.Size > MaxSpace)

@@ -1,8 +1,11 @@
 namespace GradingEngine.Compile.Runtime;
 
 /// <summary>A linked fact: this criterion is met, and these findings are why.</summary>
-public sealed class CriterionMet(int criterionIndex, string questionId, int effect, int weight, IReadOnlyList<FindingFact> witnesses)
+/// <param name="representative">The finding a message's placeholders quote: for `worst`, `best`, `min` or `max`, the one that set the value.</param>
+public sealed class CriterionMet(int criterionIndex, string questionId, int effect, int weight, IReadOnlyList<FindingFact> witnesses, FindingFact? representative)
 {
+    public FindingFact? Representative { get; } = representative;
+
     public int CriterionIndex { get; } = criterionIndex;
     public string QuestionId { get; } = questionId;
     public int Effect { get; } = effect;

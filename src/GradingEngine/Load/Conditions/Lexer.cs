@@ -81,5 +81,7 @@ internal static class Lexer
     }
 
     public static decimal ParseNumber(Token token) =>
-        decimal.Parse(token.Text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture);
+        decimal.TryParse(token.Text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value)
+            ? value
+            : throw new ConditionSyntaxException(token.Offset, $"number `{token.Text}` is too large");
 }

@@ -76,10 +76,10 @@ public static class YamlReader
 
     public static YNode? Parse(string path, string text, LoadLimits limits, DiagnosticBag bag)
     {
-        var builder = new TreeBuilder(path, limits);
+        var builder = new TreeBuilder(path, text, limits);
+        var parser = new Parser(new StringReader(text));
         try
         {
-            var parser = new Parser(new StringReader(text));
             while (parser.MoveNext())
             {
                 if (!builder.Accept(parser.Current!, bag))
@@ -87,6 +87,14 @@ public static class YamlReader
                     return null;
                 }
             }
+        }
+        catch (InvalidOperationException e)
+        {
+            // YamlDotNet reports some malformed flow collections this way rather than as a YamlException.
+            var mark = parser.Current?.End;
+            var span = mark is { } m ? new SourceSpan(path, (int)Math.Max(1, m.Line), (int)Math.Max(1, m.Column)) : SourceSpan.FileStart(path);
+            bag.Error(DiagnosticCodes.YamlSyntax, span, "invalid YAML: " + CleanMessage(e.Message));
+            return null;
         }
         catch (YamlException e)
         {
@@ -110,7 +118,7 @@ public static class YamlReader
         return core.Length > 0 ? char.ToLowerInvariant(core[0]) + core[1..] : core;
     }
 
-    private sealed class TreeBuilder(string path, LoadLimits limits)
+    private sealed class TreeBuilder(string path, string text, LoadLimits limits)
     {
         private sealed class Frame(YNode start, string? anchor)
         {
@@ -144,19 +152,20 @@ public static class YamlReader
                     _documents++;
                     return true;
                 case Scalar s:
-                    return Add(new YScalar(Span(e), s.Value, s.Style switch
-                {
-                    ScalarStyle.Plain or ScalarStyle.Any => ScalarKind.Plain,
-                    ScalarStyle.Literal or ScalarStyle.Folded => ScalarKind.Block,
-                    _ => ScalarKind.Quoted,
-                }), AnchorOf(s.Anchor), 1, bag);
+                    var kind = s.Style switch
+                    {
+                        ScalarStyle.Plain or ScalarStyle.Any => ScalarKind.Plain,
+                        ScalarStyle.Literal or ScalarStyle.Folded => ScalarKind.Block,
+                        _ => ScalarKind.Quoted,
+                    };
+                    return Add(new YScalar(Span(e), s.Value, kind) { Source = (text, (int)s.Start.Index) }, AnchorOf(s.Anchor), 1, bag);
                 case AnchorAlias alias:
                     if (!_anchors.TryGetValue(alias.Value.Value, out var target))
                     {
                         bag.Error(DiagnosticCodes.YamlSyntax, Span(e), $"unknown alias `*{alias.Value.Value}`");
                         return false;
                     }
-                    return Add(target.Node, null, target.Size, bag);
+                    return Add(target.Node, null, target.Size, bag, at: Span(e));
                 case MappingStart ms:
                     return Open(new YMapping(Span(e), []), AnchorOf(ms.Anchor), bag);
                 case SequenceStart ss:
@@ -178,7 +187,7 @@ public static class YamlReader
                 return false;
             }
             _stack.Push(new Frame(start, anchor));
-            return Count(1, start, bag, alias: false);
+            return Count(1, start.Span, bag, alias: false);
         }
 
         private bool Close(DiagnosticBag bag)
@@ -213,10 +222,10 @@ public static class YamlReader
             return Add(node, frame.Anchor, frame.Size, bag, counted: true);
         }
 
-        private bool Add(YNode node, string? anchor, long size, DiagnosticBag bag, bool counted = false)
+        private bool Add(YNode node, string? anchor, long size, DiagnosticBag bag, bool counted = false, SourceSpan? at = null)
         {
             // Count what readers will walk, alias expansions included; a container was counted when opened.
-            if (!counted && !Count(size, node, bag, alias: size > 1))
+            if (!counted && !Count(size, at ?? node.Span, bag, alias: size > 1))
             {
                 return false;
             }
@@ -237,7 +246,7 @@ public static class YamlReader
             return true;
         }
 
-        private bool Count(long size, YNode node, DiagnosticBag bag, bool alias)
+        private bool Count(long size, SourceSpan at, DiagnosticBag bag, bool alias)
         {
             _totalNodes += size;
             if (_totalNodes <= limits.MaxNodes)
@@ -246,11 +255,11 @@ public static class YamlReader
             }
             if (alias)
             {
-                bag.Error(DiagnosticCodes.AliasExpansion, node.Span, $"aliases expand to more than {limits.MaxNodes} nodes", "write the values out, or use fewer aliases");
+                bag.Error(DiagnosticCodes.AliasExpansion, at, $"aliases expand to more than {limits.MaxNodes} nodes", "write the values out, or use fewer aliases");
             }
             else
             {
-                bag.Error(DiagnosticCodes.FileTooLarge, node.Span, $"file has more than {limits.MaxNodes} nodes");
+                bag.Error(DiagnosticCodes.FileTooLarge, at, $"file has more than {limits.MaxNodes} nodes");
             }
             return false;
         }

@@ -1,0 +1,126 @@
+using GradingEngine.Check;
+using GradingEngine.Compile;
+using GradingEngine.Diagnostics;
+using GradingEngine.Model;
+using GradingEngine.Rollup;
+using GradingEngine.Tests.Support;
+using Xunit;
+
+namespace GradingEngine.Tests.Load;
+
+/// <summary>Helpers shared by the Load, Check, Compile and Explain tests: build a mini rulebook variant, check it, locate text.</summary>
+internal static class TestKit
+{
+    public const string CriteriaFile = "criteria/criteria.yaml";
+
+    /// <summary>The checked rulebook (or the failure) and the rules folder it was read from.</summary>
+    public sealed record Checked(Result<CheckedRulebook> Result, string RulesFolder)
+    {
+        public IReadOnlyList<Diagnostic> Diagnostics => Result.Diagnostics;
+
+        public IReadOnlyList<Diagnostic> Errors => Result.Errors.ToList();
+
+        public string PathOf(string relative) => Path.Combine(RulesFolder, relative);
+
+        public override string ToString() => Render(Diagnostics);
+    }
+
+    public static Checked Check(MiniRulebook mini)
+    {
+        using var temp = new TempFolder();
+        var folder = mini.WriteTo(temp);
+        return new Checked(GradingPipeline.CheckRulebook(folder), folder);
+    }
+
+    public static CompiledRulebook Compile(MiniRulebook mini)
+    {
+        using var temp = new TempFolder();
+        var result = GradingPipeline.LoadRulebook(mini.WriteTo(temp));
+        Assert.True(result.Succeeded, Render(result.Diagnostics));
+        return result.Value!;
+    }
+
+    public static GradingResult Grade(CompiledRulebook rulebook, string findingsYaml)
+    {
+        using var temp = new TempFolder();
+        var path = temp.Write("findings.yaml", findingsYaml);
+        var inspection = GradingPipeline.LoadInspection(path, rulebook);
+        Assert.True(inspection.Succeeded, Render(inspection.Diagnostics));
+        return GradingPipeline.Grade(rulebook, inspection.Value!);
+    }
+
+    /// <summary>The mini criteria file with extra criteria appended (each given as a block starting `- id:` at column 0).</summary>
+    public static string CriteriaWith(params string[] criteria) =>
+        MiniRulebook.CriteriaYaml + "\n" + string.Join("\n", criteria.Select(c => Indent(c, 2)));
+
+    /// <summary>A criterion block. The condition is written as a plain scalar unless <paramref name="quote"/> is given.</summary>
+    public static string Criterion(string id, string question, string area, string when,
+        string effect = "strength", string message = "Met", int? weight = null, string? quote = null) =>
+        $"""
+        - id: {id}
+          question: {question}
+          area: {area}
+          title: Title of {id}
+          rationale: Rationale of {id}
+          when: {quote}{when}{quote}
+          effect: {effect}
+        {(weight is null ? "" : $"  weight: {weight}\n")}  message: "{message}"
+        """;
+
+    public static string Indent(string text, int spaces) =>
+        string.Join("\n", text.Split('\n').Select(line => line.Length == 0 ? line : new string(' ', spaces) + line));
+
+    /// <summary>1-based line and column of the <paramref name="occurrence"/>-th occurrence of <paramref name="needle"/>.</summary>
+    public static (int Line, int Column) Locate(string text, string needle, int occurrence = 1)
+    {
+        var index = -1;
+        for (var i = 0; i < occurrence; i++)
+        {
+            index = text.IndexOf(needle, index + 1, StringComparison.Ordinal);
+            Assert.True(index >= 0, $"`{needle}` (occurrence {occurrence}) not found in:\n{text}");
+        }
+        var line = 1 + text[..index].Count(c => c == '\n');
+        var lineStart = text[..index].LastIndexOf('\n') + 1;
+        var column = index - lineStart + 1;
+        return (line, column);
+    }
+
+    public static (int Line, int Column) At(Diagnostic d) => (d.Span.Line, d.Span.Column);
+
+    public static string Render(IEnumerable<Diagnostic> diagnostics) =>
+        string.Join("\n", diagnostics.Select(GradingEngine.Render.DiagnosticFormatter.Format));
+
+    /// <summary>The single error with <paramref name="code"/>; fails with every diagnostic listed otherwise.</summary>
+    public static Diagnostic SingleError(Checked result, string code)
+    {
+        var matches = result.Errors.Where(d => d.Code == code).ToList();
+        Assert.True(matches.Count == 1, $"expected one {code}, got:\n{result}");
+        return matches[0];
+    }
+
+    public static Diagnostic SingleError(IEnumerable<Diagnostic> diagnostics, string code)
+    {
+        var list = diagnostics.ToList();
+        var matches = list.Where(d => d.IsError && d.Code == code).ToList();
+        Assert.True(matches.Count == 1, $"expected one {code}, got:\n{Render(list)}");
+        return matches[0];
+    }
+
+    /// <summary>A finding block for a findings file (starts `- id:` at column 0).</summary>
+    public static string Finding(string id, string question, string indicator, string? judgement = null, string? value = null,
+        string quote = "A quote.", string source = "Somewhere") =>
+        $"""
+        - id: {id}
+          question: {question}
+          indicator: {indicator}
+        {(judgement is null ? "" : $"  judgement: {judgement}\n")}{(value is null ? "" : $"  value: {value}\n")}  quote: "{quote}"
+          source: {source}
+        """;
+
+    /// <summary>A findings file for the mini rulebook with the given finding blocks.</summary>
+    public static string Findings(params string[] findings) =>
+        "inspection: mini-test\nforce: Test Force\nframework: mini\nfindings:\n" +
+        (findings.Length == 0 ? "  []\n" : string.Join("\n", findings.Select(f => Indent(f, 2))) + "\n");
+
+    public static Indicator IndicatorOf(CompiledRulebook rulebook, string id) => rulebook.Rulebook.Rulebook.Codebook.Find(id)!;
+}
