@@ -58,22 +58,37 @@ public sealed class CliContext(TextWriter stdout, TextWriter stderr)
             Out.Write(text);
             return code;
         }
+        return WriteFile(path, text) ? code : ExitCode.InvalidInput;
+    }
+
+    /// <summary>Replaces <paramref name="path"/> whole through a temporary file; false (reported) when it cannot.</summary>
+    public bool WriteFile(string path, string text)
+    {
         var full = Path.GetFullPath(path);
         if (Directory.Exists(full))
         {
-            return Fail([Diagnostic.Error(DiagnosticCodes.FileNotFound, SourceSpan.FileStart(path), "cannot write output: it is a folder", "give a file name")]);
+            Fail([Diagnostic.Error(DiagnosticCodes.FileNotFound, SourceSpan.FileStart(path), "cannot write output: it is a folder", "give a file name")]);
+            return false;
         }
         var temp = Path.Combine(Path.GetDirectoryName(full) ?? ".", $".{Path.GetFileName(full)}.{Environment.ProcessId}.tmp");
         try
         {
             File.WriteAllText(temp, text, new System.Text.UTF8Encoding(false));
             File.Move(temp, full, overwrite: true);
-            return code;
+            return true;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             if (File.Exists(temp)) File.Delete(temp);
-            return Fail([Diagnostic.Error(DiagnosticCodes.FileNotFound, SourceSpan.FileStart(path), $"cannot write output: {e.Message}")]);
+            Fail([Diagnostic.Error(DiagnosticCodes.FileNotFound, SourceSpan.FileStart(path), $"cannot write output: {e.Message}")]);
+            return false;
         }
+    }
+
+    /// <summary>A usage problem that is not about a file's content: `error: message` and exit 2.</summary>
+    public ExitCode Usage(string message)
+    {
+        Error.Write($"error: {message}\n");
+        return ExitCode.InvalidInput;
     }
 }

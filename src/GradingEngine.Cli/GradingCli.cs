@@ -12,8 +12,11 @@ public static class GradingCli
         var root = new RootCommand("GradingEngine: consistent, explainable inspection grading")
         {
             GradeCommand.Create(cli),
+            BatchCommand.Create(cli),
             ValidateCommand.Create(cli),
             ExplainCommand.Create(cli),
+            VerifyCommand.Create(cli),
+            RulesCommand.Create(cli),
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

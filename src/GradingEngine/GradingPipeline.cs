@@ -6,6 +6,8 @@ using GradingEngine.Explain;
 using GradingEngine.Load;
 using GradingEngine.Model;
 using GradingEngine.Rollup;
+using GradingEngine.Tooling.RulebookDiff;
+using GradingEngine.Tooling.RuleTests;
 
 namespace GradingEngine;
 
@@ -52,10 +54,60 @@ public static class GradingPipeline
     }
 
     /// <summary>Grades one inspection in its own NRules session.</summary>
-    public static GradingResult Grade(CompiledRulebook rulebook, Inspection inspection) =>
-        ResultBuilder.Build(rulebook, InspectionEvaluator.Evaluate(rulebook, inspection));
+    public static GradingResult Grade(CompiledRulebook rulebook, Inspection inspection)
+    {
+        var result = ResultBuilder.Build(rulebook, InspectionEvaluator.Evaluate(rulebook, inspection));
+        return result with { Outlooks = Outlooks.Compute(rulebook, result) };
+    }
+
+    /// <summary>
+    /// Runs a rulebook's own test cases (`tests/*.yaml` in <paramref name="directory"/>): compiles the
+    /// rulebook once, grades every case, checks its expectations and measures coverage. Fails with
+    /// every problem of the rulebook, or else of the test files; a failing case is a result, not a failure.
+    /// </summary>
+    public static Result<RuleTestReport> TestRulebook(string directory, LoadLimits? limits = null)
+    {
+        var compiled = LoadRulebook(directory, limits);
+        if (!compiled.Succeeded)
+        {
+            return Result<RuleTestReport>.Fail(compiled.Diagnostics);
+        }
+        var bag = new DiagnosticBag();
+        var suite = RuleTestLoader.Load(directory, compiled.Value!.Rulebook.Rulebook, limits ?? LoadLimits.Default, bag);
+        if (suite is null || bag.HasErrors)
+        {
+            return Result<RuleTestReport>.Fail(bag.ToSortedList());
+        }
+        bag.AddRange(compiled.Diagnostics);
+        return Result<RuleTestReport>.Ok(RuleTestRunner.Run(compiled.Value, suite), bag.ToSortedList());
+    }
+
+    /// <summary>The self-contained decision record of a grading, or null with the reason (an input changed on disk meanwhile).</summary>
+    public static string? WriteRecord(GradingResult result, out string? problem) =>
+        Tooling.Records.DecisionRecordWriter.Write(result, out problem);
+
+    /// <summary>Re-grades a decision record from the inputs it holds, or from the files given instead, and says what differs.</summary>
+    public static Tooling.Records.RecordVerification VerifyRecord(string recordPath, string? rulesDirectory = null, string? findingsPath = null) =>
+        Tooling.Records.RecordVerifier.Verify(recordPath, rulesDirectory, findingsPath);
+
+    /// <summary>
+    /// Grades every inspection found under <paramref name="paths"/> (findings files, or folders searched
+    /// recursively) with one compiled rulebook, in parallel, and compares them: agreement with proposed
+    /// grades, like cases proposed unlike, and disagreements ranked by distance. Fails with every
+    /// diagnostic of every file when any does not load. The report does not depend on the parallelism.
+    /// </summary>
+    public static Result<Tooling.Batch.BatchReport> GradeBatch(string rulesDirectory, IReadOnlyList<string> paths, Tooling.Batch.BatchOptions? options = null) =>
+        Tooling.Batch.BatchRunner.Run(rulesDirectory, paths, options);
 
     /// <summary>Compares proposed grades with computed ones and explains each disagreement.</summary>
     public static Validation Validate(CompiledRulebook rulebook, GradingResult result, ProposedGrades proposed) =>
         Validator.Validate(rulebook, result, proposed);
+
+    /// <summary>
+    /// What changing a rulebook does: the two versions compared item by item, and each findings file
+    /// graded under both with the causes of every grade that changed. Fails with every diagnostic when
+    /// either rulebook, or any findings file under either rulebook, does not load.
+    /// </summary>
+    public static Result<RulebookDiff> DiffRulebooks(string oldDirectory, string newDirectory, IReadOnlyList<string> findingsPaths, LoadLimits? limits = null) =>
+        RulebookDiffer.Diff(oldDirectory, newDirectory, findingsPaths, limits);
 }

@@ -10,23 +10,42 @@ internal static class GradeCommand
     {
         var findings = new Argument<string[]>("FINDINGS") { Description = "Findings files (YAML or JSON), one inspection each", Arity = ArgumentArity.OneOrMore };
         var rules = CommonOptions.Rules();
-        var format = CommonOptions.Format("text", "json");
+        var format = CommonOptions.Format("text", "json", "markdown", "html");
         var output = CommonOptions.Output();
-        var command = new Command("grade", "Grade inspections: each question, the overall judgement, and why") { findings, rules, format, output };
-        command.SetAction(parse => (int)Run(cli, parse.GetValue(findings)!, parse.GetValue(rules), parse.GetValue(format)!, parse.GetValue(output)));
+        var record = new Option<string?>("--record") { Description = "Also write a self-contained decision record to FILE (one findings file only); check it later with `grading verify`", HelpName = "FILE" };
+        var command = new Command("grade", "Grade inspections: each question, the overall judgement, and why") { findings, rules, format, output, record };
+        command.SetAction(parse => (int)Run(cli, parse.GetValue(findings)!, parse.GetValue(rules), parse.GetValue(format)!, parse.GetValue(output), parse.GetValue(record)));
         return command;
     }
 
-    private static ExitCode Run(CliContext cli, string[] paths, string? rulesDir, string format, string? output)
+    private static ExitCode Run(CliContext cli, string[] paths, string? rulesDir, string format, string? output, string? recordPath)
     {
+        if (recordPath is not null && paths.Length != 1)
+        {
+            return cli.Usage("`--record` takes exactly one findings file: a record holds one inspection");
+        }
         var rulebook = cli.LoadRulebook(rulesDir);
         if (rulebook is null) return ExitCode.InvalidInput;
         var inspections = cli.LoadInspections(rulebook, paths);
         if (inspections is null) return ExitCode.InvalidInput;
         var results = inspections.Select(i => GradingPipeline.Grade(rulebook, i)).ToList();
-        var text = format == "json"
-            ? results.Count == 1 ? JsonRenderer.Render(results[0]) : JsonRenderer.RenderMany(results)
-            : string.Join("\n", results.Select(TextRenderer.Render));
+        var text = format switch
+        {
+            "json" => results.Count == 1 ? JsonRenderer.Render(results[0]) : JsonRenderer.RenderMany(results),
+            "markdown" => MarkdownRenderer.RenderMany(results),
+            // Rule links are relative to where the page is written (or, on stdout, the current folder).
+            "html" => HtmlRenderer.RenderMany(results, HtmlRenderer.RulesHref(results[0].Rulebook,
+                output is null ? Directory.GetCurrentDirectory() : Path.GetDirectoryName(Path.GetFullPath(output)) ?? ".")),
+            _ => string.Join("\n", results.Select(TextRenderer.Render)),
+        };
+        if (recordPath is not null)
+        {
+            var record = GradingPipeline.WriteRecord(results[0], out var problem);
+            if (record is null || !cli.WriteFile(recordPath, record))
+            {
+                return problem is null ? ExitCode.InvalidInput : cli.Usage(problem);
+            }
+        }
         return cli.Emit(text, output);
     }
 }

@@ -41,8 +41,11 @@ public sealed partial class RulebookChecker
     public static CheckedRulebook? Check(Rulebook rulebook, DiagnosticBag bag)
     {
         var checker = new RulebookChecker(rulebook, bag);
+        // Without questions or grades (rulebook.yaml did not load) every reference would be an echo of that error.
+        var headless = bag.HasErrors && (rulebook.Questions.Count == 0 || rulebook.Scale.Grades.Count == 0);
         foreach (var (name, run) in checker.Passes)
         {
+            if (headless && name is not ("scale" or "questions")) break;
             // Coverage and analysis read the whole rulebook: on a broken one they would only echo its errors.
             if (name is "coverage" or "analysis" && bag.HasErrors) break;
             run();
@@ -71,6 +74,11 @@ public sealed partial class RulebookChecker
     private void CheckQuestions()
     {
         Duplicates(_rulebook.Questions, q => q.Id, q => q.Span, "question");
+        foreach (var question in _rulebook.Questions.Where(q => q.Id == Model.ProposedGrades.OverallKey))
+        {
+            // Proposed and expected grades use `overall` for the overall judgement.
+            _bag.Error(DiagnosticCodes.InvalidId, question.Span, "a question cannot be called `overall`", "`overall` names the overall judgement in proposed grades");
+        }
         foreach (var question in _rulebook.Questions)
         {
             Duplicates(question.Areas, a => a.Id, a => a.Span, "area");

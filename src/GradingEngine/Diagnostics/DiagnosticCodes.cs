@@ -26,6 +26,7 @@ public static class DiagnosticCodes
     public const string InvalidValue = "GE206";
     public const string UnusedIndicator = "GE207";
     public const string AreaWithoutCriteria = "GE208";
+    public const string InconsistentRows = "GE209";
 
     // References between files and to the codebook.
     public const string UnknownQuestion = "GE300";
@@ -39,6 +40,7 @@ public static class DiagnosticCodes
     public const string QuoteNotInReport = "GE308";
     public const string ValueTypeMismatch = "GE309";
     public const string InspectionMismatch = "GE310";
+    public const string UnknownCriterion = "GE311";
 
     // Conditions: the rule language.
     public const string ConditionSyntax = "GE400";
@@ -56,6 +58,8 @@ public static class DiagnosticCodes
     public const string NotMonotone = "GE504";
     public const string SpaceTooLarge = "GE505";
     public const string GradeNeverProduced = "GE506";
+    public const string CriterionNeverMet = "GE507";
+    public const string CriterionAlwaysMet = "GE508";
 
     /// <summary>Every code with a one-line summary, in code order.</summary>
     public static IReadOnlyList<(string Code, string Summary)> All { get; } =
@@ -63,7 +67,7 @@ public static class DiagnosticCodes
         (FileNotFound, "a file or folder named on the command line or in a file does not exist or cannot be read"),
         (FileTooLarge, "a file is larger than the input limit"),
         (InvalidUtf8, "a file is not valid UTF-8"),
-        (YamlSyntax, "a file is not well-formed YAML or JSON"),
+        (YamlSyntax, "a file is not well-formed YAML, JSON or CSV"),
         (AliasExpansion, "YAML aliases expand to more nodes than the limit (an alias bomb)"),
         (NestingTooDeep, "YAML nesting is deeper than the limit"),
         (DuplicateKey, "a mapping has the same key twice"),
@@ -77,6 +81,7 @@ public static class DiagnosticCodes
         (InvalidValue, "a value is outside its allowed set or range"),
         (UnusedIndicator, "a codebook indicator that no criterion reads (warning)"),
         (AreaWithoutCriteria, "an area of a question that no criterion covers (warning)"),
+        (InconsistentRows, "rows of one inspection in a CSV findings file disagree on `force`, `framework` or `report`"),
         (UnknownQuestion, "a question id that the rulebook does not define"),
         (UnknownArea, "an area id that the question does not define"),
         (UnknownIndicator, "an indicator id that the codebook does not define"),
@@ -88,6 +93,7 @@ public static class DiagnosticCodes
         (QuoteNotInReport, "a quote does not occur in the declared report"),
         (ValueTypeMismatch, "a finding gives a judgement where a value is expected, or the reverse"),
         (InspectionMismatch, "a proposed-grades file names another inspection"),
+        (UnknownCriterion, "a criterion id that the rulebook does not define"),
         (ConditionSyntax, "a condition cannot be parsed"),
         (ConditionType, "a condition is ill-typed"),
         (UnknownName, "a condition names a function, field, variable or level that does not exist"),
@@ -101,5 +107,7 @@ public static class DiagnosticCodes
         (NotMonotone, "more strengths would lower a grade, or a cause of concern would raise one"),
         (SpaceTooLarge, "the outcome space is too large to check exhaustively (warning)"),
         (GradeNeverProduced, "a grade of the scale that no rule of a table can produce (warning)"),
+        (CriterionNeverMet, "a criterion no combination of findings of its indicators can meet (warning)"),
+        (CriterionAlwaysMet, "a criterion met whatever the findings, even none (warning)"),
     ];
 }

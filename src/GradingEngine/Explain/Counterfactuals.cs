@@ -15,25 +15,54 @@ public static class Counterfactuals
     public const int MaxFlips = 4;
     public const int MaxAlternatives = 3;
 
-    public static IReadOnlyList<IReadOnlyList<CriterionChange>> ForQuestion(CompiledRulebook compiled, QuestionResult question, Grade target)
+    /// <summary>
+    /// The smallest sets of criterion outcome changes that give <paramref name="target"/>. Only changes
+    /// that move towards it are tried (a strength met or a weakness lifted to go up; the reverse to go
+    /// down): thresholds are proven monotone, so other changes can only move away.
+    /// </summary>
+    public static IReadOnlyList<IReadOnlyList<CriterionChange>> ForQuestion(CompiledRulebook compiled, QuestionResult question, Grade target, Inspection inspection)
     {
         var table = compiled.Thresholds[question.Question.Id];
         var criteria = question.Criteria;
         var met = criteria.Select(c => c.Met).ToArray();
+        var up = target.Rank < question.Grade.Rank;
+        var candidates = Enumerable.Range(0, criteria.Count).Where(i => Helps(criteria[i], up)).ToArray();
         var results = new List<IReadOnlyList<CriterionChange>>();
-        for (var size = 1; size <= Math.Min(MaxFlips, criteria.Count) && results.Count == 0; size++)
+        for (var size = 1; size <= Math.Min(MaxFlips, candidates.Length) && results.Count == 0; size++)
         {
-            foreach (var flips in Combinations(criteria.Count, size))
+            foreach (var picked in Combinations(candidates.Length, size))
             {
+                var flips = picked.Select(p => candidates[p]).ToArray();
                 foreach (var i in flips) met[i] = !met[i];
                 var grade = table.Decide(Profile(question.Question.Id, criteria, met))?.Grade;
                 foreach (var i in flips) met[i] = !met[i];
                 if (grade?.Id != target.Id) continue;
-                results.Add(flips.Select(i => new CriterionChange(criteria[i].Criterion, !met[i])).ToList());
+                results.Add(flips.Select(i => Change(compiled, criteria[i], inspection)).ToList());
                 if (results.Count == MaxAlternatives) break;
             }
         }
         return results;
+    }
+
+    /// <summary>Whether flipping this criterion's outcome moves the grade up (or, for <paramref name="up"/> false, down).</summary>
+    private static bool Helps(CriterionOutcome outcome, bool up)
+    {
+        var good = outcome.Criterion.Effect is Effect.Strength or Effect.NotablePractice;
+        return up ? good != outcome.Met : good == outcome.Met;
+    }
+
+    private static CriterionChange Change(CompiledRulebook compiled, CriterionOutcome outcome, Inspection inspection)
+    {
+        if (outcome.Met)
+        {
+            return new CriterionChange(outcome.Criterion, false, outcome.Evidence);
+        }
+        var runtime = compiled.Criteria.First(c => c.Criterion.Criterion.Id == outcome.Criterion.Id);
+        var read = inspection.Findings
+            .Where(f => f.QuestionId == outcome.Criterion.QuestionId && runtime.Reads(f.IndicatorId))
+            .OrderBy(f => f.Id, StringComparer.Ordinal)
+            .ToList();
+        return new CriterionChange(outcome.Criterion, true, read);
     }
 
     public static IReadOnlyList<IReadOnlyList<QuestionChange>> ForOverall(CompiledRulebook compiled, GradingResult result, Grade target)

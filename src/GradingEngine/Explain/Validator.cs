@@ -15,7 +15,7 @@ public static class Validator
         {
             if (!proposed.Grades.TryGetValue(question.Question.Id, out var p)) continue;
             var target = scale.Find(p.GradeId)!;
-            var alternatives = target.Id == question.Grade.Id ? [] : Counterfactuals.ForQuestion(compiled, question, target);
+            var alternatives = target.Id == question.Grade.Id ? [] : Counterfactuals.ForQuestion(compiled, question, target, result.Inspection);
             comparisons.Add(new GradeComparison(question.Question.Id, target, question.Grade, question.Decision, alternatives, []));
         }
         if (proposed.Grades.TryGetValue(ProposedGrades.OverallKey, out var o))

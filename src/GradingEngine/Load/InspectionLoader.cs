@@ -28,9 +28,38 @@ public static class InspectionLoader
                 "grade them with the rulebook they were coded for (`--rules`)");
         }
         var report = ReadReport(path, m, limits, bag);
+        var findings = ReadFindings(m.Sequence("findings", required: true, nonEmpty: false), rulebook, report, bag);
+        var proposed = m.Has("proposed") ? ReadGrades(m.Mapping("proposed", required: true), rulebook, bag) : null;
+        m.Finish();
+        if (bag.ErrorCount > errorsBefore)
+        {
+            return null;
+        }
+        return new Inspection(id ?? "", force ?? "", framework?.Value ?? "", path, findings, proposed, source.Sha256)
+        {
+            ReportFile = report is null ? null : Path.GetRelativePath(Path.GetDirectoryName(Path.GetFullPath(path))!, report.Path),
+        };
+    }
+
+    /// <summary>A declared report, whitespace collapsed, that quotes are checked against.</summary>
+    internal sealed record Report(string Path, string Collapsed);
+
+    /// <summary>
+    /// The items of a `findings:` list, typed by the codebook, without a report to check quotes
+    /// against. Rulebook test cases write findings inline and must read them exactly as a file's.
+    /// </summary>
+    internal static IReadOnlyList<Finding> ReadFindings(YSequence? sequence, Rulebook rulebook, DiagnosticBag bag) =>
+        ReadFindings(sequence, rulebook, null, bag);
+
+    /// <summary>
+    /// Every finding of one inspection, typed by the codebook with ids checked unique. CSV findings
+    /// build one mapping per row (cells as values at their row and column) so they are typed by this same code.
+    /// </summary>
+    internal static List<Finding> ReadFindings(YSequence? sequence, Rulebook rulebook, Report? report, DiagnosticBag bag)
+    {
         var findings = new List<Finding>();
         var ids = new Dictionary<string, SourceSpan>(StringComparer.Ordinal);
-        foreach (var node in m.Sequence("findings", required: true, nonEmpty: false)?.Items ?? [])
+        foreach (var node in sequence?.Items ?? [])
         {
             if (ReadFinding(node, rulebook, report, bag) is not { } finding) continue;
             if (!ids.TryAdd(finding.Id, finding.Span))
@@ -40,21 +69,18 @@ public static class InspectionLoader
             }
             findings.Add(finding);
         }
-        var proposed = m.Has("proposed") ? ReadGrades(m.Mapping("proposed", required: true), rulebook, bag) : null;
-        m.Finish();
-        if (bag.ErrorCount > errorsBefore)
-        {
-            return null;
-        }
-        return new Inspection(id ?? "", force ?? "", framework?.Value ?? "", path, findings, proposed, source.Sha256);
+        return findings;
     }
-
-    private sealed record Report(string Path, string Collapsed);
 
     private static Report? ReadReport(string findingsPath, MappingReader m, LoadLimits limits, DiagnosticBag bag)
     {
         var scalar = m.Scalar("report", required: false);
-        if (scalar is null) return null;
+        return scalar is null ? null : ReadReport(findingsPath, scalar, limits, bag);
+    }
+
+    /// <summary>The report named by <paramref name="scalar"/>, relative to the findings file; errors point at the name.</summary>
+    internal static Report? ReadReport(string findingsPath, YScalar scalar, LoadLimits limits, DiagnosticBag bag)
+    {
         var reportPath = Path.Combine(Path.GetDirectoryName(findingsPath) ?? "", scalar.Value);
         var reportBag = new DiagnosticBag();
         var text = YamlReader.ReadText(reportPath, limits with { MaxFileBytes = limits.MaxFileBytes * 4 }, reportBag);

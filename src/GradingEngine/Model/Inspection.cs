@@ -8,4 +8,8 @@ public sealed record Inspection(
     string Path,
     IReadOnlyList<Finding> Findings,
     ProposedGrades? Proposed,
-    string Sha256);
+    string Sha256)
+{
+    /// <summary>The report the quotes were checked against, relative to the findings file; null when none was declared.</summary>
+    public string? ReportFile { get; init; }
+}

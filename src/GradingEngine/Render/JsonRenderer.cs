@@ -37,7 +37,7 @@ public static class JsonRenderer
         WriteRulebook(w, result.Rulebook);
         WriteInspection(w, result.Inspection);
         w.WritePropertyName("question");
-        WriteQuestion(w, result.Rulebook, question);
+        WriteQuestion(w, result.Rulebook, question, result.OutlookOf(question.Question.Id));
         w.WriteStartArray("notConsidered");
         foreach (var finding in result.NotConsidered.Where(f => f.QuestionId == question.Question.Id)) WriteFinding(w, finding, withIndicator: true);
         w.WriteEndArray();
@@ -62,12 +62,13 @@ public static class JsonRenderer
         w.WriteStartArray("questions");
         foreach (var question in result.Questions)
         {
-            WriteQuestion(w, result.Rulebook, question);
+            WriteQuestion(w, result.Rulebook, question, result.OutlookOf(question.Question.Id));
         }
         w.WriteEndArray();
         w.WriteStartObject("overall");
         w.WriteString("grade", result.Overall.Grade.Id);
         WriteDecision(w, result.Rulebook, result.Overall);
+        WriteOutlook(w, result.Rulebook, result.OutlookOf(ProposedGrades.OverallKey));
         w.WriteEndObject();
         w.WriteStartArray("notConsidered");
         foreach (var finding in result.NotConsidered)
@@ -100,13 +101,14 @@ public static class JsonRenderer
         w.WriteEndObject();
     }
 
-    internal static void WriteQuestion(Utf8JsonWriter w, Rulebook rulebook, QuestionResult question)
+    internal static void WriteQuestion(Utf8JsonWriter w, Rulebook rulebook, QuestionResult question, Explain.GradeOutlook? outlook)
     {
         w.WriteStartObject();
         w.WriteString("id", question.Question.Id);
         w.WriteString("title", question.Question.Title);
         w.WriteString("grade", question.Grade.Id);
         WriteDecision(w, rulebook, question.Decision);
+        WriteOutlook(w, rulebook, outlook);
         w.WriteStartArray("criteria");
         foreach (var outcome in question.Criteria)
         {
@@ -152,6 +154,67 @@ public static class JsonRenderer
             w.WriteNumber(name, value);
         }
         w.WriteEndObject();
+        w.WriteEndObject();
+    }
+
+    /// <summary>`outlook`: `higher` (why not the next better grade) and `lower` (how close the next worse one is).</summary>
+    internal static void WriteOutlook(Utf8JsonWriter w, Rulebook rulebook, Explain.GradeOutlook? outlook)
+    {
+        if (outlook is null) return;
+        w.WriteStartObject("outlook");
+        WriteStep(w, rulebook, "higher", outlook.Higher);
+        WriteStep(w, rulebook, "lower", outlook.Lower);
+        w.WriteEndObject();
+    }
+
+    private static void WriteStep(Utf8JsonWriter w, Rulebook rulebook, string name, Explain.GradeStep? step)
+    {
+        if (step is null)
+        {
+            w.WriteNull(name);
+            return;
+        }
+        w.WriteStartObject(name);
+        w.WriteString("grade", step.Grade.Id);
+        w.WriteNumber("rule", step.RuleIndex + 1);
+        w.WriteString("file", RenderPaths.RuleFile(rulebook, step.Rule.Span));
+        w.WriteNumber("line", step.Rule.Span.Line);
+        w.WriteString("condition", step.Rule.ConditionText);
+        w.WriteStartArray("gaps");
+        foreach (var gap in step.Gaps) w.WriteStringValue(gap);
+        w.WriteEndArray();
+        w.WriteStartArray("changes");
+        foreach (var set in step.CriterionChanges)
+        {
+            w.WriteStartArray();
+            foreach (var change in set)
+            {
+                w.WriteStartObject();
+                w.WriteString("criterion", change.Criterion.Id);
+                w.WriteString("effect", change.Criterion.Effect.Id());
+                w.WriteNumber("weight", change.Criterion.Weight);
+                w.WriteString("outcome", change.BecomesMet ? "met" : "not met");
+                w.WriteStartArray("findings");
+                foreach (var f in change.Findings) w.WriteStringValue(f.Id);
+                w.WriteEndArray();
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+        }
+        foreach (var set in step.QuestionChanges)
+        {
+            w.WriteStartArray();
+            foreach (var change in set)
+            {
+                w.WriteStartObject();
+                w.WriteString("question", change.Question.Id);
+                w.WriteString("from", change.From.Id);
+                w.WriteString("to", change.To.Id);
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+        }
+        w.WriteEndArray();
         w.WriteEndObject();
     }
 

@@ -1,3 +1,4 @@
+using GradingEngine.Explain;
 using GradingEngine.Model;
 using GradingEngine.Rollup;
 
@@ -12,7 +13,7 @@ public static class TextRenderer
         Header(o, result);
         foreach (var question in result.Questions)
         {
-            Question(o, result.Rulebook, question, full: false);
+            Question(o, result.Rulebook, question, full: false, result.OutlookOf(question.Question.Id));
         }
         Overall(o, result);
         NotConsidered(o, result);
@@ -24,7 +25,7 @@ public static class TextRenderer
     {
         var o = new TextOutput();
         Header(o, result);
-        Question(o, result.Rulebook, question, full: true);
+        Question(o, result.Rulebook, question, full: true, result.OutlookOf(question.Question.Id));
         var notConsidered = result.NotConsidered.Where(f => f.QuestionId == question.Question.Id).ToList();
         if (notConsidered.Count > 0)
         {
@@ -44,11 +45,12 @@ public static class TextRenderer
 
     private static string Name(Rulebook rulebook, Grade grade) => grade.Name;
 
-    internal static void Question(TextOutput o, Rulebook rulebook, QuestionResult question, bool full)
+    internal static void Question(TextOutput o, Rulebook rulebook, QuestionResult question, bool full, GradeOutlook? outlook)
     {
         o.Line($"{question.Question.Id}  {Name(rulebook, question.Grade)}");
         o.Wrapped("    ", question.Question.Title);
         Decision(o, rulebook, question.Decision, profile: true);
+        Outlook(o, rulebook, outlook);
         var met = question.Criteria.Where(c => c.Met).ToList();
         o.Line($"    Criteria met: {met.Count} of {question.Criteria.Count}");
         foreach (var outcome in full ? question.Criteria : met)
@@ -93,12 +95,45 @@ public static class TextRenderer
         o.Wrapped("      saw ", values);
     }
 
+    /// <summary>Why not the next better grade, and how few changes would give the next worse one.</summary>
+    internal static void Outlook(TextOutput o, Rulebook rulebook, GradeOutlook? outlook)
+    {
+        if (outlook?.Higher is { } higher)
+        {
+            o.Line($"    Why not {higher.Grade.Id} ({RenderPaths.RuleLocation(rulebook, higher.Rule.Span)}):");
+            foreach (var gap in higher.Gaps) o.Wrapped("      - ", gap);
+            Changes(o, higher, "      to get it: ");
+        }
+        if (outlook?.Lower is { } lower)
+        {
+            Changes(o, lower, $"    Closest to {lower.Grade.Id}: ");
+        }
+    }
+
+    private static void Changes(TextOutput o, GradeStep step, string label)
+    {
+        var first = step.CriterionChanges.Count > 0
+            ? string.Join("; and ", step.CriterionChanges[0].Select(c => $"`{c.Criterion.Id}` {(c.BecomesMet ? "met" : "not met")}{(c.Findings.Count > 0 ? $" [{string.Join(", ", c.Findings.Select(f => f.Id))}]" : "")}"))
+            : step.QuestionChanges.Count > 0
+                ? string.Join("; and ", step.QuestionChanges[0].Select(q => $"`{q.Question.Id}` {q.To.Id}"))
+                : null;
+        if (first is null)
+        {
+            o.Wrapped(label, step.QuestionChanges.Count == 0 && step.CriterionChanges.Count == 0 ? $"no change of up to {Counterfactuals.MaxFlips} outcomes gives it" : "");
+            return;
+        }
+        var count = step.CriterionChanges.Count > 0 ? step.CriterionChanges[0].Count : step.QuestionChanges[0].Count;
+        var more = Math.Max(step.CriterionChanges.Count, step.QuestionChanges.Count) - 1;
+        o.Wrapped(label, FormattableString.Invariant($"{count} change{(count == 1 ? "" : "s")}, e.g. {first}{(more > 0 ? $" (or {more} other way{(more == 1 ? "" : "s")})" : "")}"));
+    }
+
     private static int Value(GradeDecision decision, string name) => decision.Values.First(v => v.Key == name).Value;
 
     private static void Overall(TextOutput o, GradingResult result)
     {
         o.Line($"Overall  {result.Overall.Grade.Name}");
         Decision(o, result.Rulebook, result.Overall, profile: false);
+        Outlook(o, result.Rulebook, result.OutlookOf(ProposedGrades.OverallKey));
         o.Line();
     }
 

@@ -14,5 +14,10 @@ public sealed record GradingResult(
     GradeDecision Overall,
     IReadOnlyList<Finding> NotConsidered)
 {
+    /// <summary>Why not higher, how close to lower: per question, then `overall` (see Explain/Outlooks).</summary>
+    public IReadOnlyList<Explain.GradeOutlook> Outlooks { get; init; } = [];
+
+    public Explain.GradeOutlook? OutlookOf(string subject) => Outlooks.FirstOrDefault(o => o.Subject == subject);
+
     public QuestionResult? Find(string questionId) => Questions.FirstOrDefault(q => q.Question.Id == questionId);
 }

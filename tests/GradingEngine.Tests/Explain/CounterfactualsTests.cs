@@ -39,7 +39,7 @@ public class CounterfactualsTests
     public void ForQuestion_ProposedOutstanding_NeedsTheOnlyTwoFlipSet()
     {
         // Act
-        var alternatives = Counterfactuals.ForQuestion(Mini.Value, Graded.Value.Find("Q1")!, GradeOf("outstanding"));
+        var alternatives = Counterfactuals.ForQuestion(Mini.Value, Graded.Value.Find("Q1")!, GradeOf("outstanding"), Graded.Value.Inspection);
 
         // Assert: no single flip reaches outstanding; the partnership strength must be met and its gap not.
         Assert.Equal(["+Q1.partnership + -Q1.partnership-gap"], alternatives.Select(Show));
@@ -49,7 +49,7 @@ public class CounterfactualsTests
     public void ForQuestion_ProposedRequiresImprovement_GivesUpToThreeSingleFlips()
     {
         // Act
-        var alternatives = Counterfactuals.ForQuestion(Mini.Value, Graded.Value.Find("Q1")!, GradeOf("requires-improvement"));
+        var alternatives = Counterfactuals.ForQuestion(Mini.Value, Graded.Value.Find("Q1")!, GradeOf("requires-improvement"), Graded.Value.Inspection);
 
         // Assert: losing the only strength, or one more area for improvement; in criterion order.
         Assert.Equal(["-Q1.priority", "+Q1.crime-rising", "+Q1.no-database"], alternatives.Select(Show));
@@ -60,7 +60,7 @@ public class CounterfactualsTests
     public void ForQuestion_ProposedInadequate_NeedsTheCauseOfConcern()
     {
         // Act
-        var alternatives = Counterfactuals.ForQuestion(Mini.Value, Graded.Value.Find("Q1")!, GradeOf("inadequate"));
+        var alternatives = Counterfactuals.ForQuestion(Mini.Value, Graded.Value.Find("Q1")!, GradeOf("inadequate"), Graded.Value.Inspection);
 
         // Assert
         Assert.Equal(["+Q1.priority-failure"], alternatives.Select(Show));
@@ -76,7 +76,7 @@ public class CounterfactualsTests
         foreach (var target in new[] { "outstanding", "requires-improvement", "inadequate" })
         {
             // Act
-            var alternatives = Counterfactuals.ForQuestion(Mini.Value, question, GradeOf(target));
+            var alternatives = Counterfactuals.ForQuestion(Mini.Value, question, GradeOf(target), Graded.Value.Inspection);
 
             // Assert: re-grade the flipped profile independently.
             Assert.NotEmpty(alternatives);

@@ -1,0 +1,36 @@
+using System.CommandLine;
+using GradingEngine.Render;
+
+namespace GradingEngine.Cli.Commands;
+
+/// <summary>
+/// `grading rules diff OLD_DIR NEW_DIR FINDINGS...`: what a rulebook change does to past gradings.
+/// Exit 1 when any grade changes, so a pull request that changes grades can be gated.
+/// </summary>
+internal static class RulesDiffCommand
+{
+    public static Command Create(CliContext cli)
+    {
+        var oldDir = new Argument<string>("OLD_DIR") { Description = "The rulebook folder before the change" };
+        var newDir = new Argument<string>("NEW_DIR") { Description = "The rulebook folder after the change" };
+        var findings = new Argument<string[]>("FINDINGS") { Description = "Findings files (YAML or JSON) to grade under both rulebooks", Arity = ArgumentArity.OneOrMore };
+        var format = CommonOptions.Format("text", "json");
+        var output = CommonOptions.Output();
+        var command = new Command("diff", "Compare two rulebooks and regrade past inspections under both: what the change breaks")
+        {
+            oldDir, newDir, findings, format, output,
+        };
+        command.SetAction(parse => (int)Run(cli, parse.GetValue(oldDir)!, parse.GetValue(newDir)!, parse.GetValue(findings)!, parse.GetValue(format)!, parse.GetValue(output)));
+        return command;
+    }
+
+    private static ExitCode Run(CliContext cli, string oldDir, string newDir, string[] paths, string format, string? output)
+    {
+        var result = GradingPipeline.DiffRulebooks(oldDir, newDir, paths);
+        if (!result.Succeeded) return cli.Fail(result.Diagnostics);
+        var diff = result.Value!;
+        var text = format == "json" ? RulebookDiffRenderer.RenderJson(diff) : RulebookDiffRenderer.RenderText(diff);
+        // Exit 1 is the CLI's "results differ" code (validate uses it for disagreeing grades); structural edits alone pass.
+        return cli.Emit(text, output, diff.HasGradeChanges ? ExitCode.Disagree : ExitCode.Success);
+    }
+}

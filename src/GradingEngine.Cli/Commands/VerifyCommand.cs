@@ -1,0 +1,28 @@
+using System.CommandLine;
+using GradingEngine.Render;
+
+namespace GradingEngine.Cli.Commands;
+
+/// <summary>`grading verify RECORD`: re-run a decision record and say exactly what differs.</summary>
+internal static class VerifyCommand
+{
+    public static Command Create(CliContext cli)
+    {
+        var record = new Argument<string>("RECORD") { Description = "A decision record written by `grade --record`" };
+        var rules = new Option<string?>("--rules") { Description = "Grade with this rulebook folder instead of the record's copy", HelpName = "DIR" };
+        var findings = new Option<string?>("--findings") { Description = "Grade this findings file instead of the record's copy", HelpName = "FILE" };
+        var format = CommonOptions.Format("text", "json");
+        var command = new Command("verify", "Re-run a decision record: verified when every hash matches and the result is byte-identical") { record, rules, findings, format };
+        command.SetAction(parse => (int)Run(cli, parse.GetValue(record)!, parse.GetValue(rules), parse.GetValue(findings), parse.GetValue(format)!));
+        return command;
+    }
+
+    private static ExitCode Run(CliContext cli, string record, string? rules, string? findings, string format)
+    {
+        var verification = GradingPipeline.VerifyRecord(record, rules, findings);
+        var text = format == "json" ? VerificationRenderer.RenderJson(verification) : VerificationRenderer.RenderText(verification);
+        var code = verification.Unreadable is not null ? ExitCode.InvalidInput : verification.Verified ? ExitCode.Success : ExitCode.Disagree;
+        (code == ExitCode.InvalidInput && format == "text" ? cli.Error : cli.Out).Write(text);
+        return code;
+    }
+}

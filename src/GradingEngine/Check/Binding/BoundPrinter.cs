@@ -1,0 +1,48 @@
+using System.Globalization;
+using GradingEngine.Load.Conditions;
+using GradingEngine.Model;
+
+namespace GradingEngine.Check.Binding;
+
+/// <summary>Writes a bound condition back as condition text, e.g. to quote one `and`-ed part of a threshold.</summary>
+public static class BoundPrinter
+{
+    public static string Print(BoundExpr expr) => expr switch
+    {
+        BoundConstant c => Constant(c),
+        BoundField f => $"{f.Variable.Name}.{Field(f.Field)}",
+        BoundProfileVariable p => $"{p.Effect.ProfileName()}.{(p.IsWeight ? "weight" : "count")}",
+        BoundNot n => $"not {Operand(n.Operand)}",
+        BoundNegate n => $"-{Operand(n.Operand)}",
+        BoundBinary b => $"{Operand(b.Left)} {OperatorText.Of(b.Op)} {Operand(b.Right)}",
+        BoundIn i => $"{Operand(i.Value)} in [{string.Join(", ", i.Items.Select(Constant))}]",
+        BoundAggregate a => $"{a.Kind.ToString().ToLowerInvariant()}({Lambda(a.Filter)}{(a.Second is null ? "" : ", " + Lambda(a.Second))})",
+        _ => "?",
+    };
+
+    private static string Operand(BoundExpr expr) => expr is BoundBinary or BoundNot ? $"({Print(expr)})" : Print(expr);
+
+    private static string Lambda(BoundLambda lambda) => $"{lambda.Variable.Name} => {Print(lambda.Body)}";
+
+    private static string Constant(BoundConstant c) => c.Type.Kind switch
+    {
+        TypeKind.Bool => (bool)c.Value ? "true" : "false",
+        TypeKind.Number => ((decimal)c.Value).ToString(CultureInfo.InvariantCulture),
+        TypeKind.Judgement => c.Type.Scale!.Levels[(int)c.Value],
+        _ => $"\"{c.Value}\"",
+    };
+
+    private static string Field(ItemField field) => field switch
+    {
+        ItemField.Indicator => "indicator",
+        ItemField.Area => "area",
+        ItemField.Judgement => "judgement",
+        ItemField.Number or ItemField.Flag => "value",
+        ItemField.QuestionId => "id",
+        _ => "grade",
+    };
+
+    /// <summary>The top-level `and`-ed parts of a condition.</summary>
+    public static IReadOnlyList<BoundExpr> Conjuncts(BoundExpr expr) =>
+        expr is BoundBinary { Op: BinaryOp.And } and ? [.. Conjuncts(and.Left), .. Conjuncts(and.Right)] : [expr];
+}

@@ -1,0 +1,124 @@
+using GradingEngine.Model;
+using GradingEngine.Rollup;
+using static GradingEngine.Render.HtmlText;
+
+namespace GradingEngine.Render;
+
+public static partial class HtmlRenderer
+{
+    private static void Question(TextOutput o, HtmlReportScope s, QuestionResult question)
+    {
+        var result = s.Result;
+        var rulebook = result.Rulebook;
+        var id = s.Id("q-" + question.Question.Id);
+        o.Line($"<details class=\"question\" id=\"{id}\" data-question=\"{Encode(question.Question.Id)}\" data-grade=\"{Encode(question.Grade.Id)}\">");
+        o.Line($"<summary><span class=\"qid\">{Encode(question.Question.Id)}</span> {GradeBadge(rulebook, question.Grade)} <span class=\"qtitle\">{Encode(question.Question.Title)}</span></summary>");
+        o.Line($"<div class=\"body\">");
+        Definition(o, rulebook, question.Grade);
+        Balance(o, s, question, id + "-balance");
+        Decision(o, s, question.Decision, profile: true);
+        o.Line($"<h3>Criteria met</h3>");
+        foreach (var effect in EffectNames.All)
+        {
+            var met = ReportParts.Met(question, effect);
+            o.Line($"<h4>{ReportParts.EffectHeading(effect)} ({met.Count})</h4>");
+            if (met.Count == 0) o.Line($"<p class=\"muted\">None.</p>");
+            foreach (var outcome in met) Criterion(o, s, outcome);
+        }
+        var notMet = question.Criteria.Where(c => !c.Met).ToList();
+        o.Line($"<h3>Criteria not met ({notMet.Count})</h3>");
+        if (notMet.Count == 0) o.Line($"<p class=\"muted\">None.</p>");
+        foreach (var outcome in notMet) Criterion(o, s, outcome);
+        Outlook(o, s, question.Decision, result.OutlookOf(question.Question.Id));
+        var notConsidered = ReportParts.NotConsideredOf(result, question.Question.Id);
+        o.Line($"<section class=\"not-considered\">");
+        o.Line($"<h3>Findings not considered ({notConsidered.Count})</h3>");
+        if (notConsidered.Count == 0)
+        {
+            o.Line($"<p class=\"muted\">Every finding of {Encode(question.Question.Id)} was read by at least one criterion.</p>");
+        }
+        else
+        {
+            o.Line($"<p>No criterion of {Encode(question.Question.Id)} reads the indicators of these findings, so they did not affect the grade.</p>");
+            Findings(o, notConsidered);
+        }
+        o.Line($"</section>");
+        o.Line($"</div>");
+        o.Line($"</details>");
+    }
+
+    private static void Definition(TextOutput o, Rulebook rulebook, Grade grade)
+    {
+        var onScale = ReportParts.OnScale(rulebook, grade);
+        o.Line($"<p class=\"definition\"><strong>Annex A, {Encode(onScale.Name)}:</strong> {Encode(onScale.Definition)}</p>");
+    }
+
+    /// <summary>One criterion, met or not: what it says, where it is written, its condition, and its evidence.</summary>
+    private static void Criterion(TextOutput o, HtmlReportScope s, CriterionOutcome outcome)
+    {
+        var c = outcome.Criterion;
+        var rulebook = s.Result.Rulebook;
+        var effect = c.Effect.Id();
+        var state = outcome.Met ? "met" : "not-met";
+        o.Line($"<details class=\"criterion {state} {effect}\" data-criterion=\"{Encode(c.Id)}\" data-outcome=\"{(outcome.Met ? "met" : "not met")}\" data-effect=\"{effect}\">");
+        var headline = outcome.Met ? outcome.Message ?? c.Title : c.Title;
+        var findings = outcome.Met ? $" · {ReportParts.Plural(outcome.Evidence.Count, "finding")}" : "";
+        o.Line($"<summary><span class=\"message\">{Encode(headline)}</span> <span class=\"meta\"><code>{Encode(c.Id)}</code> · {(outcome.Met ? "" : "not met · ")}{effect}, weight {c.Weight}{findings}</span></summary>");
+        o.Line($"<div class=\"body\">");
+        o.Line($"<p>{RuleLink(s, c.Span)}, area <code>{Encode(c.AreaId)}</code>: {(outcome.Met ? "met" : "would be met")} when <code>{Encode(c.When.Text)}</code></p>");
+        o.Line($"<p class=\"meta\">{Encode(c.Title)}. {Encode(c.Rationale)}</p>");
+        if (outcome.Met) Findings(o, outcome.Evidence);
+        o.Line($"</div>");
+        o.Line($"</details>");
+    }
+
+    /// <summary>`criteria/q1.yaml:22`, linked to that line of the rule file.</summary>
+    private static string RuleLink(HtmlReportScope s, Diagnostics.SourceSpan span)
+    {
+        var rulebook = s.Result.Rulebook;
+        var file = RenderPaths.RuleFile(rulebook, span);
+        return $"<a class=\"rule\" href=\"{RuleHref(s.RulesHref, file, span.Line)}\">{Encode(RenderPaths.RuleLocation(rulebook, span))}</a>";
+    }
+
+    private static void Findings(TextOutput o, IReadOnlyList<Finding> findings)
+    {
+        o.Line($"<ul class=\"findings\">");
+        foreach (var f in findings)
+        {
+            o.Line($"<li class=\"finding\" data-finding=\"{Encode(f.Id)}\"><span class=\"fid\">{Encode(f.Id)}</span> <code>{Encode(f.IndicatorId)}</code> = <strong class=\"value\">{Encode(f.ValueText)}</strong>");
+            o.Line($"<blockquote class=\"quote\">{Encode(f.Quote)}</blockquote>");
+            o.Line($"<p class=\"source\">Source: {Encode(f.Source)}</p></li>");
+        }
+        o.Line($"</ul>");
+    }
+
+    /// <summary>
+    /// The evidence balance as bars: weight of strengths, areas for improvement, causes of concern and
+    /// notable practice, on the report's common scale, with the numbers written out and a title for
+    /// screen readers. Geometry is integer arithmetic, so the markup is the same everywhere.
+    /// </summary>
+    private static void Balance(TextOutput o, HtmlReportScope s, QuestionResult question, string titleId)
+    {
+        const int label = 190, track = 220, row = 24, bar = 16;
+        var height = row * EffectNames.All.Count + 4;
+        var width = label + track + 90;
+        var parts = EffectNames.All.Select(e => (Effect: e,
+            Count: ReportParts.Value(question.Decision, e.ProfileName() + ".count"),
+            Weight: ReportParts.Value(question.Decision, e.ProfileName() + ".weight"))).ToList();
+        var summary = string.Join(", ", parts.Select(p => FormattableString.Invariant($"{ReportParts.EffectHeading(p.Effect).ToLowerInvariant()} weight {p.Weight} from {p.Count} {(p.Count == 1 ? "criterion" : "criteria")}")));
+        o.Line($"<svg class=\"balance\" width=\"{width}\" height=\"{height}\" viewBox=\"0 0 {width} {height}\" role=\"img\" aria-labelledby=\"{titleId}\">");
+        o.Line($"<title id=\"{titleId}\">Evidence balance of {Encode(question.Question.Id)}: {summary}</title>");
+        for (var i = 0; i < parts.Count; i++)
+        {
+            var (effect, count, weight) = parts[i];
+            var y = 4 + i * row;
+            var length = weight <= 0 ? 0 : Math.Max(2, weight * track / s.MaxWeight);
+            o.Line($"<text x=\"0\" y=\"{y + 13}\">{ReportParts.EffectHeading(effect)}</text>");
+            o.Line($"<rect class=\"track\" x=\"{label}\" y=\"{y}\" width=\"{track}\" height=\"{bar}\"></rect>");
+            o.Line($"<rect class=\"bar {effect.Id()}\" x=\"{label}\" y=\"{y}\" width=\"{length}\" height=\"{bar}\"></rect>");
+            o.Line($"<text x=\"{label + track + 6}\" y=\"{y + 13}\">{weight} ({count})</text>");
+        }
+        o.Line($"</svg>");
+        o.Line($"<p class=\"meta\">Evidence balance: total weight of the criteria met, with their number in brackets.</p>");
+    }
+}

@@ -1,0 +1,139 @@
+using GradingEngine.Model;
+using GradingEngine.Rollup;
+using static GradingEngine.Render.HtmlText;
+
+namespace GradingEngine.Render;
+
+/// <summary>
+/// The grading trace as ONE self-contained HTML page for auditors: the grades at the top, each
+/// question an expandable section down to its criteria and the quotes behind them, the rule file and
+/// line of every decision, the outlook to the neighbouring grades, and the record hashes. It loads
+/// nothing (inline CSS, a small inline script that only enhances, a CSP that forbids the rest), and
+/// every piece of user text is encoded. Same result, same bytes.
+/// </summary>
+public static partial class HtmlRenderer
+{
+    /// <summary>
+    /// One inspection. <paramref name="rulesHref"/> is the rulebook folder as a relative link from where
+    /// the page will be opened (see <see cref="RulesHref"/>); empty makes rule links relative to the
+    /// rulebook folder itself.
+    /// </summary>
+    public static string Render(GradingResult result, string rulesHref = "") => RenderMany([result], rulesHref);
+
+    /// <summary>Several inspections on one page, one report each, in the order given; ids are prefixed `r1-`, `r2-`, ...</summary>
+    public static string RenderMany(IReadOnlyList<GradingResult> results, string rulesHref = "")
+    {
+        if (results.Count == 0) throw new ArgumentException("at least one result is needed", nameof(results));
+        var many = results.Count > 1;
+        var o = new TextOutput();
+        var first = results[0].Inspection;
+        var title = many
+            ? FormattableString.Invariant($"Grading reports: {results.Count} inspections")
+            : $"{first.Force}: inspection {first.Id}";
+        o.Line($"<!DOCTYPE html>");
+        o.Line($"<html lang=\"en\">");
+        o.Line($"<head>");
+        o.Line($"<meta charset=\"utf-8\">");
+        o.Line($"<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
+        o.Line($"<meta http-equiv=\"Content-Security-Policy\" content=\"{Encode(HtmlAssets.ContentSecurityPolicy)}\">");
+        o.Line($"<meta name=\"generator\" content=\"GradingEngine\">");
+        o.Line($"<title>{Encode(title)}: grading report</title>");
+        o.Line($"<style>{HtmlAssets.Style}</style>");
+        o.Line($"</head>");
+        o.Line($"<body>");
+        o.Line($"<div class=\"toolbar\" hidden><button type=\"button\" data-action=\"expand\">Expand all</button><button type=\"button\" data-action=\"collapse\">Collapse all</button></div>");
+        if (many)
+        {
+            o.Line($"<h1>{Encode(title)}</h1>");
+            o.Line($"<nav><ul>");
+            for (var i = 0; i < results.Count; i++)
+            {
+                var inspection = results[i].Inspection;
+                o.Line($"<li><a href=\"#r{i + 1}-report\">{Encode(inspection.Force)}: inspection {Encode(inspection.Id)}</a>, overall {Encode(results[i].Overall.Grade.Name)}</li>");
+            }
+            o.Line($"</ul></nav>");
+        }
+        for (var i = 0; i < results.Count; i++)
+        {
+            Report(o, new HtmlReportScope(results[i], many ? FormattableString.Invariant($"r{i + 1}-") : "", rulesHref, MaxWeight(results[i])));
+        }
+        o.Line($"<script>{HtmlAssets.Script}</script>");
+        o.Line($"</body>");
+        o.Line($"</html>");
+        return o.ToString();
+    }
+
+    /// <summary>The rulebook folder as a link relative to <paramref name="reportFolder"/>, where the page will be opened.</summary>
+    public static string RulesHref(Rulebook rulebook, string reportFolder) =>
+        Path.GetRelativePath(Path.GetFullPath(reportFolder), Path.GetFullPath(rulebook.Directory)).Replace('\\', '/');
+
+    private static int MaxWeight(GradingResult result) =>
+        Math.Max(1, result.Questions.SelectMany(q => EffectNames.All.Select(e => ReportParts.Value(q.Decision, e.ProfileName() + ".weight"))).DefaultIfEmpty(0).Max());
+
+    private static void Report(TextOutput o, HtmlReportScope s)
+    {
+        var result = s.Result;
+        var inspection = result.Inspection;
+        o.Line($"<article class=\"report\" id=\"{s.Id("report")}\" data-inspection=\"{Encode(inspection.Id)}\">");
+        o.Line($"<header>");
+        o.Line($"<h1>{Encode(inspection.Force)}: inspection {Encode(inspection.Id)}</h1>");
+        o.Line($"<p class=\"meta\">Graded with {Encode(result.Rulebook.Title)} (rulebook <code>{Encode(result.Rulebook.Id)}</code>, version {Encode(result.Rulebook.Version)}) from {ReportParts.Plural(inspection.Findings.Count, "finding")}. Open a question to see its criteria and the evidence behind them.</p>");
+        o.Line($"</header>");
+        Overview(o, s);
+        o.Line($"<h2>Questions</h2>");
+        foreach (var question in result.Questions)
+        {
+            Question(o, s, question);
+        }
+        Overall(o, s);
+        Footer(o, s);
+        o.Line($"</article>");
+    }
+
+    private static void Overview(TextOutput o, HtmlReportScope s)
+    {
+        var result = s.Result;
+        o.Line($"<section class=\"overview\" aria-labelledby=\"{s.Id("overview")}\">");
+        o.Line($"<h2 id=\"{s.Id("overview")}\">Grades</h2>");
+        o.Line($"<table>");
+        o.Line($"<thead><tr><th scope=\"col\">Question</th><th scope=\"col\">Title</th><th scope=\"col\">Grade</th>{string.Concat(EffectNames.All.Select(e => $"<th scope=\"col\" class=\"num\">{ReportParts.EffectHeading(e)}</th>"))}</tr></thead>");
+        o.Line($"<tbody>");
+        foreach (var q in result.Questions)
+        {
+            var cells = string.Concat(EffectNames.All.Select(e => FormattableString.Invariant(
+                $"<td class=\"num\">{ReportParts.Value(q.Decision, e.ProfileName() + ".count")} <span class=\"muted\">({ReportParts.Value(q.Decision, e.ProfileName() + ".weight")})</span></td>")));
+            o.Line($"<tr data-question=\"{Encode(q.Question.Id)}\" data-grade=\"{Encode(q.Grade.Id)}\"><td><a href=\"#{s.Id("q-" + q.Question.Id)}\">{Encode(q.Question.Id)}</a></td><td>{Encode(q.Question.Title)}</td><td>{GradeBadge(result.Rulebook, q.Grade)}</td>{cells}</tr>");
+        }
+        o.Line($"<tr class=\"overall-row\" data-question=\"overall\" data-grade=\"{Encode(result.Overall.Grade.Id)}\"><td><a href=\"#{s.Id("overall")}\">Overall</a></td><td></td><td>{GradeBadge(result.Rulebook, result.Overall.Grade)}</td><td colspan=\"4\"></td></tr>");
+        o.Line($"</tbody>");
+        o.Line($"</table>");
+        o.Line($"<p class=\"meta\">Counts are criteria met, with their total weight in brackets. {(result.NotConsidered.Count == 0 ? "Every finding was read by at least one criterion." : $"{ReportParts.Plural(result.NotConsidered.Count, "finding")} no criterion read: listed under each question.")}</p>");
+        o.Line($"</section>");
+    }
+
+    /// <summary>The grade name with its id as data; the colour comes from its rank on the scale.</summary>
+    private static string GradeBadge(Rulebook rulebook, Grade grade) =>
+        $"<span class=\"grade rank-{RankClass(rulebook, grade)}\" data-grade=\"{Encode(grade.Id)}\">{Encode(grade.Name)}</span>";
+
+    /// <summary>0 best to 3 worst, spread over scales of any length, for the four grade colours.</summary>
+    private static int RankClass(Rulebook rulebook, Grade grade)
+    {
+        var last = Math.Max(1, rulebook.Scale.Grades.Count - 1);
+        return Math.Clamp((int)Math.Round(grade.Rank * 3.0 / last, MidpointRounding.AwayFromZero), 0, 3);
+    }
+
+    private static void Footer(TextOutput o, HtmlReportScope s)
+    {
+        var rulebook = s.Result.Rulebook;
+        var inspection = s.Result.Inspection;
+        o.Line($"<footer>");
+        o.Line($"<dl>");
+        o.Line($"<dt>Rulebook</dt><dd><code>{Encode(rulebook.Id)}</code> version {Encode(rulebook.Version)}: {Encode(rulebook.Title)}</dd>");
+        o.Line($"<dt>Rulebook content hash</dt><dd><code class=\"rulebook-hash\">sha256:{Encode(rulebook.ContentHash)}</code></dd>");
+        o.Line($"<dt>Findings file</dt><dd><code>{Encode(inspection.Path.Replace('\\', '/'))}</code>, inspection <code>{Encode(inspection.Id)}</code></dd>");
+        o.Line($"<dt>Findings SHA-256</dt><dd><code class=\"findings-hash\">{Encode(inspection.Sha256)}</code></dd>");
+        o.Line($"</dl>");
+        o.Line($"<p>Generated by GradingEngine from the rules and findings above; the same inputs give the same report. The page is self-contained and loads nothing from the network.</p>");
+        o.Line($"</footer>");
+    }
+}

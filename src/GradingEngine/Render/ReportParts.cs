@@ -1,0 +1,71 @@
+using GradingEngine.Explain;
+using GradingEngine.Model;
+using GradingEngine.Rollup;
+
+namespace GradingEngine.Render;
+
+/// <summary>
+/// What the Markdown and HTML reports read from a <see cref="GradingResult"/> in the same way:
+/// headings, grade definitions, table names and the code parts of gap texts, so both say the same.
+/// </summary>
+internal static class ReportParts
+{
+    public static string EffectHeading(Effect effect) => effect switch
+    {
+        Effect.Strength => "Strengths",
+        Effect.AreaForImprovement => "Areas for improvement",
+        Effect.CauseOfConcern => "Causes of concern",
+        _ => "Notable practice",
+    };
+
+    /// <summary>The grade as the scale defines it: the decision's grade may be a copy without the Annex A text.</summary>
+    public static Grade OnScale(Rulebook rulebook, Grade grade) => rulebook.Scale.Find(grade.Id) ?? grade;
+
+    /// <summary>"default thresholds table", "thresholds table of Q3", "overall roll-up table".</summary>
+    public static string TableName(string table) => table switch
+    {
+        "default" => "default thresholds table",
+        ProposedGrades.OverallKey => "overall roll-up table",
+        _ => $"thresholds table of {table}",
+    };
+
+    public static int Value(GradeDecision decision, string name) =>
+        decision.Values.FirstOrDefault(v => v.Key == name).Value;
+
+    public static IReadOnlyList<Finding> NotConsideredOf(GradingResult result, string questionId) =>
+        result.NotConsidered.Where(f => f.QuestionId == questionId).ToList();
+
+    public static IReadOnlyList<CriterionOutcome> Met(QuestionResult question, Effect effect) =>
+        question.Criteria.Where(c => c.Met && c.Criterion.Effect == effect).ToList();
+
+    /// <summary>How many alternative sets of changes a step offers, criterion or question changes alike.</summary>
+    public static int ChangeSetCount(GradeStep step) => step.CriterionChanges.Count + step.QuestionChanges.Count;
+
+    /// <summary>How many changes each of those sets holds (all are the smallest, so all the same size).</summary>
+    public static int ChangeSetSize(GradeStep step) =>
+        step.CriterionChanges.Count > 0 ? step.CriterionChanges[0].Count : step.QuestionChanges.Count > 0 ? step.QuestionChanges[0].Count : 0;
+
+    /// <summary>"1 change" / "3 changes", invariant.</summary>
+    public static string Plural(int count, string noun) =>
+        FormattableString.Invariant($"{count} {noun}{(count == 1 ? "" : "s")}");
+
+    /// <summary>
+    /// Splits engine text such as a gap ("`a == 0` does not hold: a is 2") into prose and code parts,
+    /// so each renderer can mark the code up its own way. Unbalanced backticks: all prose.
+    /// </summary>
+    public static IReadOnlyList<(string Text, bool Code)> Segments(string text)
+    {
+        var parts = text.Split('`');
+        if (parts.Length % 2 == 0) return [(text, false)];
+        var segments = new List<(string, bool)>();
+        for (var i = 0; i < parts.Length; i++)
+        {
+            if (parts[i].Length > 0) segments.Add((parts[i], i % 2 == 1));
+        }
+        return segments;
+    }
+
+    /// <summary>Collapses runs of white space (line breaks included) to one space: report text is inline.</summary>
+    public static string Inline(string text) =>
+        string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+}

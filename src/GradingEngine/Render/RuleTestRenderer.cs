@@ -1,0 +1,263 @@
+using System.Text.Json;
+using GradingEngine.Model;
+using GradingEngine.Rollup;
+using GradingEngine.Tooling.RuleTests;
+
+namespace GradingEngine.Render;
+
+/// <summary>
+/// `rules test` output. Text reads like a test runner: `PASS name` / `FAIL name` per case, what
+/// differed and why for each failure, then `N passed, N failed`, then coverage when asked.
+/// JSON carries the same for tools, keys in a fixed order.
+/// </summary>
+public static class RuleTestRenderer
+{
+    public static string RenderText(RuleTestReport report, bool coverage, decimal? minimumCoverage)
+    {
+        var o = new TextOutput();
+        var rulebook = report.Rulebook;
+        foreach (var result in report.Cases)
+        {
+            o.Line($"{(result.Passed ? "PASS" : "FAIL")} {result.Case.Name}");
+            foreach (var failure in result.Failures)
+            {
+                Failure(o, rulebook, result, failure);
+            }
+        }
+        o.Line($"{report.PassedCount} passed, {report.FailedCount} failed");
+        if (coverage)
+        {
+            o.Line();
+            Coverage(o, report);
+        }
+        if (minimumCoverage is { } minimum)
+        {
+            var below = report.Coverage.Below(minimum);
+            if (below.Count > 0)
+            {
+                o.Line();
+                o.Line($"coverage below {minimum}%: {string.Join(", ", below.Select(b => FormattableString.Invariant($"{b.Key} {b.Value.Percent:0.0}%")))}");
+            }
+        }
+        return o.ToString();
+    }
+
+    private static void Failure(TextOutput o, Rulebook rulebook, RuleCaseResult result, ExpectationResult failure)
+    {
+        var where = RenderPaths.RuleLocation(rulebook, failure.Span);
+        switch (failure.Kind)
+        {
+            case ExpectationKind.Grade when failure.Subject == ProposedGrades.OverallKey:
+                o.Line($"  {failure.Subject}: expected {failure.Expected}, got {failure.Actual}  ({where})");
+                TextRenderer.Decision(o, rulebook, result.Result.Overall, profile: false);
+                o.Wrapped("    Question grades: ", string.Join(", ", result.Result.Questions.Select(q => $"{q.Question.Id} {q.Grade.Id}")));
+                break;
+            case ExpectationKind.Grade:
+                var question = result.Result.Find(failure.Subject)!;
+                o.Line($"  {failure.Subject}: expected {failure.Expected}, got {failure.Actual}  ({where})");
+                TextRenderer.Decision(o, rulebook, question.Decision, profile: true);
+                CriteriaMet(o, question);
+                break;
+            default:
+                var outcome = result.Result.Questions.SelectMany(q => q.Criteria).First(c => c.Criterion.Id == failure.Subject);
+                var c = outcome.Criterion;
+                o.Line($"  {failure.Subject}: expected {failure.Expected}, got {failure.Actual}  ({where})");
+                o.Wrapped($"    {RenderPaths.RuleLocation(rulebook, c.Span)}: when ", c.When.Text, "      ");
+                if (outcome.Met)
+                {
+                    o.Wrapped("    met on ", $"{string.Join(", ", outcome.Evidence.Select(f => f.Id))}: {outcome.Message}");
+                }
+                break;
+        }
+    }
+
+    /// <summary>The met criteria behind a grade, one per line with effect, weight and evidence.</summary>
+    private static void CriteriaMet(TextOutput o, QuestionResult question)
+    {
+        var met = question.Criteria.Where(c => c.Met).ToList();
+        o.Line($"    Criteria met: {met.Count} of {question.Criteria.Count}");
+        foreach (var outcome in met)
+        {
+            var c = outcome.Criterion;
+            o.Line($"      {c.Id}  {c.Effect.Id()}, weight {c.Weight}  [{string.Join(", ", outcome.Evidence.Select(f => f.Id))}]");
+        }
+    }
+
+    private static void Coverage(TextOutput o, RuleTestReport report)
+    {
+        var coverage = report.Coverage;
+        var rulebook = report.Rulebook;
+        o.Line($"Coverage over {Cases(report.Cases.Count)}");
+        Row(o, "question", "criteria", "threshold rules", "cases");
+        foreach (var q in coverage.Questions)
+        {
+            Row(o, q.Question.Id, Figure(q.CriteriaFigure), Figure(q.Thresholds.Figure), q.ExercisedBy.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+        Row(o, "total", Figure(coverage.Criteria), Figure(coverage.Thresholds), "");
+        foreach (var q in coverage.Questions)
+        {
+            var neverMet = q.Criteria.Where(c => c.MetIn.Count == 0).Select(c => c.Criterion.Id).ToList();
+            var neverNotMet = q.Criteria.Where(c => c.MetIn.Count > 0 && c.NotMetIn.Count == 0).Select(c => c.Criterion.Id).ToList();
+            var rows = q.Thresholds.Rules.Where(r => !r.Covered).ToList();
+            if (neverMet.Count + neverNotMet.Count + rows.Count == 0) continue;
+            o.Line($"  {q.Question.Id} not covered:");
+            if (neverMet.Count > 0) o.Wrapped("    criteria never met: ", string.Join(", ", neverMet));
+            if (neverNotMet.Count > 0) o.Wrapped("    criteria never not met: ", string.Join(", ", neverNotMet));
+            foreach (var row in rows)
+            {
+                o.Line($"    threshold rule never deciding: {Rule(rulebook, q.Thresholds.Table, row)}");
+            }
+        }
+        o.Line();
+        o.Line($"Roll-up rules: {Figure(coverage.Rollup.Figure)} over {Cases(coverage.RollupExercisedBy.Count)}");
+        var names = coverage.Rollup.Rules.Select(r => Rule(rulebook, coverage.Rollup.Table, r)).ToList();
+        var width = names.Max(n => n.Length) + 2;
+        foreach (var (row, name) in coverage.Rollup.Rules.Zip(names))
+        {
+            o.Line($"  {name.PadRight(width)}{Cases(row.DecidedIn.Count)}{(row.Covered ? "" : "  (never decides)")}");
+        }
+    }
+
+    /// <summary>One row of the coverage table: fixed columns, no trailing spaces.</summary>
+    private static void Row(TextOutput o, string subject, string criteria, string thresholds, string cases) =>
+        o.Line($"{$"  {subject,-10}{criteria,-20}{thresholds,-20}{cases,5}".TrimEnd()}");
+
+    private static string Cases(int count) => count == 1 ? "1 case" : FormattableString.Invariant($"{count} cases");
+
+    private static string Figure(CoverageFigure figure) =>
+        FormattableString.Invariant($"{figure.Covered}/{figure.Total} {figure.Percent:0.0}%");
+
+    private static string Rule(Rulebook rulebook, string table, RuleCoverage row) =>
+        $"{RenderPaths.RuleLocation(rulebook, row.Rule.Span)} ({table} rule {row.Index + 1}, {row.Grade.Id})";
+
+    public static string RenderJson(RuleTestReport report, bool coverage, decimal? minimumCoverage) => JsonRenderer.Write(w =>
+    {
+        var rulebook = report.Rulebook;
+        w.WriteStartObject();
+        JsonRenderer.WriteRulebook(w, rulebook);
+        w.WriteNumber("passed", report.PassedCount);
+        w.WriteNumber("failed", report.FailedCount);
+        w.WriteStartArray("cases");
+        foreach (var result in report.Cases)
+        {
+            WriteCase(w, rulebook, result);
+        }
+        w.WriteEndArray();
+        if (coverage || minimumCoverage is not null)
+        {
+            WriteCoverage(w, report, minimumCoverage);
+        }
+        w.WriteEndObject();
+    });
+
+    private static void WriteCase(Utf8JsonWriter w, Rulebook rulebook, RuleCaseResult result)
+    {
+        w.WriteStartObject();
+        w.WriteString("name", result.Case.Name);
+        w.WriteString("description", result.Case.Description);
+        w.WriteString("file", RenderPaths.RuleFile(rulebook, result.Case.Span));
+        w.WriteNumber("line", result.Case.Span.Line);
+        w.WriteBoolean("passed", result.Passed);
+        w.WriteStartObject("grades");
+        foreach (var q in result.Result.Questions) w.WriteString(q.Question.Id, q.Grade.Id);
+        w.WriteString(ProposedGrades.OverallKey, result.Result.Overall.Grade.Id);
+        w.WriteEndObject();
+        w.WriteStartArray("failures");
+        foreach (var failure in result.Failures)
+        {
+            w.WriteStartObject();
+            w.WriteString("kind", failure.Kind switch { ExpectationKind.Grade => "grade", ExpectationKind.Met => "met", _ => "notMet" });
+            w.WriteString("subject", failure.Subject);
+            w.WriteString("expected", failure.Expected);
+            w.WriteString("actual", failure.Actual);
+            w.WriteString("file", RenderPaths.RuleFile(rulebook, failure.Span));
+            w.WriteNumber("line", failure.Span.Line);
+            if (failure.Kind == ExpectationKind.Grade)
+            {
+                var decision = failure.Subject == ProposedGrades.OverallKey ? result.Result.Overall : result.Result.Find(failure.Subject)!.Decision;
+                JsonRenderer.WriteDecision(w, rulebook, decision);
+            }
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    private static void WriteCoverage(Utf8JsonWriter w, RuleTestReport report, decimal? minimumCoverage)
+    {
+        var coverage = report.Coverage;
+        var rulebook = report.Rulebook;
+        w.WriteStartObject("coverage");
+        w.WriteStartArray("questions");
+        foreach (var q in coverage.Questions)
+        {
+            w.WriteStartObject();
+            w.WriteString("id", q.Question.Id);
+            w.WriteNumber("cases", q.ExercisedBy.Count);
+            w.WriteStartObject("criteria");
+            WriteFigure(w, q.CriteriaFigure);
+            w.WriteStartArray("uncovered");
+            foreach (var c in q.Criteria.Where(c => !c.Covered))
+            {
+                w.WriteStartObject();
+                w.WriteString("id", c.Criterion.Id);
+                w.WriteNumber("metIn", c.MetIn.Count);
+                w.WriteNumber("notMetIn", c.NotMetIn.Count);
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+            w.WriteEndObject();
+            w.WritePropertyName("thresholdRules");
+            WriteTable(w, rulebook, q.Thresholds);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WriteStartObject("total");
+        w.WriteStartObject("criteria");
+        WriteFigure(w, coverage.Criteria);
+        w.WriteEndObject();
+        w.WriteStartObject("thresholdRules");
+        WriteFigure(w, coverage.Thresholds);
+        w.WriteEndObject();
+        w.WriteEndObject();
+        w.WritePropertyName("rollupRules");
+        WriteTable(w, rulebook, coverage.Rollup);
+        if (minimumCoverage is { } minimum)
+        {
+            w.WriteNumber("minimum", minimum);
+            w.WriteStartArray("belowMinimum");
+            foreach (var below in coverage.Below(minimum)) w.WriteStringValue(below.Key);
+            w.WriteEndArray();
+        }
+        w.WriteEndObject();
+    }
+
+    private static void WriteFigure(Utf8JsonWriter w, CoverageFigure figure)
+    {
+        w.WriteNumber("covered", figure.Covered);
+        w.WriteNumber("total", figure.Total);
+        w.WriteNumber("percent", figure.Percent);
+    }
+
+    private static void WriteTable(Utf8JsonWriter w, Rulebook rulebook, TableCoverage table)
+    {
+        w.WriteStartObject();
+        w.WriteString("table", table.Table);
+        WriteFigure(w, table.Figure);
+        w.WriteStartArray("rules");
+        foreach (var row in table.Rules)
+        {
+            w.WriteStartObject();
+            w.WriteNumber("rule", row.Index + 1);
+            w.WriteString("grade", row.Grade.Id);
+            w.WriteString("file", RenderPaths.RuleFile(rulebook, row.Rule.Span));
+            w.WriteNumber("line", row.Rule.Span.Line);
+            w.WriteStartArray("cases");
+            foreach (var name in row.DecidedIn) w.WriteStringValue(name);
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+}

@@ -1,0 +1,11 @@
+namespace GradingEngine.Tooling.Batch;
+
+/// <summary>The two stages a batch reports progress for.</summary>
+public enum BatchStage
+{
+    /// <summary>Reading and typing findings files.</summary>
+    Loading,
+
+    /// <summary>Grading inspections, one NRules session each.</summary>
+    Grading,
+}

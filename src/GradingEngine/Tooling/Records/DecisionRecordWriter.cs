@@ -1,0 +1,136 @@
+using System.Reflection;
+using System.Text;
+using System.Text.Json;
+using GradingEngine.Model;
+using GradingEngine.Render;
+using GradingEngine.Rollup;
+
+namespace GradingEngine.Tooling.Records;
+
+/// <summary>Writes the decision record of one grading (see <see cref="DecisionRecord"/>).</summary>
+public static class DecisionRecordWriter
+{
+    public static string EngineVersion { get; } =
+        typeof(DecisionRecordWriter).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
+
+    /// <summary>
+    /// The record, or null with a reason when an input file changed on disk since it was graded
+    /// (the record must hold exactly what was graded).
+    /// </summary>
+    public static string? Write(GradingResult result, out string? problem)
+    {
+        problem = null;
+        var rulebook = result.Rulebook;
+        var files = new List<(string Path, string Sha, string Content)>();
+        foreach (var file in rulebook.Files)
+        {
+            var bytes = File.ReadAllBytes(Path.Combine(rulebook.Directory, file.RelativePath));
+            if (DecisionRecord.Sha256(bytes) != file.Sha256)
+            {
+                problem = $"rulebook file `{file.RelativePath}` changed while grading";
+                return null;
+            }
+            files.Add((file.RelativePath, file.Sha256, Encoding.UTF8.GetString(bytes)));
+        }
+        var inspection = result.Inspection;
+        var findingsBytes = File.ReadAllBytes(inspection.Path);
+        if (DecisionRecord.Sha256(findingsBytes) != inspection.Sha256)
+        {
+            problem = $"findings file `{inspection.Path}` changed while grading";
+            return null;
+        }
+        (string File, string Sha, string Content)? report = null;
+        if (inspection.ReportFile is { } reportFile)
+        {
+            var reportBytes = File.ReadAllBytes(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(inspection.Path))!, reportFile));
+            report = (reportFile.Replace('\\', '/'), DecisionRecord.Sha256(reportBytes), Encoding.UTF8.GetString(reportBytes));
+        }
+
+        var body = JsonRenderer.Write(w =>
+        {
+            w.WriteStartObject();
+            w.WriteString("format", DecisionRecord.Format);
+            w.WriteStartObject("engine");
+            w.WriteString("name", "GradingEngine");
+            w.WriteString("version", EngineVersion);
+            w.WriteEndObject();
+            w.WriteStartObject("rulebook");
+            w.WriteString("id", rulebook.Id);
+            w.WriteString("version", rulebook.Version);
+            w.WriteString("contentHash", "sha256:" + rulebook.ContentHash);
+            w.WriteStartArray("files");
+            foreach (var (path, sha, content) in files)
+            {
+                w.WriteStartObject();
+                w.WriteString("path", path);
+                w.WriteString("sha256", sha);
+                w.WriteString("content", content);
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+            w.WriteEndObject();
+            w.WriteStartObject("findings");
+            w.WriteString("file", inspection.Path.Replace('\\', '/'));
+            w.WriteString("sha256", inspection.Sha256);
+            w.WriteString("content", Encoding.UTF8.GetString(findingsBytes));
+            if (report is { } r)
+            {
+                w.WriteStartObject("report");
+                w.WriteString("file", r.File);
+                w.WriteString("sha256", r.Sha);
+                w.WriteString("content", r.Content);
+                w.WriteEndObject();
+            }
+            else
+            {
+                w.WriteNull("report");
+            }
+            w.WriteEndObject();
+            w.WritePropertyName("inputs");
+            WriteInputs(w, inspection);
+            w.WritePropertyName("result");
+            JsonRenderer.WriteResult(w, result);
+            w.WriteEndObject();
+        });
+        using var document = JsonDocument.Parse(body);
+        var hash = DecisionRecord.Hash(document.RootElement);
+        return JsonRenderer.Write(w =>
+        {
+            w.WriteStartObject();
+            foreach (var property in document.RootElement.EnumerateObject()) property.WriteTo(w);
+            w.WriteString(DecisionRecord.HashKey, hash);
+            w.WriteEndObject();
+        });
+    }
+
+    /// <summary>The inputs' canonical form: findings sorted by id with typed values, whatever the file's layout.</summary>
+    public static void WriteInputs(Utf8JsonWriter w, Inspection inspection)
+    {
+        w.WriteStartObject();
+        w.WriteString("inspection", inspection.Id);
+        w.WriteString("force", inspection.Force);
+        w.WriteString("framework", inspection.Framework);
+        w.WriteStartArray("findings");
+        foreach (var finding in inspection.Findings.OrderBy(f => f.Id, StringComparer.Ordinal))
+        {
+            w.WriteStartObject();
+            w.WriteString("id", finding.Id);
+            w.WriteString("question", finding.QuestionId);
+            w.WriteString("indicator", finding.IndicatorId);
+            if (finding.Judgement is { } j) w.WriteString("judgement", j);
+            if (finding.Number is { } n) w.WriteNumber("value", n);
+            if (finding.Flag is { } f) w.WriteBoolean("value", f);
+            w.WriteString("quote", finding.Quote);
+            w.WriteString("source", finding.Source);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WriteStartObject("proposed");
+        foreach (var (subject, (grade, _)) in inspection.Proposed?.Grades ?? new Dictionary<string, (string, Diagnostics.SourceSpan)>())
+        {
+            w.WriteString(subject, grade);
+        }
+        w.WriteEndObject();
+        w.WriteEndObject();
+    }
+}

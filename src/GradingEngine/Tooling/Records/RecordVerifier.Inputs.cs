@@ -1,0 +1,89 @@
+using System.Text.Json;
+
+namespace GradingEngine.Tooling.Records;
+
+public static partial class RecordVerifier
+{
+    /// <summary>The rulebook folder to grade with: the one given, compared file by file, or the record's own copy.</summary>
+    private static string RulebookSource(JsonElement record, string? rulesDirectory, WorkFolder work, List<RecordMismatch> mismatches, List<string> checkedParts)
+    {
+        var recorded = record.GetProperty("rulebook").GetProperty("files").EnumerateArray()
+            .ToDictionary(f => f.GetProperty("path").GetString()!, f => (Sha: f.GetProperty("sha256").GetString()!, Content: f.GetProperty("content").GetString()!), StringComparer.Ordinal);
+        foreach (var (path, (sha, content)) in recorded)
+        {
+            checkedParts.Add($"rulebook file {path}");
+            if (DecisionRecord.Sha256(content) != sha)
+            {
+                mismatches.Add(new RecordMismatch($"rulebook file {path}", $"the record's copy of `{path}` does not match its SHA-256: it was edited"));
+            }
+        }
+        if (rulesDirectory is null)
+        {
+            var folder = Path.Combine(work.Path, "rules");
+            foreach (var (path, (_, content)) in recorded) work.Write(Path.Combine("rules", path), content);
+            return folder;
+        }
+        var loaded = GradingPipeline.CheckRulebook(rulesDirectory);
+        if (loaded.Value is { } rulebook)
+        {
+            var now = rulebook.Rulebook.Files.ToDictionary(f => f.RelativePath, f => f.Sha256, StringComparer.Ordinal);
+            foreach (var (path, (sha, _)) in recorded.OrderBy(r => r.Key, StringComparer.Ordinal))
+            {
+                if (!now.TryGetValue(path, out var current))
+                {
+                    mismatches.Add(new RecordMismatch($"rulebook file {path}", $"rulebook file `{path}` was removed"));
+                }
+                else if (current != sha)
+                {
+                    mismatches.Add(new RecordMismatch($"rulebook file {path}", $"rulebook file `{path}` changed: recorded sha256 {sha}, now {current}"));
+                }
+            }
+            foreach (var path in now.Keys.Where(p => !recorded.ContainsKey(p)).Order(StringComparer.Ordinal))
+            {
+                mismatches.Add(new RecordMismatch($"rulebook file {path}", $"rulebook file `{path}` was added"));
+            }
+        }
+        return rulesDirectory;
+    }
+
+    /// <summary>The findings file to grade: the one given, compared finding by finding, or the record's own copy with its report.</summary>
+    private static string FindingsSource(JsonElement record, string? findingsPath, WorkFolder work, List<RecordMismatch> mismatches, List<string> checkedParts)
+    {
+        var findings = record.GetProperty("findings");
+        var name = Path.GetFileName(findings.GetProperty("file").GetString()!);
+        var content = findings.GetProperty("content").GetString()!;
+        var sha = findings.GetProperty("sha256").GetString()!;
+        checkedParts.Add("findings file");
+        if (DecisionRecord.Sha256(content) != sha)
+        {
+            mismatches.Add(new RecordMismatch("findings", "the record's copy of the findings file does not match its SHA-256: it was edited"));
+        }
+        var report = findings.TryGetProperty("report", out var r) && r.ValueKind == JsonValueKind.Object ? r : (JsonElement?)null;
+        if (report is { } rep)
+        {
+            checkedParts.Add("report");
+            if (DecisionRecord.Sha256(rep.GetProperty("content").GetString()!) != rep.GetProperty("sha256").GetString())
+            {
+                mismatches.Add(new RecordMismatch("report", "the record's copy of the report does not match its SHA-256: it was edited"));
+            }
+        }
+        if (findingsPath is null)
+        {
+            var path = work.Write(Path.Combine("findings", name), content);
+            if (report is { } rep2)
+            {
+                var relative = rep2.GetProperty("file").GetString()!;
+                if (!relative.Contains("..", StringComparison.Ordinal) && !Path.IsPathRooted(relative))
+                {
+                    work.Write(Path.Combine("findings", relative), rep2.GetProperty("content").GetString()!);
+                }
+            }
+            return path;
+        }
+        if (File.Exists(findingsPath) && DecisionRecord.Sha256(File.ReadAllBytes(findingsPath)) != sha)
+        {
+            mismatches.Add(new RecordMismatch("findings", $"findings file `{findingsPath}` differs from the recorded one"));
+        }
+        return findingsPath;
+    }
+}

@@ -1,0 +1,213 @@
+using GradingEngine.Diagnostics;
+using GradingEngine.Load;
+using GradingEngine.Load.Yaml;
+using GradingEngine.Model;
+
+namespace GradingEngine.Tooling.RuleTests;
+
+/// <summary>
+/// Reads a rulebook's `tests/*.yaml` (docs/rulebook-tests.md) against the loaded rulebook: every
+/// key checked, inline findings typed by the codebook exactly as a findings file's, and every
+/// question, grade and criterion an expectation names resolved. Reports every problem of every
+/// file before giving up.
+/// </summary>
+public static class RuleTestLoader
+{
+    public const string TestsFolder = "tests";
+
+    /// <summary>The force of an inspection made from inline findings, which belong to no force.</summary>
+    public const string InlineForce = "(test case)";
+
+    public static RuleTestSuite? Load(string directory, Rulebook rulebook, LoadLimits limits, DiagnosticBag bag)
+    {
+        var folder = Path.Combine(directory, TestsFolder);
+        if (!Directory.Exists(folder))
+        {
+            bag.Error(DiagnosticCodes.FileNotFound, SourceSpan.FileStart(folder), "tests folder not found",
+                "write the rulebook's test cases in `tests/*.yaml` (see docs/rulebook-tests.md)");
+            return null;
+        }
+        var files = Directory.EnumerateFiles(folder)
+            .Where(f => f.EndsWith(".yaml", StringComparison.Ordinal) || f.EndsWith(".yml", StringComparison.Ordinal))
+            .Select(f => Path.Combine(folder, Path.GetFileName(f)))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        if (files.Count == 0)
+        {
+            bag.Error(DiagnosticCodes.FileNotFound, SourceSpan.FileStart(folder), "tests folder holds no `.yaml` files",
+                "write the rulebook's test cases in `tests/*.yaml` (see docs/rulebook-tests.md)");
+            return null;
+        }
+        if (files.Count > limits.MaxRulebookFiles)
+        {
+            bag.Error(DiagnosticCodes.FileTooLarge, SourceSpan.FileStart(folder), $"more than {limits.MaxRulebookFiles} test files");
+            return null;
+        }
+        var errorsBefore = bag.ErrorCount;
+        var reader = new Reader(rulebook, limits, bag);
+        foreach (var file in files)
+        {
+            reader.ReadFile(file);
+        }
+        return bag.ErrorCount > errorsBefore ? null : new RuleTestSuite(directory, files, reader.Cases);
+    }
+
+    /// <summary>The state of one load: case names seen so far (unique across files) and findings files already read.</summary>
+    private sealed class Reader(Rulebook rulebook, LoadLimits limits, DiagnosticBag bag)
+    {
+        private readonly Dictionary<string, SourceSpan> _names = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, Inspection?> _findingsFiles = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, Criterion> _criteria = rulebook.Criteria
+            .GroupBy(c => c.Id, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+
+        public List<RuleTestCase> Cases { get; } = [];
+
+        public void ReadFile(string path)
+        {
+            var root = YamlReader.ReadFile(path, limits, bag, out var source);
+            if (source is null) return;
+            var m = MappingReader.Open(root, "test file", bag, "cases");
+            if (m is null) return;
+            foreach (var node in m.Sequence("cases", required: true)?.Items ?? [])
+            {
+                if (ReadCase(node, path, source) is { } testCase) Cases.Add(testCase);
+            }
+            m.Finish();
+        }
+
+        private RuleTestCase? ReadCase(YNode node, string path, SourceText source)
+        {
+            var m = MappingReader.Open(node, "test case", bag, "name", "description", "findings", "expect");
+            if (m is null) return null;
+            var errorsBefore = bag.ErrorCount;
+            var name = m.Id("name");
+            if (name is not null && !_names.TryAdd(name, m.SpanOf("name")))
+            {
+                bag.Error(DiagnosticCodes.DuplicateId, m.SpanOf("name"), $"duplicate test case name `{name}`", $"first defined at {_names[name]}");
+            }
+            var description = m.String("description");
+            var inspection = ReadFindings(m, name ?? "", path, source);
+            var expect = ReadExpect(m);
+            m.Finish();
+            if (bag.ErrorCount > errorsBefore || name is null || description is null || inspection is null || expect is null)
+            {
+                return null;
+            }
+            return new RuleTestCase(name, description, inspection, expect, path, m.SpanOf("name"));
+        }
+
+        /// <summary>`findings:` is a list of findings (typed like a findings file's) or the path of a findings file relative to the test file.</summary>
+        private Inspection? ReadFindings(MappingReader m, string caseName, string path, SourceText source)
+        {
+            var node = m.Node("findings");
+            switch (node)
+            {
+                case null:
+                    m.Sequence("findings", required: true);
+                    return null;
+                case YSequence sequence:
+                    var errorsBefore = bag.ErrorCount;
+                    var findings = InspectionLoader.ReadFindings(sequence, rulebook, bag);
+                    return bag.ErrorCount > errorsBefore ? null : new Inspection(caseName, InlineForce, rulebook.Id, path, findings, null, source.Sha256);
+                case YScalar scalar:
+                    return LoadFindingsFile(scalar, path);
+                default:
+                    bag.Error(DiagnosticCodes.WrongType, node.Span, $"expected `findings` to be a list of findings or the path of a findings file, found {node.KindName}");
+                    return null;
+            }
+        }
+
+        private Inspection? LoadFindingsFile(YScalar scalar, string testFile)
+        {
+            var combined = Path.Combine(Path.GetDirectoryName(testFile) ?? "", scalar.Value);
+            // Shown in diagnostics and output: resolve `..` so the path reads as the file it is.
+            var findingsPath = Path.IsPathRooted(testFile)
+                ? Path.GetFullPath(combined)
+                : Path.GetRelativePath(Environment.CurrentDirectory, Path.GetFullPath(combined));
+            if (!File.Exists(findingsPath))
+            {
+                bag.Error(DiagnosticCodes.FileNotFound, scalar.Span,
+                    $"findings file `{scalar.Value}` not found", "a findings path is relative to the test file");
+                return null;
+            }
+            var key = Path.GetFullPath(findingsPath);
+            if (!_findingsFiles.TryGetValue(key, out var inspection))
+            {
+                // Read once however many cases name it, so its problems are reported once.
+                inspection = InspectionLoader.Load(findingsPath, rulebook, limits, bag);
+                _findingsFiles[key] = inspection;
+            }
+            return inspection;
+        }
+
+        private RuleTestExpectation? ReadExpect(MappingReader caseReader)
+        {
+            var m = MappingReader.Open(caseReader.Mapping("expect", required: true), "expect", bag, "grades", "met", "notMet");
+            if (m is null) return null;
+            var errorsBefore = bag.ErrorCount;
+            var grades = ReadGrades(m.Mapping("grades", required: false));
+            var seen = new Dictionary<string, (SourceSpan Span, string List)>(StringComparer.Ordinal);
+            var met = ReadCriteria(m, "met", seen);
+            var notMet = ReadCriteria(m, "notMet", seen);
+            if (!m.Has("grades") && !m.Has("met") && !m.Has("notMet"))
+            {
+                bag.Error(DiagnosticCodes.MissingKey, m.Span, "`expect` needs at least one of `grades`, `met` or `notMet`",
+                    "a case without expectations tests nothing");
+            }
+            else if (grades.Count + met.Count + notMet.Count == 0 && bag.ErrorCount == errorsBefore)
+            {
+                bag.Error(DiagnosticCodes.EmptyList, m.Span, "`expect` lists no expectations", "a case without expectations tests nothing");
+            }
+            m.Finish();
+            return new RuleTestExpectation(grades, met, notMet);
+        }
+
+        /// <summary>Read as a findings file's `proposed:` map is (same errors), then put in rulebook order with `overall` last.</summary>
+        private List<ExpectedGrade> ReadGrades(YMapping? map)
+        {
+            var read = InspectionLoader.ReadGrades(map, rulebook, bag);
+            if (read is null) return [];
+            var order = rulebook.Questions.Select(q => q.Id).Append(ProposedGrades.OverallKey).ToList();
+            return read.Grades
+                .OrderBy(g => order.IndexOf(g.Key))
+                .Select(g => new ExpectedGrade(g.Key, g.Value.GradeId, g.Value.Span))
+                .ToList();
+        }
+
+        private List<ExpectedCriterion> ReadCriteria(MappingReader m, string key, Dictionary<string, (SourceSpan Span, string List)> seen)
+        {
+            var criteria = new List<ExpectedCriterion>();
+            foreach (var item in m.Sequence(key, required: false, nonEmpty: false)?.Items ?? [])
+            {
+                if (item is not YScalar { IsNull: false } scalar)
+                {
+                    bag.Error(DiagnosticCodes.WrongType, item.Span, $"expected a criterion id in `{key}`, found {item.KindName}");
+                    continue;
+                }
+                if (!_criteria.TryGetValue(scalar.Value, out var criterion))
+                {
+                    bag.Error(DiagnosticCodes.UnknownCriterion, scalar.Span, $"unknown criterion `{scalar.Value}`",
+                        NameSuggester.Help(scalar.Value, _criteria.Keys));
+                    continue;
+                }
+                if (seen.TryGetValue(scalar.Value, out var first))
+                {
+                    if (first.List == key)
+                    {
+                        bag.Error(DiagnosticCodes.DuplicateId, scalar.Span, $"criterion `{scalar.Value}` is listed twice in `{key}`", $"first listed at {first.Span}");
+                    }
+                    else
+                    {
+                        bag.Error(DiagnosticCodes.InvalidValue, scalar.Span, $"criterion `{scalar.Value}` is expected both met and not met",
+                            $"also listed in `{first.List}` at {first.Span}");
+                    }
+                    continue;
+                }
+                seen[scalar.Value] = (scalar.Span, key);
+                criteria.Add(new ExpectedCriterion(scalar.Value, criterion.QuestionId, scalar.Span));
+            }
+            return criteria;
+        }
+    }
+}

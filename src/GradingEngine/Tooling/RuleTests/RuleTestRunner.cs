@@ -1,0 +1,90 @@
+using GradingEngine.Check;
+using GradingEngine.Compile;
+using GradingEngine.Model;
+using GradingEngine.Rollup;
+
+namespace GradingEngine.Tooling.RuleTests;
+
+/// <summary>
+/// Grades every case with one compiled rulebook, checks its expectations, and measures coverage.
+/// A case counts toward a question's coverage only when it exercises that question: it has
+/// findings for it, or expects its grade or one of its criteria. Otherwise a case about Q1 would
+/// "cover" every Q2 criterion as not met and Q2's bottom threshold row, just by saying nothing
+/// about Q2. A case counts toward the roll-up when it expects `overall` or exercises every question.
+/// </summary>
+public static class RuleTestRunner
+{
+    public static RuleTestReport Run(CompiledRulebook rulebook, RuleTestSuite suite)
+    {
+        var results = suite.Cases.Select(c => RunCase(rulebook, c)).ToList();
+        return new RuleTestReport(rulebook.Rulebook.Rulebook, suite, results, Coverage(rulebook.Rulebook, results));
+    }
+
+    private static RuleCaseResult RunCase(CompiledRulebook rulebook, RuleTestCase testCase)
+    {
+        var result = GradingPipeline.Grade(rulebook, testCase.Inspection);
+        var expectations = new List<ExpectationResult>();
+        foreach (var grade in testCase.Expect.Grades)
+        {
+            var actual = grade.Subject == ProposedGrades.OverallKey ? result.Overall.Grade : result.Find(grade.Subject)!.Grade;
+            expectations.Add(new ExpectationResult(ExpectationKind.Grade, grade.Subject, grade.GradeId, actual.Id, grade.Span));
+        }
+        foreach (var (kind, list) in new[] { (ExpectationKind.Met, testCase.Expect.Met), (ExpectationKind.NotMet, testCase.Expect.NotMet) })
+        {
+            foreach (var expected in list)
+            {
+                var outcome = Outcome(result, expected.CriterionId);
+                expectations.Add(new ExpectationResult(kind, expected.CriterionId,
+                    kind == ExpectationKind.Met ? ExpectationResult.MetText : ExpectationResult.NotMetText,
+                    outcome.Met ? ExpectationResult.MetText : ExpectationResult.NotMetText, expected.Span));
+            }
+        }
+        return new RuleCaseResult(testCase, result, expectations);
+    }
+
+    private static CriterionOutcome Outcome(GradingResult result, string criterionId) =>
+        result.Questions.SelectMany(q => q.Criteria).First(c => c.Criterion.Id == criterionId);
+
+    /// <summary>Whether <paramref name="testCase"/> says anything about <paramref name="questionId"/> (see the class summary).</summary>
+    public static bool Exercises(RuleTestCase testCase, string questionId) =>
+        testCase.Inspection.Findings.Any(f => f.QuestionId == questionId)
+        || testCase.Expect.Grades.Any(g => g.Subject == questionId)
+        || testCase.Expect.Met.Concat(testCase.Expect.NotMet).Any(c => c.QuestionId == questionId);
+
+    public static bool ExercisesRollup(RuleTestCase testCase, Rulebook rulebook) =>
+        testCase.Expect.Grades.Any(g => g.Subject == ProposedGrades.OverallKey)
+        || rulebook.Questions.All(q => Exercises(testCase, q.Id));
+
+    private static RuleTestCoverage Coverage(CheckedRulebook rulebook, IReadOnlyList<RuleCaseResult> results)
+    {
+        var questions = new List<QuestionCoverage>();
+        foreach (var question in rulebook.Rulebook.Questions)
+        {
+            var exercising = results.Where(r => Exercises(r.Case, question.Id)).ToList();
+            var outcomes = exercising.Select(r => (r.Case.Name, Result: r.Result.Find(question.Id)!)).ToList();
+            var criteria = rulebook.CriteriaOf(question.Id)
+                .Select(c => new CriterionCoverage(
+                    c.Criterion,
+                    outcomes.Where(o => IsMet(o.Result, c.Criterion)).Select(o => o.Name).ToList(),
+                    outcomes.Where(o => !IsMet(o.Result, c.Criterion)).Select(o => o.Name).ToList()))
+                .ToList();
+            var thresholds = Table(rulebook.Thresholds[question.Id], outcomes.Select(o => (o.Name, o.Result.Decision)));
+            questions.Add(new QuestionCoverage(question, exercising.Select(r => r.Case.Name).ToList(), criteria, thresholds));
+        }
+        var rollupCases = results.Where(r => ExercisesRollup(r.Case, rulebook.Rulebook)).ToList();
+        var rollup = Table(rulebook.Rollup, rollupCases.Select(r => (r.Case.Name, r.Result.Overall)));
+        return new RuleTestCoverage(questions, rollup, rollupCases.Select(r => r.Case.Name).ToList());
+    }
+
+    private static bool IsMet(QuestionResult result, Criterion criterion) =>
+        result.Criteria.Any(c => c.Met && c.Criterion.Id == criterion.Id);
+
+    private static TableCoverage Table(CheckedTable table, IEnumerable<(string Name, GradeDecision Decision)> decisions)
+    {
+        var list = decisions.ToList();
+        var rules = table.Rules
+            .Select((r, i) => new RuleCoverage(i, r.Rule, r.Grade, list.Where(d => d.Decision.RuleIndex == i).Select(d => d.Name).ToList()))
+            .ToList();
+        return new TableCoverage(table.Table.Name, rules);
+    }
+}

@@ -1,0 +1,14 @@
+namespace GradingEngine.Tooling.RulebookDiff;
+
+/// <summary>The kinds of rulebook item the structural diff compares, in the order it reports them.</summary>
+public enum ItemKind
+{
+    Grade,
+    Question,
+    Area,
+    JudgementScale,
+    Indicator,
+    Criterion,
+    ThresholdRow,
+    RollupRow,
+}

@@ -1,0 +1,152 @@
+using GradingEngine.Diagnostics;
+using GradingEngine.Model;
+
+namespace GradingEngine.Tooling.RulebookDiff;
+
+/// <summary>
+/// Compares two rulebooks item by item: by id, except threshold and roll-up rows, which are
+/// compared by table and position because rows have no id and their order is their meaning.
+/// </summary>
+public sealed class StructuralDiffer
+{
+    private readonly Rulebook _old;
+    private readonly Rulebook _new;
+    private readonly YamlItemText _text;
+    private readonly List<ItemChange> _items = [];
+
+    private StructuralDiffer(Rulebook old, Rulebook @new, YamlItemText text)
+    {
+        _old = old;
+        _new = @new;
+        _text = text;
+    }
+
+    public static StructuralDiff Diff(Rulebook old, Rulebook @new, YamlItemText? text = null) =>
+        new StructuralDiffer(old, @new, text ?? new YamlItemText()).Run();
+
+    private StructuralDiff Run()
+    {
+        ById(ItemKind.Grade, _old.Scale.Grades, _new.Scale.Grades, g => g.Id, g => g.Span,
+            (a, b) => Fields(("name", a.Name != b.Name), ("definition", a.Definition != b.Definition)));
+        ById(ItemKind.Question, _old.Questions, _new.Questions, q => q.Id, q => q.Span,
+            (a, b) => Fields(("title", a.Title != b.Title)));
+        // Areas of an added or removed question are shown within the question's lines.
+        foreach (var question in _new.Questions)
+        {
+            if (_old.FindQuestion(question.Id) is not { } oldQuestion) continue;
+            ById(ItemKind.Area, oldQuestion.Areas, question.Areas, a => $"{question.Id}/{a.Id}", a => a.Span,
+                (a, b) => Fields(("title", a.Title != b.Title)));
+        }
+        ById(ItemKind.JudgementScale, _old.Codebook.Scales, _new.Codebook.Scales, s => s.Id, s => s.Span,
+            (a, b) => Fields(("levels", !a.Levels.SequenceEqual(b.Levels, StringComparer.Ordinal))));
+        ById(ItemKind.Indicator, _old.Codebook.Indicators, _new.Codebook.Indicators, i => i.Id, i => i.Span,
+            (a, b) => Fields(
+                ("question", a.QuestionId != b.QuestionId),
+                ("area", a.AreaId != b.AreaId),
+                ("description", a.Description != b.Description),
+                ("type", a.Type != b.Type),
+                ("scale", a.Scale?.Id != b.Scale?.Id),
+                ("unit", a.Unit != b.Unit)));
+        ById(ItemKind.Criterion, _old.Criteria, _new.Criteria, c => c.Id, c => c.Span,
+            (a, b) => Fields(
+                ("question", a.QuestionId != b.QuestionId),
+                ("area", a.AreaId != b.AreaId),
+                ("title", a.Title != b.Title),
+                ("rationale", a.Rationale != b.Rationale),
+                ("when", a.When.Text != b.When.Text),
+                ("effect", a.Effect != b.Effect),
+                ("weight", a.Weight != b.Weight),
+                ("message", a.Message != b.Message)));
+        foreach (var name in TableNames())
+        {
+            Rows(ItemKind.ThresholdRow, name, OldThresholds(name), NewThresholds(name));
+        }
+        Rows(ItemKind.RollupRow, _new.Rollup.Name, _old.Rollup, _new.Rollup);
+        return new StructuralDiff(_items.OrderBy(i => i.Kind).ToList(), ScaleReorder());
+    }
+
+    private ScaleOrder? ScaleReorder()
+    {
+        var oldIds = _old.Scale.Grades.Select(g => g.Id).ToList();
+        var newIds = _new.Scale.Grades.Select(g => g.Id).ToList();
+        var both = oldIds.Intersect(newIds, StringComparer.Ordinal).ToHashSet(StringComparer.Ordinal);
+        return oldIds.Where(both.Contains).SequenceEqual(newIds.Where(both.Contains), StringComparer.Ordinal) ? null : new ScaleOrder(oldIds, newIds);
+    }
+
+    /// <summary>`default` first, then the per-question tables of either rulebook, by id.</summary>
+    private IEnumerable<string> TableNames() =>
+        new[] { _new.DefaultThresholds.Name }.Concat(_old.QuestionThresholds.Keys.Union(_new.QuestionThresholds.Keys).Order(StringComparer.Ordinal));
+
+    private GradeTable? OldThresholds(string name) => name == _old.DefaultThresholds.Name ? _old.DefaultThresholds : _old.QuestionThresholds.GetValueOrDefault(name);
+
+    private GradeTable? NewThresholds(string name) => name == _new.DefaultThresholds.Name ? _new.DefaultThresholds : _new.QuestionThresholds.GetValueOrDefault(name);
+
+    private static IReadOnlyList<string> Fields(params (string Name, bool Differs)[] fields) =>
+        fields.Where(f => f.Differs).Select(f => f.Name).ToList();
+
+    /// <summary>Edited and added items in the new rulebook's order, then removed ones in the old rulebook's order.</summary>
+    private void ById<T>(ItemKind kind, IReadOnlyList<T> oldItems, IReadOnlyList<T> newItems, Func<T, string> id, Func<T, SourceSpan> span,
+        Func<T, T, IReadOnlyList<string>> compare)
+    {
+        var oldById = oldItems.GroupBy(id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        var newIds = newItems.Select(id).ToHashSet(StringComparer.Ordinal);
+        var oldSpans = oldItems.Select(span).ToList();
+        var newSpans = newItems.Select(span).ToList();
+        foreach (var item in newItems)
+        {
+            if (!oldById.TryGetValue(id(item), out var before))
+            {
+                _items.Add(Added(kind, id(item), null, _text.Extract(span(item), newSpans), Location(_new, span(item))));
+                continue;
+            }
+            var fields = compare(before, item);
+            if (fields.Count > 0)
+            {
+                _items.Add(new ItemChange(kind, id(item), null, ChangeKind.Edited, fields, Location(_old, span(before)), Location(_new, span(item)),
+                    LineDiff.Compute(_text.Extract(span(before), oldSpans), _text.Extract(span(item), newSpans))));
+            }
+        }
+        foreach (var item in oldItems.Where(i => !newIds.Contains(id(i))))
+        {
+            _items.Add(Removed(kind, id(item), null, _text.Extract(span(item), oldSpans), Location(_old, span(item))));
+        }
+    }
+
+    /// <summary>Rows by position: a row is edited when its grade, condition or reason differ.</summary>
+    private void Rows(ItemKind kind, string table, GradeTable? oldTable, GradeTable? newTable)
+    {
+        var oldRows = oldTable?.Rules ?? [];
+        var newRows = newTable?.Rules ?? [];
+        var oldSpans = oldRows.Select(r => r.Span).ToList();
+        var newSpans = newRows.Select(r => r.Span).ToList();
+        for (var i = 0; i < Math.Max(oldRows.Count, newRows.Count); i++)
+        {
+            if (i >= oldRows.Count)
+            {
+                _items.Add(Added(kind, table, i + 1, _text.Extract(newRows[i].Span, newSpans), Location(_new, newRows[i].Span)));
+            }
+            else if (i >= newRows.Count)
+            {
+                _items.Add(Removed(kind, table, i + 1, _text.Extract(oldRows[i].Span, oldSpans), Location(_old, oldRows[i].Span)));
+            }
+            else
+            {
+                GradeRule a = oldRows[i], b = newRows[i];
+                var fields = Fields(("grade", a.GradeId != b.GradeId), ("when", a.ConditionText != b.ConditionText), ("because", a.Because != b.Because));
+                if (fields.Count == 0) continue;
+                _items.Add(new ItemChange(kind, table, i + 1, ChangeKind.Edited, fields, Location(_old, a.Span), Location(_new, b.Span),
+                    LineDiff.Compute(_text.Extract(a.Span, oldSpans), _text.Extract(b.Span, newSpans))));
+            }
+        }
+    }
+
+    private static ItemChange Added(ItemKind kind, string id, int? row, IReadOnlyList<string> lines, ItemLocation at) =>
+        new(kind, id, row, ChangeKind.Added, [], null, at, lines.Select(l => new DiffLine(DiffOp.Added, l)).ToList());
+
+    private static ItemChange Removed(ItemKind kind, string id, int? row, IReadOnlyList<string> lines, ItemLocation at) =>
+        new(kind, id, row, ChangeKind.Removed, [], at, null, lines.Select(l => new DiffLine(DiffOp.Removed, l)).ToList());
+
+    /// <summary>Relative to the rulebook folder, so the report reads the same wherever the two copies live.</summary>
+    public static ItemLocation Location(Rulebook rulebook, SourceSpan span) =>
+        new(Path.GetRelativePath(rulebook.Directory, span.Path).Replace('\\', '/'), span.Line);
+}

@@ -1,0 +1,153 @@
+using System.Diagnostics;
+using GradingEngine.Check;
+using GradingEngine.Check.Analysis;
+using GradingEngine.Compile;
+using GradingEngine.Compile.Runtime;
+using GradingEngine.Diagnostics;
+using GradingEngine.Evaluate;
+using GradingEngine.Explain;
+using GradingEngine.Load;
+using GradingEngine.Model;
+using GradingEngine.Rollup;
+using GradingEngine.Benchmarks.Variants;
+
+namespace GradingEngine.Benchmarks.Harness;
+
+/// <summary>
+/// A Stopwatch breakdown of the engine by stage, the profile behind docs/performance.md: the
+/// rulebook (load, bind/type-check, each analysis, compile) and grading (facts, session, fire,
+/// query, result building, outlooks). It replays InspectionEvaluator's steps with timers between them.
+/// </summary>
+public static class Stages
+{
+    public sealed record Row(string Stage, double Milliseconds, string Note = "");
+
+    public static List<Row> Rulebook(string directory)
+    {
+        var rows = new List<Row>();
+        var sw = Stopwatch.StartNew();
+        var bag = new DiagnosticBag();
+        var rulebook = RulebookLoader.Load(directory, LoadLimits.Default, bag) ?? throw new InvalidOperationException("load failed");
+        rows.Add(new("load (read YAML, parse conditions)", sw.Elapsed.TotalMilliseconds));
+
+        sw.Restart();
+        var checkedRulebook = RulebookChecker.Check(rulebook, bag) ?? throw new InvalidOperationException("check failed");
+        var check = sw.Elapsed.TotalMilliseconds;
+
+        var scratch = new DiagnosticBag();
+        sw.Restart();
+        CriterionAnalyzer.Analyze(checkedRulebook.Criteria, rulebook.Codebook, scratch);
+        var criteria = sw.Elapsed.TotalMilliseconds;
+        sw.Restart();
+        var tables = TableAnalyzer.AnalyzeThresholds(rulebook, checkedRulebook.Thresholds, scratch);
+        var thresholds = sw.Elapsed.TotalMilliseconds;
+        sw.Restart();
+        var rollup = RollupAnalyzer.Analyze(rulebook, checkedRulebook.Rollup, scratch);
+        var rollupMs = sw.Elapsed.TotalMilliseconds;
+        var analysis = criteria + thresholds + rollupMs;
+        rows.Add(new("check: bind and type conditions, names, coverage", Math.Max(0, check - analysis), "check total minus the analyses below, timed again separately"));
+        rows.Add(new("check: criterion analysis (never/always met)", criteria));
+        rows.Add(new("check: threshold tables (every profile)", thresholds, $"{tables.Sum(t => t.SpaceSize):N0} profiles over {tables.Count} questions"));
+        rows.Add(new("check: roll-up table (every grade combination)", rollupMs, $"{rollup.SpaceSize:N0} combinations"));
+
+        sw.Restart();
+        var runtimes = checkedRulebook.Criteria.Select(c => new CriterionRuntime(c)).ToList();
+        var runtimeMs = sw.Elapsed.TotalMilliseconds;
+        sw.Restart();
+        foreach (var c in checkedRulebook.Criteria) ConditionCompiler.ForFindings(c.Condition).Compile();
+        var conditionsMs = sw.Elapsed.TotalMilliseconds;
+        sw.Restart();
+        var compiled = RulebookCompiler.Compile(checkedRulebook);
+        var compile = sw.Elapsed.TotalMilliseconds;
+        rows.Add(new("compile: total (RulebookCompiler.Compile)", compile, $"{compiled.RuleCount} NRules rules"));
+        rows.Add(new("  of which evidence runtimes (CriterionRuntime)", runtimeMs, "timed again separately"));
+        rows.Add(new("  of which compiling each condition once (Expression.Compile)", conditionsMs, "timed again separately; NRules compiles its own copy"));
+        GC.KeepAlive(runtimes);
+        return rows;
+    }
+
+    public static List<Row> Grading(CompiledRulebook compiled, IReadOnlyList<Inspection> inspections, int outlookSample)
+    {
+        var sessions = EngineInternals.Sessions(compiled);
+        var rulebook = compiled.Rulebook.Rulebook;
+        double facts = 0, insert = 0, fire = 0, query = 0, build = 0, met = 0;
+        var sw = new Stopwatch();
+        var results = new List<GradingResult>();
+        foreach (var inspection in inspections)
+        {
+            sw.Restart();
+            var findings = inspection.Findings.OrderBy(f => f.Id, StringComparer.Ordinal)
+                .Select(f => new FindingFact(f, rulebook.Codebook.Find(f.IndicatorId)!)).ToList();
+            facts += sw.Elapsed.TotalMilliseconds;
+
+            sw.Restart();
+            var session = sessions.CreateSession();
+            session.Insert(new InspectionScope());
+            session.InsertAll(rulebook.Questions.Select(q => new QuestionScope(q.Id)));
+            session.InsertAll(findings);
+            insert += sw.Elapsed.TotalMilliseconds;
+
+            sw.Restart();
+            session.Fire();
+            fire += sw.Elapsed.TotalMilliseconds;
+
+            sw.Restart();
+            var metFacts = session.Query<CriterionMet>().OrderBy(m => m.CriterionIndex).ToList();
+            var grades = session.Query<QuestionGradeFact>().ToList();
+            var overall = session.Query<OverallGradeFact>().Single();
+            query += sw.Elapsed.TotalMilliseconds;
+
+            // The rule actions' own work inside Fire: picking evidence for each met criterion.
+            sw.Restart();
+            foreach (var m in metFacts)
+            {
+                var runtime = compiled.Criteria[m.CriterionIndex];
+                runtime.Met(findings.Where(f => f.QuestionId == runtime.Criterion.Criterion.QuestionId).ToList());
+            }
+            met += sw.Elapsed.TotalMilliseconds;
+
+            sw.Restart();
+            results.Add(ResultBuilder.Build(compiled, new Evaluation(inspection, findings, metFacts, grades, overall)));
+            build += sw.Elapsed.TotalMilliseconds;
+        }
+        var n = inspections.Count;
+        var rows = new List<Row>
+        {
+            new("facts: sort findings, make FindingFacts", facts / n),
+            new("session: create, insert scopes and findings", insert / n),
+            new("fire: NRules match + rule actions", fire / n),
+            new("  of which evidence (CriterionRuntime.Met), timed again separately", met / n),
+            new("query: read CriterionMet / grade facts", query / n),
+            new("result: ResultBuilder.Build (evidence, messages, not considered)", build / n),
+        };
+
+        // Outlooks on a sample: they dominate, so a few inspections are enough to see it.
+        var sample = results.Take(outlookSample).ToList();
+        double outlooks = 0, counterfactuals = 0, slowest = 0;
+        var slowestId = "";
+        foreach (var result in sample)
+        {
+            sw.Restart();
+            Outlooks.Compute(compiled, result);
+            var ms = sw.Elapsed.TotalMilliseconds;
+            outlooks += ms;
+            if (ms > slowest) (slowest, slowestId) = (ms, result.Inspection.Id);
+            sw.Restart();
+            foreach (var q in result.Questions)
+            {
+                foreach (var rank in new[] { q.Grade.Rank - 1, q.Grade.Rank + 1 })
+                {
+                    if (rank < 0 || rank >= rulebook.Scale.Grades.Count) continue;
+                    Counterfactuals.ForQuestion(compiled, q, rulebook.Scale[rank], result.Inspection);
+                }
+            }
+            counterfactuals += sw.Elapsed.TotalMilliseconds;
+        }
+        if (sample.Count > 0)
+        {
+            rows.Add(new("outlooks: Outlooks.Compute", outlooks / sample.Count, $"mean of {sample.Count} inspections; slowest {slowest:N0} ms ({slowestId})"));
+            rows.Add(new("  of which Counterfactuals.ForQuestion, timed again separately", counterfactuals / sample.Count));
+        }
+        return rows;
+    }
+}

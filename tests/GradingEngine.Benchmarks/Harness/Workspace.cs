@@ -1,0 +1,164 @@
+using System.Diagnostics;
+using GradingEngine.Benchmarks.Corpus;
+using GradingEngine.Benchmarks.Variants;
+using GradingEngine.Compile;
+using GradingEngine.Model;
+
+namespace GradingEngine.Benchmarks.Harness;
+
+/// <summary>Where generated data goes: bench/ at the repository root (git-ignored).</summary>
+public static class Paths
+{
+    public static string Root { get; } = FindRoot();
+
+    public static string Bench => Path.Combine(Root, "bench");
+
+    public static string Data => Path.Combine(Bench, "data");
+
+    public static string Results => Path.Combine(Bench, "results");
+
+    private static string FindRoot()
+    {
+        foreach (var start in new[] { Environment.CurrentDirectory, AppContext.BaseDirectory })
+        {
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            {
+                if (File.Exists(Path.Combine(dir.FullName, "GradingEngine.sln"))) return dir.FullName;
+            }
+        }
+        throw new InvalidOperationException("run from inside the GradingEngine repository (GradingEngine.sln not found)");
+    }
+}
+
+/// <summary>A generated rulebook and corpus on disk, loaded for every variant.</summary>
+public sealed class Workspace
+{
+    private Workspace(GenOptions options, RulebookSpec spec, string rulebookDir, IReadOnlyList<string> inspectionPaths)
+    {
+        Options = options;
+        Spec = spec;
+        RulebookDir = rulebookDir;
+        InspectionPaths = inspectionPaths;
+    }
+
+    public GenOptions Options { get; }
+    public RulebookSpec Spec { get; }
+    public string RulebookDir { get; }
+    public IReadOnlyList<string> InspectionPaths { get; }
+
+    public CompiledRulebook? Compiled { get; private set; }
+    public Inspection[] Inspections { get; private set; } = [];
+
+    /// <summary>Generates (or reuses, when the same options were generated before) the rulebook and corpus under <paramref name="root"/>.</summary>
+    public static Workspace Generate(GenOptions options, string? root = null)
+    {
+        var dir = Path.Combine(root ?? Paths.Data, options.Name);
+        var spec = Generator.Rulebook(options);
+        var rulebookDir = Path.Combine(dir, "rulebook");
+        var corpusDir = Path.Combine(dir, "inspections");
+        var stamp = Path.Combine(dir, "complete.txt");
+        var expected = $"{Generator.Version} {options}";
+        if (!File.Exists(stamp) || File.ReadAllText(stamp) != expected)
+        {
+            Writer.WriteRulebook(spec, rulebookDir);
+            Writer.WriteInspections(spec, Generator.Inspections(spec, options), corpusDir);
+            File.WriteAllText(stamp, expected);
+        }
+        var paths = Directory.GetFiles(corpusDir, "*.yaml").Order(StringComparer.Ordinal).ToList();
+        return new Workspace(options, spec, rulebookDir, paths);
+    }
+
+    /// <summary>Loads, checks and compiles the rulebook with the engine, and loads every findings file.</summary>
+    public Workspace Load()
+    {
+        var compiled = GradingPipeline.LoadRulebook(RulebookDir);
+        if (!compiled.Succeeded)
+        {
+            throw new InvalidOperationException($"generated rulebook {RulebookDir} does not check:\n" +
+                string.Join("\n", compiled.Errors.Take(20)));
+        }
+        Compiled = compiled.Value!;
+        Inspections = [.. InspectionPaths.AsParallel().AsOrdered().Select(p =>
+        {
+            var r = GradingPipeline.LoadInspection(p, Compiled);
+            return r.Succeeded ? r.Value! : throw new InvalidOperationException($"{p}: {string.Join("\n", r.Errors.Take(5))}");
+        })];
+        return this;
+    }
+
+    public IReadOnlyList<GradingEngine.Diagnostics.Diagnostic> Warnings =>
+        Compiled?.Rulebook.Warnings ?? [];
+
+    public string RulesEngineJson => File.ReadAllText(Path.Combine(RulebookDir, Writer.RulesEngineFile));
+
+    public string RoslynScript => File.ReadAllText(Path.Combine(RulebookDir, Writer.RoslynFile));
+
+    /// <summary>Every variant, each ready to grade (RulesEngine warmed, Roslyn compiled).</summary>
+    public IReadOnlyList<IGrader> Graders(bool includeSlow = true)
+    {
+        var list = new List<IGrader>
+        {
+            new EngineNoOutlooksGrader(Compiled!),
+            new EngineGrader(Compiled!),
+            new BaselineVariant(Spec),
+            new EngineDelegatesGrader(Compiled!),
+        };
+        if (includeSlow)
+        {
+            var re = new RulesEngineGrader(Spec, RulesEngineJson);
+            re.Warm();
+            list.Add(re);
+            list.Add(new RoslynGrader(Spec, RoslynGrader.Compile(RoslynScript)));
+        }
+        return list;
+    }
+
+    /// <summary>Grades the corpus with <paramref name="grader"/> using up to <paramref name="parallelism"/> threads.</summary>
+    public int[][] GradeAll(IGrader grader, int parallelism)
+    {
+        var results = new int[Inspections.Length][];
+        if (parallelism <= 1)
+        {
+            for (var i = 0; i < Inspections.Length; i++) results[i] = grader.Grade(Inspections[i]);
+        }
+        else
+        {
+            Parallel.For(0, Inspections.Length, new ParallelOptions { MaxDegreeOfParallelism = parallelism },
+                i => results[i] = grader.Grade(Inspections[i]));
+        }
+        return results;
+    }
+
+    /// <summary>
+    /// The correctness gate run before any timing: every variant gives the same question and overall
+    /// grades for every inspection. Returns the report lines; throws on the first disagreement.
+    /// </summary>
+    public List<string> Verify(IReadOnlyList<IGrader> graders, TextWriter? log = null)
+    {
+        var lines = new List<string>();
+        var reference = GradeAll(graders[0], 1);
+        var sw = Stopwatch.StartNew();
+        foreach (var grader in graders.Skip(1))
+        {
+            sw.Restart();
+            var other = GradeAll(grader, 2);
+            for (var i = 0; i < reference.Length; i++)
+            {
+                if (!reference[i].SequenceEqual(other[i]))
+                {
+                    throw new InvalidOperationException(
+                        $"{grader.Name} disagrees with {graders[0].Name} on {Inspections[i].Path}: [{Show(other[i])}] vs [{Show(reference[i])}]");
+                }
+            }
+            lines.Add($"  {grader.Name}: same grades for all {reference.Length} inspections ({sw.ElapsedMilliseconds} ms)");
+        }
+        var questions = Spec.Questions.Length;
+        var overall = reference.GroupBy(r => r[questions]).OrderBy(g => g.Key).Select(g => $"{Spec.Grades[g.Key]} {g.Count()}");
+        var perQuestion = reference.SelectMany(r => r.Take(questions)).GroupBy(r => r).OrderBy(g => g.Key).Select(g => $"{Spec.Grades[g.Key]} {g.Count()}");
+        lines.Insert(0, $"{Options.Name}: overall grades: {string.Join(", ", overall)}; question grades: {string.Join(", ", perQuestion)}");
+        foreach (var line in lines) log?.WriteLine(line);
+        return lines;
+
+        string Show(int[] ranks) => string.Join(", ", ranks.Select(r => r >= 0 && r < Spec.Grades.Length ? Spec.Grades[r] : r.ToString()));
+    }
+}

@@ -1,0 +1,4 @@
+using GradingEngine.Benchmarks.Corpus;
+using GradingEngine.Benchmarks.Harness;
+
+return Cli.Run(args);

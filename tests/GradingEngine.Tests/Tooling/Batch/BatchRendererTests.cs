@@ -1,0 +1,106 @@
+using System.Text.Json;
+using CsvHelper;
+using GradingEngine.Render;
+using GradingEngine.Tests.Support;
+using GradingEngine.Tooling.Batch;
+using Xunit;
+
+namespace GradingEngine.Tests.Tooling.Batch;
+
+public class BatchRendererTests
+{
+    private static BatchReport Planted(TempFolder temp)
+    {
+        temp.Write("a/north.findings.yaml", BatchKit.MiniFindings("north", "Q1: good\n  Q2: good\n  overall: good"));
+        temp.Write("a/south.findings.yaml", BatchKit.MiniFindings("south", "Q1: outstanding\n  Q2: good\n  overall: inadequate"));
+        temp.Write("b/west.findings.yaml", BatchKit.SameProfileFindings("west", "Q1: requires-improvement"));
+        temp.Write("c/findings.yaml", BatchKit.MiniFindings("plain"));
+        return BatchKit.Grade([temp.Path]);
+    }
+
+    [Fact]
+    public void RenderText_PlantedBatch_ShowsTableAgreementGroupsAndRankedDisagreements()
+    {
+        // Arrange
+        using var temp = new TempFolder();
+        var report = Planted(temp);
+
+        // Act
+        var text = BatchRenderer.RenderText(report);
+
+        // Assert
+        Assert.Contains("Batch of 4 inspections from 4 files", text, StringComparison.Ordinal);
+        Assert.Matches(@"(?m)^  inspection\s+Q1\s+Q2\s+overall\s+file$", text);
+        Assert.Matches(@"(?m)^  south\s+O/G \*\s+G/G\s+I/G \*\s+\S*a/south\.findings\.yaml$", text);
+        Assert.Matches(@"(?m)^  plain\s+-/G\s+-/G\s+-/G\s+\S*c/findings\.yaml$", text);
+        Assert.Contains("O outstanding, G good, RI requires-improvement, I inadequate", text, StringComparison.Ordinal);
+        Assert.Matches(@"(?m)^  Q1\s+1 of 3\s+33\.3%$", text);
+        Assert.Matches(@"(?m)^  Q2\s+2 of 2\s+100\.0%$", text);
+        Assert.Matches(@"(?m)^  all\s+4 of 7\s+57\.1%$", text);
+        Assert.Contains("  Q1: the same criteria met (strengths 1, areas-for-improvement 1), different grades proposed:\n      criteria: Q1.partnership-gap, Q1.priority\n", text, StringComparison.Ordinal);
+        Assert.Contains("  Q1: as many criteria met of each effect (strengths 1, areas-for-improvement 1), not the same ones", text, StringComparison.Ordinal);
+        Assert.Contains("also met: Q1.crime-rising, Q1.partnership", text, StringComparison.Ordinal);
+        var ranked = text[text.IndexOf("Disagreements, farthest first (3):", StringComparison.Ordinal)..];
+        Assert.Matches(@"^Disagreements, farthest first \(3\):\n   2  overall  south\s+proposed inadequate\s+computed good\s+\S+\n   1  Q1\s+south\s+proposed outstanding\s+computed good\s+\S+\n   1  Q1\s+west\s+proposed requires-improvement\s+computed good\s+\S+\n", ranked);
+    }
+
+    [Fact]
+    public void RenderJson_PlantedBatch_KeysInFixedOrderAndValuesAsReported()
+    {
+        // Arrange
+        using var temp = new TempFolder();
+        var report = Planted(temp);
+
+        // Act
+        using var json = JsonDocument.Parse(BatchRenderer.RenderJson(report));
+
+        // Assert
+        var root = json.RootElement;
+        Assert.Equal(["rulebook", "subjects", "inspections", "agreement", "consistency", "disagreements", "skipped"], root.EnumerateObject().Select(p => p.Name));
+        var first = root.GetProperty("inspections")[0];
+        Assert.Equal(["inspection", "proposedFrom", "grades"], first.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["subject", "proposed", "computed", "agree", "distance"], first.GetProperty("grades")[0].EnumerateObject().Select(p => p.Name));
+        var plain = root.GetProperty("inspections").EnumerateArray().Single(i => i.GetProperty("inspection").GetProperty("id").GetString() == "plain");
+        Assert.Equal(JsonValueKind.Null, plain.GetProperty("proposedFrom").ValueKind);
+        Assert.Equal(JsonValueKind.Null, plain.GetProperty("grades")[0].GetProperty("agree").ValueKind);
+        Assert.Equal(0.3333m, root.GetProperty("agreement").GetProperty("subjects")[0].GetProperty("rate").GetDecimal());
+        Assert.Equal(["same-criteria", "same-profile"], root.GetProperty("consistency").EnumerateArray().Select(g => g.GetProperty("kind").GetString()));
+        Assert.Equal(2, root.GetProperty("disagreements")[0].GetProperty("distance").GetInt32());
+    }
+
+    [Fact]
+    public void RenderCsv_PlantedBatch_OneRowPerInspectionAndSubjectReadBackByCsvHelper()
+    {
+        // Arrange
+        using var temp = new TempFolder();
+        var report = Planted(temp);
+
+        // Act
+        var csv = BatchRenderer.RenderCsv(report);
+
+        // Assert
+        Assert.DoesNotContain("\r", csv, StringComparison.Ordinal);
+        using var reader = CsvReader.Create(System.Text.Encoding.UTF8.GetBytes(csv), CsvReaderOptions.Default with { Separator = ',' });
+        Assert.Equal(BatchRenderer.CsvColumns, reader.Headers.ToArray());
+        var rows = new List<string[]>();
+        while (reader.Read()) rows.Add(Enumerable.Range(0, reader.FieldCount).Select(reader.GetString).ToArray());
+        Assert.Equal(4 * 3, rows.Count);
+        Assert.Contains(rows, r => r[..6].SequenceEqual(["south", "overall", "inadequate", "good", "false", "2"]));
+        Assert.Contains(rows, r => r[..6].SequenceEqual(["plain", "Q1", "", "good", "", ""]));
+        Assert.Contains(rows, r => r[..6].SequenceEqual(["north", "Q2", "good", "good", "true", "0"]));
+    }
+
+    [Fact]
+    public void Abbreviations_InitialsCollide_FallBackToGradeIds()
+    {
+        // Arrange
+        var scale = new GradingEngine.Model.GradeScale([
+            new("good", "Good", "", 0, default), new("great", "Great", "", 1, default), new("requires-improvement", "RI", "", 2, default)]);
+
+        // Act
+        var abbreviations = BatchRenderer.Abbreviations(scale);
+
+        // Assert
+        Assert.Equal(["good", "great", "requires-improvement"], abbreviations.Values);
+    }
+}

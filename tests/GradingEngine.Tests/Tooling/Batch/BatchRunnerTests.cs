@@ -1,0 +1,196 @@
+using GradingEngine.Diagnostics;
+using GradingEngine.Render;
+using GradingEngine.Tests.Support;
+using GradingEngine.Tooling.Batch;
+using Xunit;
+
+namespace GradingEngine.Tests.Tooling.Batch;
+
+public class BatchRunnerTests
+{
+    [Fact]
+    public void GradeBatch_SeedFolder_GradesTheSeedWithItsPairedProposedGrades()
+    {
+        // Act
+        var result = GradingPipeline.GradeBatch(Repo.DefaultRules, [Repo.SeedFolder]);
+
+        // Assert
+        Assert.True(result.Succeeded, Load.TestKit.Render(result.Diagnostics));
+        var report = result.Value!;
+        var inspection = Assert.Single(report.Inspections);
+        Assert.Equal("west-mercia-2015-effectiveness", inspection.Id);
+        Assert.Equal(Repo.SeedProposed, inspection.ProposedFrom);
+        Assert.Equal(["good", "good", "requires-improvement", "requires-improvement", "requires-improvement"], inspection.Grades.Select(g => g.Computed.Id));
+        Assert.All(inspection.Grades, g => Assert.True(g.Agrees));
+        Assert.Equal((5, 5, 1m), (report.AllAgreement.Compared, report.AllAgreement.Agreed, report.AllAgreement.Rate));
+        Assert.Empty(report.Disagreements);
+        Assert.Empty(report.Consistency);
+        Assert.False(report.AnyDisagree);
+    }
+
+    [Fact]
+    public void Grade_CalledConcurrentlyOnOneCompiledRulebook_GivesTheSequentialResultEveryTime()
+    {
+        // Arrange: the shipped rulebook compiled once, the seed graded once on one thread.
+        var rulebook = GradingPipeline.LoadRulebook(Repo.DefaultRules).Value!;
+        var inspection = GradingPipeline.LoadInspection(Repo.SeedFindings, rulebook).Value!;
+        var mini = BatchKit.Mini;
+        using var temp = new TempFolder();
+        var miniInspection = GradingPipeline.LoadInspection(temp.Write("m.yaml", BatchKit.MiniFindings("m")), mini).Value!;
+        var expected = JsonRenderer.Render(GradingPipeline.Grade(rulebook, inspection));
+        var expectedMini = JsonRenderer.Render(GradingPipeline.Grade(mini, miniInspection));
+
+        // Act: many sessions from the same factories at once, interleaved across two rulebooks.
+        var results = new string[64];
+        Parallel.For(0, results.Length, new ParallelOptions { MaxDegreeOfParallelism = 8 }, i =>
+            results[i] = i % 2 == 0
+                ? JsonRenderer.Render(GradingPipeline.Grade(rulebook, inspection))
+                : JsonRenderer.Render(GradingPipeline.Grade(mini, miniInspection)));
+
+        // Assert
+        for (var i = 0; i < results.Length; i++)
+        {
+            Assert.Equal(i % 2 == 0 ? expected : expectedMini, results[i]);
+        }
+    }
+
+    [Fact]
+    public void Run_GeneratedFolder_OutputIdenticalForParallel1And2And8()
+    {
+        // Arrange
+        using var temp = new TempFolder();
+        var folder = BatchKit.WriteGeneratedFolder(temp);
+
+        // Act
+        var runs = new[] { 1, 2, 8 }.Select(n => BatchKit.Grade([folder], n)).ToList();
+
+        // Assert
+        var text = runs.Select(BatchRenderer.RenderText).ToList();
+        var json = runs.Select(BatchRenderer.RenderJson).ToList();
+        var csv = runs.Select(BatchRenderer.RenderCsv).ToList();
+        Assert.All(text, t => Assert.Equal(text[0], t));
+        Assert.All(json, j => Assert.Equal(json[0], j));
+        Assert.All(csv, c => Assert.Equal(csv[0], c));
+        Assert.Equal(24 + 6, runs[0].Inspections.Count);
+    }
+
+    [Fact]
+    public void Run_GeneratedFolder_SortsByPathThenIdAndFindsEveryKindOfFile()
+    {
+        // Arrange
+        using var temp = new TempFolder();
+        var folder = BatchKit.WriteGeneratedFolder(temp);
+
+        // Act
+        var report = BatchKit.Grade([folder]);
+
+        // Assert
+        var keys = report.Inspections.Select(i => (i.Path, i.Id)).ToList();
+        var sorted = keys.OrderBy(k => k.Path, StringComparer.Ordinal).ThenBy(k => k.Id, StringComparer.Ordinal).ToList();
+        Assert.Equal(sorted, keys);
+        Assert.Equal(6, report.Inspections.Count(i => i.Path.EndsWith("national.csv", StringComparison.Ordinal)));
+        Assert.Contains(report.Inspections, i => i.Path.EndsWith(".json", StringComparison.Ordinal));
+        Assert.DoesNotContain(report.Inspections, i => i.Path.Contains(".hidden", StringComparison.Ordinal));
+        var paired = report.Inspections.Single(i => i.Id == "gen-02");
+        Assert.EndsWith("gen-02.proposed.yaml", paired.ProposedFrom);
+        Assert.Equal("good", paired.Find("Q1")!.Proposed!.Id);
+        Assert.Null(paired.Find("Q2")!.Proposed);
+        Assert.Null(report.Inspections.Single(i => i.Id == "gen-03").ProposedFrom);
+    }
+
+    [Fact]
+    public void Run_GeneratedFolder_ListsTheFilesItLeftOut()
+    {
+        // Arrange
+        using var temp = new TempFolder();
+        var folder = BatchKit.WriteGeneratedFolder(temp);
+
+        // Act
+        var report = BatchKit.Grade([folder]);
+
+        // Assert
+        Assert.Equal(["notes.yaml", "proposed-extra.yaml"], report.Skipped.Select(s => Path.GetFileName(s.Path)));
+        Assert.DoesNotContain(report.Skipped, s => s.Path.EndsWith(".proposed.yaml", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Run_SameFileTwice_GradesItOnce()
+    {
+        // Arrange
+        using var temp = new TempFolder();
+        var file = temp.Write("a/findings.yaml", BatchKit.MiniFindings("a-1"));
+
+        // Act
+        var report = BatchKit.Grade([file, Path.Combine(temp.Path, "a"), file]);
+
+        // Assert
+        Assert.Single(report.Inspections);
+    }
+
+    [Fact]
+    public void Run_FindingsBlockAndPairedFile_FindingsBlockWins()
+    {
+        // Arrange
+        using var temp = new TempFolder();
+        var file = temp.Write("a/findings.yaml", BatchKit.MiniFindings("a-1", "Q1: good"));
+        temp.Write("a/proposed.yaml", BatchKit.ProposedFile("a-1", "Q1: inadequate"));
+
+        // Act
+        var report = BatchKit.Grade([Path.Combine(temp.Path, "a")]);
+
+        // Assert
+        var inspection = Assert.Single(report.Inspections);
+        Assert.Equal(file, inspection.ProposedFrom);
+        Assert.Equal("good", inspection.Find("Q1")!.Proposed!.Id);
+    }
+
+    [Fact]
+    public void Run_SeveralInvalidFiles_ReportsEveryDiagnosticOfEveryFile()
+    {
+        // Arrange
+        using var temp = new TempFolder();
+        temp.Write("good/findings.yaml", BatchKit.MiniFindings("good-1"));
+        temp.Write("bad/one.yaml", BatchKit.MiniFindings("bad-1").Replace("q1.prevention.priority", "q1.prevention.priorty", StringComparison.Ordinal));
+        temp.Write("bad/two.yaml", BatchKit.MiniFindings("bad-2").Replace("judgement: inconsistent", "judgement: sometimes", StringComparison.Ordinal)
+            .Replace("q2.investigation.quality", "q2.nope", StringComparison.Ordinal));
+        temp.Write("bad/three.csv", BatchKit.CsvHeader + "c-1,Force,mini,F1,Q1,q1.prevention.priority,effective,,Quote.,Src\nc-1,Force,mini,F1,Q1,q1.prevention.priority,effective,,Quote.,Src\n");
+        temp.Write("bad/paired.findings.yaml", BatchKit.MiniFindings("paired-1"));
+        temp.Write("bad/paired.proposed.yaml", BatchKit.ProposedFile("someone-else", "Q1: good"));
+
+        // Act
+        var result = BatchRunner.Run(BatchKit.Mini, [temp.Path, Path.Combine(temp.Path, "missing")]);
+
+        // Assert
+        Assert.False(result.Succeeded);
+        Assert.Null(result.Value);
+        var errors = result.Errors.Select(d => (Path.GetFileName(d.Span.Path), d.Code)).ToList();
+        Assert.Contains(("one.yaml", DiagnosticCodes.UnknownIndicator), errors);
+        Assert.Contains(("two.yaml", DiagnosticCodes.UnknownLevel), errors);
+        Assert.Contains(("two.yaml", DiagnosticCodes.UnknownIndicator), errors);
+        Assert.Contains(("three.csv", DiagnosticCodes.DuplicateId), errors);
+        Assert.Contains(("paired.proposed.yaml", DiagnosticCodes.InspectionMismatch), errors);
+        Assert.Contains(("missing", DiagnosticCodes.FileNotFound), errors);
+        Assert.DoesNotContain(errors, e => e.Item1 == "findings.yaml");
+        Assert.Equal(DiagnosticBag.Sort(result.Diagnostics), result.Diagnostics);
+    }
+
+    [Fact]
+    public void Run_ParallelRuns_ReportProgressForEveryFileAndInspection()
+    {
+        // Arrange
+        using var temp = new TempFolder();
+        var folder = BatchKit.WriteGeneratedFolder(temp);
+        var seen = new System.Collections.Concurrent.ConcurrentBag<BatchProgress>();
+
+        // Act
+        var result = BatchRunner.Run(BatchKit.Mini, [folder], new BatchOptions { MaxParallelism = 8, Progress = seen.Add });
+
+        // Assert
+        Assert.True(result.Succeeded);
+        var loading = seen.Where(p => p.Stage == BatchStage.Loading).ToList();
+        var grading = seen.Where(p => p.Stage == BatchStage.Grading).ToList();
+        Assert.Equal(Enumerable.Range(1, 25), loading.Select(p => p.Done).Order());
+        Assert.Equal(Enumerable.Range(1, 30), grading.Select(p => p.Done).Order());
+        Assert.All(grading, p => Assert.Equal(30, p.Total));
+    }
+}

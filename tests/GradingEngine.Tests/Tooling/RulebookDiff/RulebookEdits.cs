@@ -1,0 +1,51 @@
+namespace GradingEngine.Tests.Tooling.RulebookDiff;
+
+/// <summary>
+/// The edits the diff tests make to a copy of the shipped rulebook, with what each does to the
+/// West Mercia seed (Q1 good: strengths weight 18, areas for improvement weight 4; Q2 good:
+/// strengths 21, areas for improvement 3; Q3, Q4 and overall requires improvement).
+/// </summary>
+public static class RulebookEdits
+{
+    public const string GoodRowOld = "causes-of-concern.count == 0 and areas-for-improvement.weight <= 5 and";
+    public const string GoodRowNew = "causes-of-concern.count == 0 and areas-for-improvement.weight <= 3 and";
+
+    /// <summary>Good allows area-for-improvement weight 3, not 5: Q1 (weight 4) drops to requires-improvement, Q2 (weight 3) stays good.</summary>
+    public static RulebookCopy TightenGoodRow(this RulebookCopy copy) => copy.Replace("thresholds.yaml", GoodRowOld, GoodRowNew);
+
+    public const string AddedCriterionId = "Q2.diff-test.added-concern";
+
+    /// <summary>A cause of concern every seed investigation-quality finding meets: Q2 drops to requires-improvement.</summary>
+    public const string AddedCriterion = """
+          - id: Q2.diff-test.added-concern
+            question: Q2
+            area: investigating-crime-types
+            title: Added by the rulebook diff tests
+            rationale: a test of rules diff
+            when: any(f => f.indicator == "q2.investigation.quality")
+            effect: cause-of-concern
+            weight: 3
+            message: "Added concern: {judgement}"
+
+        """;
+
+    public static RulebookCopy AddCriterion(this RulebookCopy copy) => copy.Append("criteria/q2.yaml", AddedCriterion);
+
+    /// <summary>A met Q1 strength of weight 3.</summary>
+    public const string RemovedCriterionId = "Q1.resources.neighbourhood";
+
+    public static RulebookCopy RemoveCriterion(this RulebookCopy copy) => copy.RemoveCriterion("criteria/q1.yaml", RemovedCriterionId);
+
+    /// <summary>A met Q1 area for improvement, weight 3 → 5.</summary>
+    public const string ReweightedCriterionId = "Q1.tactics.what-works-gap";
+
+    public static RulebookCopy Reweight(this RulebookCopy copy) => copy.Replace("criteria/q1.yaml",
+        "    effect: area-for-improvement\n    weight: 3\n    message: \"Problem solving is not routinely",
+        "    effect: area-for-improvement\n    weight: 5\n    message: \"Problem solving is not routinely");
+
+    public const string RollupGoodOld = "count(q => q.grade == requires-improvement) <= 1";
+
+    /// <summary>Overall good allows two questions requiring improvement: the seed's overall grade rises to good.</summary>
+    public static RulebookCopy LoosenRollupGoodRow(this RulebookCopy copy) =>
+        copy.Replace("rollup.yaml", RollupGoodOld, "count(q => q.grade == requires-improvement) <= 2");
+}
