@@ -120,6 +120,19 @@ public sealed partial class HeadlessChromium : IDisposable
         }
     }
 
+    /// <summary>Waits for the browser to exit by itself (after `Browser.close`); false when it is still running.</summary>
+    public bool WaitForExit(TimeSpan timeout)
+    {
+        try
+        {
+            return _process.WaitForExit(timeout);
+        }
+        catch (InvalidOperationException)
+        {
+            return true;
+        }
+    }
+
     public void Dispose()
     {
         try

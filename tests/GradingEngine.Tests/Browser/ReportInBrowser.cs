@@ -76,7 +76,17 @@ public sealed class ReportInBrowser : IAsyncDisposable
     {
         try
         {
+            // A clean exit lets Chromium reap its own helpers; Dispose kills whatever is left.
+            await Page.SendAsync("Browser.close").WaitAsync(TimeSpan.FromSeconds(5));
+        }
+        catch (Exception e) when (e is TimeoutException or InvalidOperationException or System.Net.WebSockets.WebSocketException or OperationCanceledException)
+        {
+            // The browser closes the connection as it exits, or is already gone.
+        }
+        try
+        {
             await Page.DisposeAsync();
+            _chromium.WaitForExit(TimeSpan.FromSeconds(5));
         }
         finally
         {
