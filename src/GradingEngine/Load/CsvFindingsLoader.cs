@@ -22,7 +22,7 @@ public static class CsvFindingsLoader
     public static IReadOnlyList<string> OptionalColumns { get; } = ["report"];
 
     /// <summary>The per-finding columns, handed to the YAML finding reader under the same names.</summary>
-    private static readonly string[] FindingColumns = ["id", "question", "indicator", "judgement", "value", "quote", "source"];
+    internal static readonly string[] FindingColumns = ["id", "question", "indicator", "judgement", "value", "quote", "source"];
 
     private sealed record Row(int Line, string[] Cells);
 
@@ -34,7 +34,7 @@ public static class CsvFindingsLoader
         var source = YamlReader.ReadSource(path, limits, bag);
         if (source is null) return null;
         var bytes = Encoding.UTF8.GetBytes(source.Text);
-        var rows = ReadRows(path, bytes, bag, out var columns);
+        var rows = ReadRows(path, bytes, limits, bag, out var columns);
         if (rows is null || columns is null) return null;
         if (rows.Count == 0 && bag.ErrorCount == errorsBefore)
         {
@@ -52,13 +52,14 @@ public static class CsvFindingsLoader
     }
 
     /// <summary>The header checked against the format and every data row; null when the file cannot be read as findings at all.</summary>
-    private static List<Row>? ReadRows(string path, byte[] bytes, DiagnosticBag bag, out Dictionary<string, int>? columns)
+    private static List<Row>? ReadRows(string path, byte[] bytes, LoadLimits limits, DiagnosticBag bag, out Dictionary<string, int>? columns)
     {
         columns = null;
         var malformed = new List<CsvMalformedRecord>();
         // CsvHelper is well kept and handles RFC 4180 quoting, line breaks inside quoted fields and byte
-        // order marks. The separator is fixed (never guessed from the data) and a record with bad quoting
-        // is skipped and reported, so one stray quote gives one located error, not a cascade.
+        // order marks (ReadSource has already dropped ours, as for YAML). The separator is fixed, never
+        // guessed from the data, and a record with bad quoting is skipped and reported, so one stray
+        // quote gives one located error, not a cascade.
         var options = CsvReaderOptions.Default with
         {
             Separator = ',',
@@ -78,9 +79,17 @@ public static class CsvFindingsLoader
             {
                 return null;
             }
+            var cells = 0L;
             while (reader.Read())
             {
                 var line = (int)reader.LineNumber;
+                cells += reader.FieldCount;
+                if (cells > limits.MaxNodes)
+                {
+                    // The same guard as YAML's node limit: a located error instead of running out of memory.
+                    bag.Error(DiagnosticCodes.FileTooLarge, new SourceSpan(path, line, 1), $"file has more than {limits.MaxNodes} cells");
+                    return null;
+                }
                 if (reader.FieldCount != header.Length)
                 {
                     var column = reader.FieldCount > header.Length ? header.Length + 1 : reader.FieldCount + 1;
@@ -103,6 +112,20 @@ public static class CsvFindingsLoader
                 $"invalid CSV: {Describe(record.Reason)}", "a field with a comma, quote or line break must be enclosed in double quotes, with each quote inside doubled");
         }
         return rows;
+    }
+
+    /// <summary>The header row's names, or null when it cannot be read; for telling findings files from other CSV files.</summary>
+    internal static IReadOnlyList<string>? ReadHeader(string text)
+    {
+        try
+        {
+            using var reader = CsvReader.Create(Encoding.UTF8.GetBytes(text), CsvReaderOptions.Default with { Separator = ',', HasHeader = true });
+            return reader.Headers.ToArray();
+        }
+        catch (CsvFormatException)
+        {
+            return null;
+        }
     }
 
     private static string Describe(CsvMalformedReason reason) => reason switch

@@ -355,6 +355,22 @@ public class CsvFindingsLoaderTests
     }
 
     [Fact]
+    public void Load_MoreCellsThanTheNodeLimit_ReportsGE101AtTheRowThatCrossesIt()
+    {
+        // Arrange: 10 cells a row, a limit of 25 cells.
+        using var temp = new TempFolder();
+        var path = temp.Write("findings.csv", TwoInspections);
+        var bag = new DiagnosticBag();
+
+        // Act
+        var inspections = CsvFindingsLoader.Load(path, Mini.Value.Rulebook.Rulebook, LoadLimits.Default with { MaxNodes = 25 }, bag);
+
+        // Assert
+        Assert.Null(inspections);
+        Assert.Equal((4, 1), TestKit.At(TestKit.SingleError(bag.ToSortedList(), DiagnosticCodes.FileTooLarge)));
+    }
+
+    [Fact]
     public void Load_HeaderOnly_ReportsGE205()
     {
         // Act

@@ -7,9 +7,8 @@ namespace GradingEngine.Tooling.Batch;
 /// <summary>
 /// Which files a batch grades. A file named on the command line is always a findings file. A folder is
 /// searched recursively for `*.yaml`, `*.yml`, `*.json` and `*.csv`, leaving out hidden files and folders
-/// (names starting with `.`), proposed-grades files (`proposed*` and `*.proposed.*`) and YAML or JSON files
-/// that are plainly something else: not a mapping with a `findings` key or an `inspection:` id.
-/// A file that does not parse is kept, so that its errors are reported rather than hidden.
+/// (names starting with `.`), proposed-grades files (`proposed*` and `*.proposed.*`) and files that are
+/// plainly something else (see <see cref="NotFindings"/>), such as a report a previous batch wrote there.
 /// Proposed grades pair by name in the same folder: `findings.EXT` with `proposed.yaml` (or `.yml`,
 /// `.json`), `X.findings.EXT` with `X.proposed.yaml` (or `.yml`, `.json`).
 /// </summary>
@@ -24,6 +23,7 @@ internal static class BatchFiles
         var inputs = new List<BatchInput>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var candidates = new List<string>();
+        var left = new Dictionary<string, SkippedFile>(StringComparer.Ordinal);
         foreach (var path in paths)
         {
             if (File.Exists(path))
@@ -32,14 +32,24 @@ internal static class BatchFiles
             }
             else if (Directory.Exists(path))
             {
-                var found = Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories)
-                    .Where(f => !IsHidden(path, f) && Extensions.Contains(Path.GetExtension(f), StringComparer.OrdinalIgnoreCase))
-                    .Order(StringComparer.Ordinal)
-                    .ToList();
-                candidates.AddRange(found);
-                foreach (var file in found.Where(f => !IsProposed(f) && LooksLikeFindings(f, limits, skipped)))
+                List<string> found;
+                try
                 {
-                    Add(file);
+                    found = Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories)
+                        .Where(f => !IsHidden(path, f) && Extensions.Contains(Path.GetExtension(f), StringComparer.OrdinalIgnoreCase))
+                        .Order(StringComparer.Ordinal)
+                        .ToList();
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    bag.Error(DiagnosticCodes.FileNotFound, SourceSpan.FileStart(path), $"cannot read folder: {e.Message}");
+                    continue;
+                }
+                candidates.AddRange(found);
+                foreach (var file in found.Where(f => !IsProposed(f)))
+                {
+                    if (NotFindings(file, limits) is { } reason) left.TryAdd(Path.GetFullPath(file), new SkippedFile(file, reason));
+                    else Add(file);
                 }
             }
             else
@@ -48,9 +58,19 @@ internal static class BatchFiles
             }
         }
         var paired = inputs.Select(i => i.ProposedPath).OfType<string>().Select(Path.GetFullPath).ToHashSet(StringComparer.Ordinal);
-        foreach (var file in candidates.Where(f => IsProposed(f) && !paired.Contains(Path.GetFullPath(f))).Distinct(StringComparer.Ordinal))
+        foreach (var file in candidates.Where(f => IsProposed(f) && !paired.Contains(Path.GetFullPath(f))))
         {
-            skipped.Add(new SkippedFile(file, "a proposed-grades file that no findings file in its folder pairs with"));
+            left.TryAdd(Path.GetFullPath(file), new SkippedFile(file, "a proposed-grades file that no findings file in its folder pairs with"));
+        }
+        skipped.AddRange(left.Where(l => !seen.Contains(l.Key)).Select(l => l.Value));
+        if (inputs.Count == 0 && !bag.HasErrors)
+        {
+            // Nothing to grade is almost always a wrong path: say so rather than report an empty batch.
+            foreach (var folder in paths.Where(Directory.Exists))
+            {
+                bag.Error(DiagnosticCodes.FileNotFound, SourceSpan.FileStart(folder), "no findings files in this folder",
+                    $"a folder is searched for *.yaml, *.yml, *.json and *.csv findings files{(skipped.Count > 0 ? $"; {skipped.Count} other files were left out" : "")}");
+            }
         }
         return inputs;
 
@@ -87,17 +107,24 @@ internal static class BatchFiles
         return ProposedExtensions.Select(e => Path.Combine(folder, prefix + e)).FirstOrDefault(File.Exists);
     }
 
-    /// <summary>A YAML or JSON file found in a folder is graded unless it parses, and not to a mapping with a `findings` key or an `inspection:` id.</summary>
-    private static bool LooksLikeFindings(string file, LoadLimits limits, List<SkippedFile> skipped)
+    /// <summary>
+    /// Why a file found in a folder is plainly not a findings file, or null to grade it. YAML and JSON:
+    /// it parses, but not to a mapping with a `findings` key or an `inspection:` id. CSV: its header names
+    /// none of the finding columns (a batch CSV report, say); one misspelt column still leaves the others.
+    /// A file that cannot be read or parsed is graded, so that its errors are reported rather than hidden.
+    /// </summary>
+    private static string? NotFindings(string file, LoadLimits limits)
     {
-        if (Path.GetExtension(file).Equals(".csv", StringComparison.OrdinalIgnoreCase)) return true;
-        var root = YamlReader.ReadFile(file, limits, new DiagnosticBag());
-        if (root is null) return true;
-        var looks = root is YMapping mapping && mapping.Entries.Any(e => e.Key.Value == "findings" || (e.Key.Value == "inspection" && e.Value is YScalar));
-        if (!looks)
+        var source = YamlReader.ReadSource(file, limits, new DiagnosticBag());
+        if (source is null) return null;
+        if (Path.GetExtension(file).Equals(".csv", StringComparison.OrdinalIgnoreCase))
         {
-            skipped.Add(new SkippedFile(file, "not a findings file: no `findings` key and no `inspection:` id"));
+            var header = CsvFindingsLoader.ReadHeader(source.Text);
+            return header is null || header.Any(c => CsvFindingsLoader.FindingColumns.Contains(c)) ? null : "not a findings file: its header has no finding columns";
         }
-        return looks;
+        var root = YamlReader.Parse(file, source.Text, limits, new DiagnosticBag());
+        if (root is null) return null;
+        var looks = root is YMapping mapping && mapping.Entries.Any(e => e.Key.Value == "findings" || (e.Key.Value == "inspection" && e.Value is YScalar));
+        return looks ? null : "not a findings file: no `findings` key and no `inspection:` id";
     }
 }

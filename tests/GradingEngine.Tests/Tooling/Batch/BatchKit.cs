@@ -104,6 +104,7 @@ internal static class BatchKit
         }
         temp.Write(Path.Combine("inspections", "national.csv"), CsvHeader + string.Concat(Enumerable.Range(0, 6).Select(i => CsvRows($"csv-{i}", i))));
         temp.Write(Path.Combine("inspections", "notes.yaml"), "title: not findings\nitems: [1, 2]\n");
+        temp.Write(Path.Combine("inspections", "report.csv"), "inspection,subject,proposed,computed,agree,distance,file\ngen-00,Q1,good,good,true,0,x.yaml\n");
         temp.Write(Path.Combine("inspections", ".hidden", "gen-99.yaml"), "this: is hidden\n");
         temp.Write(Path.Combine("inspections", "region-0", "proposed-extra.yaml"), ProposedFile("nobody", "Q1: good"));
         return root;

@@ -109,8 +109,56 @@ public class BatchRunnerTests
         var report = BatchKit.Grade([folder]);
 
         // Assert
-        Assert.Equal(["notes.yaml", "proposed-extra.yaml"], report.Skipped.Select(s => Path.GetFileName(s.Path)));
+        Assert.Equal(["notes.yaml", "proposed-extra.yaml", "report.csv"], report.Skipped.Select(s => Path.GetFileName(s.Path)));
         Assert.DoesNotContain(report.Skipped, s => s.Path.EndsWith(".proposed.yaml", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Run_FolderGivenTwice_ListsEachLeftOutFileOnce()
+    {
+        // Arrange
+        using var temp = new TempFolder();
+        var folder = BatchKit.WriteGeneratedFolder(temp);
+
+        // Act
+        var report = BatchKit.Grade([folder, folder]);
+
+        // Assert
+        Assert.Equal(3, report.Skipped.Count);
+        Assert.Equal(30, report.Inspections.Count);
+    }
+
+    [Fact]
+    public void Run_LeftOutFileNamedExplicitly_GradedAndNotListedAsLeftOut()
+    {
+        // Arrange
+        using var temp = new TempFolder();
+        var folder = BatchKit.WriteGeneratedFolder(temp);
+
+        // Act
+        var result = BatchRunner.Run(BatchKit.Mini, [folder, Path.Combine(folder, "notes.yaml")]);
+
+        // Assert: named on the command line, it is a findings file, and an invalid one.
+        Assert.False(result.Succeeded);
+        Assert.Contains(result.Errors, d => d.Span.Path.EndsWith("notes.yaml", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Run_FolderWithoutFindingsFiles_ReportsGE100AtTheFolder()
+    {
+        // Arrange
+        using var temp = new TempFolder();
+        temp.Write("rules/rulebook.yaml", "id: x\n");
+        temp.Write("rules/proposed.yaml", BatchKit.ProposedFile("x", "Q1: good"));
+
+        // Act
+        var result = BatchRunner.Run(BatchKit.Mini, [Path.Combine(temp.Path, "rules")]);
+
+        // Assert
+        var error = Load.TestKit.SingleError(result.Diagnostics, DiagnosticCodes.FileNotFound);
+        Assert.Equal((Path.Combine(temp.Path, "rules"), 1, 1), (error.Span.Path, error.Span.Line, error.Span.Column));
+        Assert.Equal("no findings files in this folder", error.Message);
+        Assert.Contains("2 other files were left out", error.Help, StringComparison.Ordinal);
     }
 
     [Fact]
