@@ -39,7 +39,7 @@ public static class JsonRenderer
         w.WritePropertyName("question");
         WriteQuestion(w, result.Rulebook, question, result.OutlookOf(question.Question.Id));
         w.WriteStartArray("notConsidered");
-        foreach (var finding in result.NotConsidered.Where(f => f.QuestionId == question.Question.Id)) WriteFinding(w, finding, withIndicator: true);
+        foreach (var finding in result.NotConsidered.Where(f => f.QuestionId == question.Question.Id)) WriteFinding(w, finding, withQuestion: true);
         w.WriteEndArray();
         w.WriteEndObject();
     });
@@ -73,7 +73,7 @@ public static class JsonRenderer
         w.WriteStartArray("notConsidered");
         foreach (var finding in result.NotConsidered)
         {
-            WriteFinding(w, finding, withIndicator: true);
+            WriteFinding(w, finding, withQuestion: true);
         }
         w.WriteEndArray();
         w.WriteEndObject();
@@ -126,7 +126,7 @@ public static class JsonRenderer
                 w.WriteStartArray("findings");
                 foreach (var finding in outcome.Evidence)
                 {
-                    WriteFinding(w, finding, withIndicator: false);
+                    WriteFinding(w, finding, withQuestion: false);
                 }
                 w.WriteEndArray();
             }
@@ -183,8 +183,19 @@ public static class JsonRenderer
         w.WriteStartArray("gaps");
         foreach (var gap in step.Gaps) w.WriteStringValue(gap);
         w.WriteEndArray();
-        w.WriteStartArray("changes");
-        foreach (var set in step.CriterionChanges)
+        WriteChangeSets(w, "changes", step.CriterionChanges, step.QuestionChanges);
+        w.WriteEndObject();
+    }
+
+    /// <summary>Alternative sets of changes: criterion outcomes (for a question) or question grades (for the overall grade).</summary>
+    internal static void WriteChangeSets(
+        Utf8JsonWriter w,
+        string name,
+        IReadOnlyList<IReadOnlyList<Explain.CriterionChange>> criterionChanges,
+        IReadOnlyList<IReadOnlyList<Explain.QuestionChange>> questionChanges)
+    {
+        w.WriteStartArray(name);
+        foreach (var set in criterionChanges)
         {
             w.WriteStartArray();
             foreach (var change in set)
@@ -201,7 +212,7 @@ public static class JsonRenderer
             }
             w.WriteEndArray();
         }
-        foreach (var set in step.QuestionChanges)
+        foreach (var set in questionChanges)
         {
             w.WriteStartArray();
             foreach (var change in set)
@@ -215,14 +226,13 @@ public static class JsonRenderer
             w.WriteEndArray();
         }
         w.WriteEndArray();
-        w.WriteEndObject();
     }
 
-    internal static void WriteFinding(Utf8JsonWriter w, Finding finding, bool withIndicator)
+    internal static void WriteFinding(Utf8JsonWriter w, Finding finding, bool withQuestion)
     {
         w.WriteStartObject();
         w.WriteString("id", finding.Id);
-        if (withIndicator)
+        if (withQuestion)
         {
             w.WriteString("question", finding.QuestionId);
         }

@@ -66,32 +66,7 @@ public static class ValidationRenderer
             JsonRenderer.WriteDecision(w, validation.Result.Rulebook, c.Decision);
             if (!c.Agrees)
             {
-                w.WriteStartArray("wouldHaveToDiffer");
-                foreach (var set in c.CriterionAlternatives)
-                {
-                    w.WriteStartArray();
-                    foreach (var change in set)
-                    {
-                        w.WriteStartObject();
-                        w.WriteString("criterion", change.Criterion.Id);
-                        w.WriteString("outcome", change.BecomesMet ? "met" : "not met");
-                        w.WriteEndObject();
-                    }
-                    w.WriteEndArray();
-                }
-                foreach (var set in c.QuestionAlternatives)
-                {
-                    w.WriteStartArray();
-                    foreach (var change in set)
-                    {
-                        w.WriteStartObject();
-                        w.WriteString("question", change.Question.Id);
-                        w.WriteString("grade", change.To.Id);
-                        w.WriteEndObject();
-                    }
-                    w.WriteEndArray();
-                }
-                w.WriteEndArray();
+                JsonRenderer.WriteChangeSets(w, "wouldHaveToDiffer", c.CriterionAlternatives, c.QuestionAlternatives);
             }
             w.WriteEndObject();
         }

@@ -113,16 +113,7 @@ public static class DecisionRecordWriter
         w.WriteStartArray("findings");
         foreach (var finding in inspection.Findings.OrderBy(f => f.Id, StringComparer.Ordinal))
         {
-            w.WriteStartObject();
-            w.WriteString("id", finding.Id);
-            w.WriteString("question", finding.QuestionId);
-            w.WriteString("indicator", finding.IndicatorId);
-            if (finding.Judgement is { } j) w.WriteString("judgement", j);
-            if (finding.Number is { } n) w.WriteNumber("value", n);
-            if (finding.Flag is { } f) w.WriteBoolean("value", f);
-            w.WriteString("quote", finding.Quote);
-            w.WriteString("source", finding.Source);
-            w.WriteEndObject();
+            JsonRenderer.WriteFinding(w, finding, withQuestion: true);
         }
         w.WriteEndArray();
         w.WriteStartObject("proposed");
