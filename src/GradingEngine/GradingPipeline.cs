@@ -20,18 +20,20 @@ public static class GradingPipeline
     /// <summary>Loads, checks and compiles a rulebook folder. Fails with every problem found, sorted by location.</summary>
     public static Result<CompiledRulebook> LoadRulebook(string directory, LoadLimits? limits = null)
     {
-        var checkedResult = CheckRulebook(directory, limits);
+        var checkedResult = CheckRulebook(directory, limits, lint: false);
         return checkedResult.Value is null
             ? Result<CompiledRulebook>.Fail(checkedResult.Diagnostics)
             : Result<CompiledRulebook>.Ok(RulebookCompiler.Compile(checkedResult.Value), checkedResult.Diagnostics);
     }
 
     /// <summary>Loads and checks a rulebook without compiling it.</summary>
-    public static Result<CheckedRulebook> CheckRulebook(string directory, LoadLimits? limits = null)
+    /// <param name="lint">Also look for criteria that can never be met or are always met: a search over small
+    /// sets of findings, for `rules check`; grading does not need it.</param>
+    public static Result<CheckedRulebook> CheckRulebook(string directory, LoadLimits? limits = null, bool lint = true)
     {
         var bag = new DiagnosticBag();
         var rulebook = RulebookLoader.Load(directory, limits ?? LoadLimits.Default, bag);
-        var checkedRulebook = rulebook is null ? null : RulebookChecker.Check(rulebook, bag);
+        var checkedRulebook = rulebook is null ? null : RulebookChecker.Check(rulebook, bag, lint);
         return checkedRulebook is null || bag.HasErrors
             ? Result<CheckedRulebook>.Fail(bag.ToSortedList())
             : Result<CheckedRulebook>.Ok(checkedRulebook, bag.ToSortedList());
@@ -54,10 +56,11 @@ public static class GradingPipeline
     }
 
     /// <summary>Grades one inspection in its own NRules session.</summary>
-    public static GradingResult Grade(CompiledRulebook rulebook, Inspection inspection)
+    /// <param name="outlooks">Also work out why not higher and how close to lower (a search; batch grading skips it).</param>
+    public static GradingResult Grade(CompiledRulebook rulebook, Inspection inspection, bool outlooks = true)
     {
         var result = ResultBuilder.Build(rulebook, InspectionEvaluator.Evaluate(rulebook, inspection));
-        return result with { Outlooks = Outlooks.Compute(rulebook, result) };
+        return outlooks ? result with { Outlooks = Outlooks.Compute(rulebook, result) } : result;
     }
 
     /// <summary>

@@ -18,6 +18,7 @@ public sealed partial class RulebookChecker
     private readonly Dictionary<string, CheckedTable> _thresholds = new(StringComparer.Ordinal);
     private readonly List<TableAnalysis> _analyses = [];
     private CheckedTable? _rollup;
+    private bool _lint = true;
 
     private RulebookChecker(Rulebook rulebook, DiagnosticBag bag)
     {
@@ -38,9 +39,9 @@ public sealed partial class RulebookChecker
     ];
 
     /// <summary>Checks <paramref name="rulebook"/>; <paramref name="bag"/> may already hold load errors.</summary>
-    public static CheckedRulebook? Check(Rulebook rulebook, DiagnosticBag bag)
+    public static CheckedRulebook? Check(Rulebook rulebook, DiagnosticBag bag, bool lint = true)
     {
-        var checker = new RulebookChecker(rulebook, bag);
+        var checker = new RulebookChecker(rulebook, bag) { _lint = lint };
         // Without questions or grades (rulebook.yaml did not load) every reference would be an echo of that error.
         var headless = bag.HasErrors && (rulebook.Questions.Count == 0 || rulebook.Scale.Grades.Count == 0);
         foreach (var (name, run) in checker.Passes)

@@ -7,7 +7,9 @@ namespace GradingEngine.Compile;
 /// <summary>What a criterion rule's action needs at run time: who it is and how to pick its evidence.</summary>
 public sealed class CriterionRuntime
 {
-    private readonly Source[] _sources;
+    // Compiled on first use: most criteria of a large rulebook are never met by a given inspection,
+    // and compiling every evidence predicate up front dominated load time.
+    private readonly Lazy<Source[]> _sources;
     private readonly HashSet<string> _read;
 
     /// <summary>One top-level aggregate: its filter, polarity, the indicators it examines, and for extremes the value it ranks by.</summary>
@@ -22,7 +24,7 @@ public sealed class CriterionRuntime
     {
         Criterion = criterion;
         _read = criterion.ReadIndicators.ToHashSet(StringComparer.Ordinal);
-        _sources = criterion.Witnesses.Select(w =>
+        _sources = new(() => criterion.Witnesses.Select(w =>
         {
             var examined = w.Filter.Variable.Candidates.Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
             var (key, highest) = w.Aggregate.Kind switch
@@ -35,7 +37,7 @@ public sealed class CriterionRuntime
                 _ => ((Func<IEnumerable<FindingFact>, FindingFact, decimal?>?)null, false),
             };
             return new Source(ConditionCompiler.CompileFindingPredicate(w.Filter), w.Positive, examined, key, highest);
-        }).ToArray();
+        }).ToArray());
     }
 
     private static decimal? Rank(IEnumerable<FindingFact> findings, FindingFact finding) => finding.Rank;
@@ -52,7 +54,7 @@ public sealed class CriterionRuntime
         var witnesses = new List<FindingFact>();
         foreach (var finding in all)
         {
-            if (Array.Exists(_sources, s => s.Positive ? s.Matches(all, finding) : s.Examined.Contains(finding.IndicatorId)))
+            if (Array.Exists(_sources.Value, s => s.Positive ? s.Matches(all, finding) : s.Examined.Contains(finding.IndicatorId)))
             {
                 witnesses.Add(finding);
             }
@@ -68,7 +70,7 @@ public sealed class CriterionRuntime
     /// </summary>
     private FindingFact? Representative(IReadOnlyCollection<FindingFact> all, List<FindingFact> witnesses)
     {
-        var source = Array.Find(_sources, s => s.Positive && s.Key is not null);
+        var source = Array.Find(_sources.Value, s => s.Positive && s.Key is not null);
         if (source is null) return witnesses.Count > 0 ? witnesses[0] : null;
         FindingFact? best = null;
         decimal? bestKey = null;

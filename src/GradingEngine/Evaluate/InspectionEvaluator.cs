@@ -21,9 +21,10 @@ public static class InspectionEvaluator
         session.InsertAll(findings);
         session.Fire();
 
-        var met = session.Query<CriterionMet>().OrderBy(m => m.CriterionIndex).ToList();
-        var grades = session.Query<QuestionGradeFact>().ToList();
-        var overall = session.Query<OverallGradeFact>().ToList();
+        // Query<T>() is an IQueryable: read it as a plain sequence, or every read builds and compiles a query.
+        var met = session.Query<CriterionMet>().AsEnumerable().OrderBy(m => m.CriterionIndex).ToList();
+        var grades = session.Query<QuestionGradeFact>().AsEnumerable().ToList();
+        var overall = session.Query<OverallGradeFact>().AsEnumerable().ToList();
         if (grades.Count != rulebook.Questions.Count || overall.Count != 1)
         {
             // The checker proves every table total, so this is a bug in the engine, not in the input.

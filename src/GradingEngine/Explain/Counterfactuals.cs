@@ -24,24 +24,58 @@ public static class Counterfactuals
     {
         var table = compiled.Thresholds[question.Question.Id];
         var criteria = question.Criteria;
-        var met = criteria.Select(c => c.Met).ToArray();
         var up = target.Rank < question.Grade.Rank;
-        var candidates = Enumerable.Range(0, criteria.Count).Where(i => Helps(criteria[i], up)).ToArray();
-        var results = new List<IReadOnlyList<CriterionChange>>();
-        for (var size = 1; size <= Math.Min(MaxFlips, candidates.Length) && results.Count == 0; size++)
+        // Flipping any criterion of the same effect, weight and outcome moves the profile the same
+        // way, so the search runs over those classes (a handful) rather than over criteria (dozens),
+        // and names the first criteria of each class in rulebook order.
+        var classes = Enumerable.Range(0, criteria.Count)
+            .Where(i => Helps(criteria[i], up))
+            .GroupBy(i => (criteria[i].Criterion.Effect, criteria[i].Criterion.Weight, criteria[i].Met))
+            .Select(g => g.ToArray())
+            .ToArray();
+        var counts = new int[4];
+        var weights = new int[4];
+        foreach (var c in criteria.Where(c => c.Met))
         {
-            foreach (var picked in Combinations(candidates.Length, size))
-            {
-                var flips = picked.Select(p => candidates[p]).ToArray();
-                foreach (var i in flips) met[i] = !met[i];
-                var grade = table.Decide(Profile(question.Question.Id, criteria, met))?.Grade;
-                foreach (var i in flips) met[i] = !met[i];
-                if (grade?.Id != target.Id) continue;
-                results.Add(flips.Select(i => Change(compiled, criteria[i], inspection)).ToList());
-                if (results.Count == MaxAlternatives) break;
-            }
+            counts[(int)c.Criterion.Effect]++;
+            weights[(int)c.Criterion.Effect] += c.Criterion.Weight;
+        }
+        var results = new List<IReadOnlyList<CriterionChange>>();
+        var taken = new int[classes.Length];
+        for (var size = 1; size <= MaxFlips && results.Count == 0; size++)
+        {
+            Search(0, size);
         }
         return results;
+
+        void Search(int from, int remaining)
+        {
+            if (results.Count == MaxAlternatives) return;
+            if (remaining == 0)
+            {
+                if (table.Decide(OutcomeProfile.Of(question.Question.Id, counts, weights))?.Grade.Id == target.Id)
+                {
+                    results.Add(classes.SelectMany((members, k) => members.Take(taken[k])).Order()
+                        .Select(i => Change(compiled, criteria[i], inspection)).ToList());
+                }
+                return;
+            }
+            for (var k = from; k < classes.Length; k++)
+            {
+                if (taken[k] == classes[k].Length) continue;
+                var sample = criteria[classes[k][0]];
+                var effect = (int)sample.Criterion.Effect;
+                var sign = sample.Met ? -1 : 1;
+                taken[k]++;
+                counts[effect] += sign;
+                weights[effect] += sign * sample.Criterion.Weight;
+                Search(k, remaining - 1);
+                counts[effect] -= sign;
+                weights[effect] -= sign * sample.Criterion.Weight;
+                taken[k]--;
+                if (results.Count == MaxAlternatives) return;
+            }
+        }
     }
 
     /// <summary>Whether flipping this criterion's outcome moves the grade up (or, for <paramref name="up"/> false, down).</summary>
@@ -87,19 +121,6 @@ public static class Counterfactuals
     }
 
     private static readonly OutcomeProfile Empty = OutcomeProfile.Of("", new int[4], new int[4]);
-
-    private static OutcomeProfile Profile(string questionId, IReadOnlyList<CriterionOutcome> criteria, bool[] met)
-    {
-        var counts = new int[4];
-        var weights = new int[4];
-        for (var i = 0; i < criteria.Count; i++)
-        {
-            if (!met[i]) continue;
-            counts[(int)criteria[i].Criterion.Effect]++;
-            weights[(int)criteria[i].Criterion.Effect] += criteria[i].Criterion.Weight;
-        }
-        return OutcomeProfile.Of(questionId, counts, weights);
-    }
 
     /// <summary>Every other grade for each changed question, smallest moves first.</summary>
     private static IEnumerable<Dictionary<int, int>> Assignments(int[] changed, int[] ranks, int levels)

@@ -24,10 +24,57 @@ public static class Cli
                     var options = rest.Contains("--tiny") ? new GenOptions(Criteria: 30, Inspections: 5, Findings: 20) : Options(rest);
                     var root = Value(rest, "--out");
                     var ws = Workspace.Generate(options, root).Load();
-                    Console.WriteLine($"checked: {ws.Warnings.Count} warnings");
+                    if (root is not null)
+                    {
+                        // Determinism: the same options generate the same bytes.
+                        var again = Workspace.Generate(options, Path.Combine(root, "again"));
+                        var first = Directory.GetParent(ws.RulebookDir)!.FullName;
+                        var second = Directory.GetParent(again.RulebookDir)!.FullName;
+                        var files = Directory.GetFiles(first, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(first, f)).Order(StringComparer.Ordinal).ToList();
+                        var different = files.Where(f => !File.Exists(Path.Combine(second, f)) || !File.ReadAllBytes(Path.Combine(first, f)).SequenceEqual(File.ReadAllBytes(Path.Combine(second, f)))).ToList();
+                        if (different.Count > 0) throw new InvalidOperationException($"generation is not deterministic: {string.Join(", ", different.Take(5))} differ");
+                        Console.WriteLine($"deterministic: {files.Count} generated files identical on a second generation");
+                    }
+                    Console.WriteLine($"rulebook: {ws.RulebookDir}");
+                    Console.WriteLine($"checked: no errors, {ws.Warnings.Count} warnings");
                     foreach (var w in ws.Warnings.Take(10)) Console.WriteLine("  " + w);
                     ws.Verify(ws.Graders(), Console.Out);
                     Console.WriteLine("all variants agree");
+                    return 0;
+                }
+                case "all":
+                    return Runner.All(rest.Contains("--quick"), [.. rest.Where(a => !a.StartsWith("--", StringComparison.Ordinal))]);
+                case "memory":
+                    return Runner.Memory(rest[0], rest.Contains("--quick"));
+                case "report":
+                    Report.Write(Results.Load(Path.Combine(Paths.Results, "results.json")));
+                    return 0;
+                case "profile":
+                {
+                    // A steady workload to attach dotnet-trace to (see docs/performance.md).
+                    var seconds = Int(rest, "--seconds", 20);
+                    var sw = System.Diagnostics.Stopwatch.StartNew();
+                    var n = 0;
+                    if (rest[0] == "load")
+                    {
+                        var ws = Workspace.Generate(Options(rest) with { Inspections = 10 });
+                        while (sw.Elapsed.TotalSeconds < seconds) { GradingPipeline.LoadRulebook(ws.RulebookDir); n++; }
+                    }
+                    else
+                    {
+                        var ws = Workspace.Generate(Options(rest)).Load();
+                        var grader = rest[0] == "grade" ? (Variants.IGrader)new Variants.EngineGrader(ws.Compiled!) : new Variants.EngineNoOutlooksGrader(ws.Compiled!);
+                        sw.Restart();
+                        while (sw.Elapsed.TotalSeconds < seconds) { grader.Grade(ws.Inspections[n % ws.Inspections.Length]); n++; }
+                    }
+                    Console.WriteLine($"{rest[0]}: {n} operations in {sw.Elapsed.TotalSeconds:N1} s, {sw.Elapsed.TotalMilliseconds / n:N2} ms each; {GC.CollectionCount(0)} gen0, {GC.CollectionCount(1)} gen1, {GC.CollectionCount(2)} gen2 collections, {GC.GetTotalPauseDuration().TotalMilliseconds:N0} ms GC pauses");
+                    return 0;
+                }
+                case "cold":
+                {
+                    var rules = Value(rest, "--rules") ?? Path.Combine(Paths.Root, "rules", "peel-2015-effectiveness");
+                    var findings = Value(rest, "--findings") ?? Path.Combine(Paths.Root, "seeds", "west-mercia-2015", "findings.yaml");
+                    foreach (var r in Stages.Cold(rules, findings)) Console.WriteLine($"{r.Stage,-55} {r.Milliseconds,10:N1} ms  {r.Note}");
                     return 0;
                 }
                 case "stages":
@@ -43,7 +90,7 @@ public static class Cli
                     return 0;
                 }
                 default:
-                    Console.Error.WriteLine("usage: generate|verify [--criteria N] [--inspections M] [--findings K] [--questions Q] [--seed S]");
+                    Console.Error.WriteLine("usage: all [--quick] [load|throughput|scaling|memory|stages ...] | report | generate|verify|stages [--tiny] [--criteria N] [--inspections M] [--findings K] [--questions Q] [--seed S]");
                     return 2;
             }
         }

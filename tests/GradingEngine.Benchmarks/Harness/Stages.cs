@@ -66,11 +66,59 @@ public static class Stages
         return rows;
     }
 
+    /// <summary>
+    /// What `grading grade FINDINGS` does in a fresh process, one Stopwatch per step: everything is
+    /// cold (first call, JIT), which is what the whole-process time is made of. Run as its own process.
+    /// </summary>
+    public static List<Row> Cold(string rulesDir, string findingsPath)
+    {
+        var rows = new List<Row>();
+        rows.Add(new("process start to Main (runtime start-up, host)", (DateTime.Now - Process.GetCurrentProcess().StartTime).TotalMilliseconds));
+        var sw = Stopwatch.StartNew();
+        var bag = new DiagnosticBag();
+        var rulebook = RulebookLoader.Load(rulesDir, LoadLimits.Default, bag)!;
+        rows.Add(new("load rulebook YAML", sw.Elapsed.TotalMilliseconds));
+        sw.Restart();
+        var checkedRulebook = RulebookChecker.Check(rulebook, bag)!;
+        rows.Add(new("check (bind + all analyses)", sw.Elapsed.TotalMilliseconds));
+        var scratch = new DiagnosticBag();
+        sw.Restart();
+        CriterionAnalyzer.Analyze(checkedRulebook.Criteria, rulebook.Codebook, scratch);
+        rows.Add(new("  criterion analysis, again (warm)", sw.Elapsed.TotalMilliseconds));
+        sw.Restart();
+        TableAnalyzer.AnalyzeThresholds(rulebook, checkedRulebook.Thresholds, scratch);
+        RollupAnalyzer.Analyze(rulebook, checkedRulebook.Rollup, scratch);
+        rows.Add(new("  table analyses, again (warm)", sw.Elapsed.TotalMilliseconds));
+        sw.Restart();
+        var compiled = RulebookCompiler.Compile(checkedRulebook);
+        rows.Add(new("compile (NRules rules, expression trees)", sw.Elapsed.TotalMilliseconds, $"{compiled.RuleCount} rules"));
+        sw.Restart();
+        var inspection = GradingPipeline.LoadInspection(findingsPath, compiled).Value!;
+        rows.Add(new("load findings", sw.Elapsed.TotalMilliseconds, $"{inspection.Findings.Count} findings"));
+        sw.Restart();
+        var evaluation = InspectionEvaluator.Evaluate(compiled, inspection);
+        rows.Add(new("evaluate (NRules session, fire)", sw.Elapsed.TotalMilliseconds));
+        sw.Restart();
+        var result = ResultBuilder.Build(compiled, evaluation);
+        rows.Add(new("build result", sw.Elapsed.TotalMilliseconds));
+        sw.Restart();
+        result = result with { Outlooks = Outlooks.Compute(compiled, result) };
+        rows.Add(new("outlooks", sw.Elapsed.TotalMilliseconds));
+        sw.Restart();
+        var text = GradingEngine.Render.TextRenderer.Render(result);
+        rows.Add(new("render text", sw.Elapsed.TotalMilliseconds, $"{text.Length} characters"));
+        sw.Restart();
+        var again = GradingPipeline.Grade(compiled, inspection);
+        rows.Add(new("Grade again, warm (evaluate + build + outlooks)", sw.Elapsed.TotalMilliseconds));
+        GC.KeepAlive(again);
+        return rows;
+    }
+
     public static List<Row> Grading(CompiledRulebook compiled, IReadOnlyList<Inspection> inspections, int outlookSample)
     {
         var sessions = EngineInternals.Sessions(compiled);
         var rulebook = compiled.Rulebook.Rulebook;
-        double facts = 0, insert = 0, fire = 0, query = 0, build = 0, met = 0;
+        double facts = 0, insert = 0, fire = 0, query = 0, queryEnumerable = 0, build = 0, met = 0;
         var sw = new Stopwatch();
         var results = new List<GradingResult>();
         // Warm-up: JIT and NRules' first-use costs are not per-inspection costs.
@@ -99,6 +147,14 @@ public static class Stages
             var overall = session.Query<OverallGradeFact>().Single();
             query += sw.Elapsed.TotalMilliseconds;
 
+            // The same reads as LINQ to Objects: Query<T>() is an IQueryable, and OrderBy/ToList on it
+            // go through EnumerableQuery, which rewrites and compiles an expression tree on every call.
+            sw.Restart();
+            _ = session.Query<CriterionMet>().AsEnumerable().OrderBy(m => m.CriterionIndex).ToList();
+            _ = session.Query<QuestionGradeFact>().AsEnumerable().ToList();
+            _ = session.Query<OverallGradeFact>().AsEnumerable().Single();
+            queryEnumerable += sw.Elapsed.TotalMilliseconds;
+
             // The rule actions' own work inside Fire: picking evidence for each met criterion.
             sw.Restart();
             foreach (var m in metFacts)
@@ -119,7 +175,8 @@ public static class Stages
             new("session: create, insert scopes and findings", insert / n),
             new("fire: NRules match + rule actions", fire / n),
             new("  of which evidence (CriterionRuntime.Met), timed again separately", met / n),
-            new("query: read CriterionMet / grade facts", query / n),
+            new("query: read CriterionMet / grade facts (session.Query<T>(), IQueryable)", query / n),
+            new("  the same reads through AsEnumerable() (LINQ to Objects), for comparison", queryEnumerable / n),
             new("result: ResultBuilder.Build (evidence, messages, not considered)", build / n),
         };
 

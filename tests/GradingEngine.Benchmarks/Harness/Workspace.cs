@@ -68,6 +68,36 @@ public sealed class Workspace
         return new Workspace(options, spec, rulebookDir, paths);
     }
 
+    private static readonly Dictionary<string, Workspace> Cache = [];
+    private static readonly HashSet<string> VerifiedNames = [];
+    private IReadOnlyList<IGrader>? _graders;
+
+    /// <summary>
+    /// Generated and loaded once per process: BenchmarkDotNet runs a [GlobalSetup] for every benchmark
+    /// case, and loading the corpus, compiling Roslyn and warming RulesEngine each time would be waste.
+    /// </summary>
+    public static Workspace Cached(GenOptions options)
+    {
+        lock (Cache)
+        {
+            if (!Cache.TryGetValue(options.Name, out var ws)) Cache[options.Name] = ws = Generate(options).Load();
+            return ws;
+        }
+    }
+
+    /// <summary>The variants without GradingPipeline.Grade, made once (see <see cref="Graders"/>).</summary>
+    public IReadOnlyList<IGrader> CachedGraders => _graders ??= Graders(includeOutlooks: false);
+
+    /// <summary>Runs <see cref="Verify"/> the first time it is asked for this corpus and these variants; the lines for the report.</summary>
+    public List<string> VerifyOnce(IReadOnlyList<IGrader> graders)
+    {
+        var key = Options.Name + ":" + string.Join(",", graders.Select(g => g.Name));
+        lock (VerifiedNames)
+        {
+            return VerifiedNames.Add(key) ? Verify(graders, Console.Out) : [];
+        }
+    }
+
     /// <summary>Loads, checks and compiles the rulebook with the engine, and loads every findings file.</summary>
     public Workspace Load()
     {
@@ -94,24 +124,27 @@ public sealed class Workspace
     public string RoslynScript => File.ReadAllText(Path.Combine(RulebookDir, Writer.RoslynFile));
 
     /// <summary>Every variant, each ready to grade (RulesEngine warmed, Roslyn compiled).</summary>
-    public IReadOnlyList<IGrader> Graders(bool includeSlow = true)
+    public IReadOnlyList<IGrader> Graders(bool includeOutlooks = true)
     {
-        var list = new List<IGrader>
-        {
-            new EngineNoOutlooksGrader(Compiled!),
-            new EngineGrader(Compiled!),
-            new BaselineVariant(Spec),
-            new EngineDelegatesGrader(Compiled!),
-        };
-        if (includeSlow)
-        {
-            var re = new RulesEngineGrader(Spec, RulesEngineJson);
-            re.Warm();
-            list.Add(re);
-            list.Add(new RoslynGrader(Spec, RoslynGrader.Compile(RoslynScript)));
-        }
+        var list = new List<IGrader> { new EngineNoOutlooksGrader(Compiled!) };
+        // GradingPipeline.Grade adds the outlooks, about a second per inspection at 500 criteria.
+        if (includeOutlooks) list.Add(new EngineGrader(Compiled!));
+        list.Add(new BaselineVariant(Spec));
+        list.Add(new EngineDelegatesGrader(Compiled!));
+        var re = new RulesEngineGrader(Spec, RulesEngineJson);
+        re.Warm();
+        list.Add(re);
+        list.Add(new RoslynGrader(Spec, RoslynGrader.Compile(RoslynScript)));
         return list;
     }
+
+    /// <summary>Every <paramref name="every"/>th inspection, starting with the first.</summary>
+    public Workspace Sample(int every) => new(Options with { Inspections = (Inspections.Length + every - 1) / every }, Spec, RulebookDir,
+        [.. InspectionPaths.Where((_, i) => i % every == 0)])
+    {
+        Compiled = Compiled,
+        Inspections = [.. Inspections.Where((_, i) => i % every == 0)],
+    };
 
     /// <summary>Grades the corpus with <paramref name="grader"/> using up to <paramref name="parallelism"/> threads.</summary>
     public int[][] GradeAll(IGrader grader, int parallelism)

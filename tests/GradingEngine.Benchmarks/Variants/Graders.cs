@@ -174,6 +174,12 @@ public sealed class RulesEngineGrader : IGrader
 
     public string Name => "Microsoft RulesEngine 6.0.1";
 
+    public RulesEngineGrader Warmed()
+    {
+        Warm();
+        return this;
+    }
+
     /// <summary>Runs every workflow once on empty input: RulesEngine compiles a workflow's rules on first use.</summary>
     public void Warm()
     {

@@ -46,14 +46,14 @@ public class CounterfactualsTests
     }
 
     [Fact]
-    public void ForQuestion_ProposedRequiresImprovement_GivesUpToThreeSingleFlips()
+    public void ForQuestion_ProposedRequiresImprovement_OneSingleFlipPerDistinctChange()
     {
         // Act
         var alternatives = Counterfactuals.ForQuestion(Mini.Value, Graded.Value.Find("Q1")!, GradeOf("requires-improvement"), Graded.Value.Inspection);
 
-        // Assert: losing the only strength, or one more area for improvement; in criterion order.
-        Assert.Equal(["-Q1.priority", "+Q1.crime-rising", "+Q1.no-database"], alternatives.Select(Show));
-        Assert.Equal(Counterfactuals.MaxAlternatives, alternatives.Count);
+        // Assert: losing the only strength, or one more area for improvement of weight 1. `Q1.crime-rising`
+        // and `Q1.no-database` change the profile identically, so the first in rulebook order stands for both.
+        Assert.Equal(["-Q1.priority", "+Q1.crime-rising"], alternatives.Select(Show));
     }
 
     [Fact]

@@ -55,7 +55,8 @@ public static class BatchRunner
         Parallel.For(0, inspections.Count, parallel, i =>
         {
             var (inspection, proposedFrom) = inspections[i];
-            var result = GradingPipeline.Grade(compiled, inspection);
+            // The batch report never shows outlooks: skip their search.
+            var result = GradingPipeline.Grade(compiled, inspection, outlooks: false);
             graded[i] = new BatchInspection(result, proposedFrom, Cells(compiled.Rulebook.Rulebook, result));
             options.Progress?.Invoke(new BatchProgress(BatchStage.Grading, Interlocked.Increment(ref done), inspections.Count));
         });

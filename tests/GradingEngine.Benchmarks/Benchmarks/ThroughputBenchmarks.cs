@@ -1,0 +1,58 @@
+using BenchmarkDotNet.Attributes;
+using GradingEngine.Benchmarks.Harness;
+using GradingEngine.Benchmarks.Variants;
+
+namespace GradingEngine.Benchmarks.Benchmarks;
+
+/// <summary>
+/// Batch throughput on the headline corpus (430 inspections x 200 findings, 500 criteria): every
+/// inspection graded, with 1 or 2 threads. Inputs are loaded beforehand; each variant starts from the
+/// same loaded Inspection objects and includes turning them into its own facts.
+/// </summary>
+public class ThroughputBenchmarks
+{
+    private Workspace _ws = null!;
+    private Workspace _sample = null!;
+    private IGrader _engine = null!, _engineGrade = null!, _delegates = null!, _baseline = null!, _rulesEngine = null!, _roslyn = null!;
+
+    [Params(1, 2)]
+    public int Parallelism { get; set; }
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _ws = Workspace.Cached(Settings.Headline);
+        var graders = _ws.CachedGraders;
+        // Grade (with outlooks) is checked and timed on every Nth inspection: see Settings.GradeSampleEvery.
+        _sample = _ws.Sample(Settings.GradeSampleEvery);
+        lock (Settings.Verified)
+        {
+            Settings.Verified.AddRange(_ws.VerifyOnce(graders));
+            Settings.Verified.AddRange(_sample.VerifyOnce([graders[0], new EngineGrader(_ws.Compiled!)]));
+        }
+        _engine = graders.OfType<EngineNoOutlooksGrader>().Single();
+        _engineGrade = new EngineGrader(_ws.Compiled!);
+        _delegates = graders.OfType<EngineDelegatesGrader>().Single();
+        _baseline = graders.OfType<BaselineVariant>().Single();
+        _rulesEngine = graders.OfType<RulesEngineGrader>().Single();
+        _roslyn = graders.OfType<RoslynGrader>().Single();
+    }
+
+    [Benchmark(Baseline = true)]
+    public object Baseline() => _ws.GradeAll(_baseline, Parallelism);
+
+    [Benchmark]
+    public object Engine() => _ws.GradeAll(_engine, Parallelism);
+
+    [Benchmark]
+    public object EngineGradeSample() => _sample.GradeAll(_engineGrade, Parallelism);
+
+    [Benchmark]
+    public object EngineConditionsNoRete() => _ws.GradeAll(_delegates, Parallelism);
+
+    [Benchmark]
+    public object RulesEngine() => _ws.GradeAll(_rulesEngine, Parallelism);
+
+    [Benchmark]
+    public object Roslyn() => _ws.GradeAll(_roslyn, Parallelism);
+}

@@ -1,0 +1,138 @@
+using System.Diagnostics;
+using System.Globalization;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Diagnosers;
+using BenchmarkDotNet.Engines;
+using BenchmarkDotNet.Exporters;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Loggers;
+using BenchmarkDotNet.Columns;
+using BenchmarkDotNet.Running;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
+using GradingEngine.Benchmarks.Benchmarks;
+using GradingEngine.Benchmarks.Corpus;
+using GradingEngine.Benchmarks.Variants;
+
+namespace GradingEngine.Benchmarks.Harness;
+
+/// <summary>`all`: every benchmark, the memory runs and the stage profile, then bench/results/report.md and docs/performance-scaling.svg.</summary>
+public static class Runner
+{
+    public static int All(bool quick, string[] only)
+    {
+        var total = Stopwatch.StartNew();
+        Settings.Quick = quick;
+        Directory.CreateDirectory(Paths.Results);
+        var results = new Results { Quick = quick, Machine = Results.DescribeMachine() };
+        bool Wanted(string part) => only.Length == 0 || only.Contains(part);
+
+        // Full run: about 10 minutes on 2 cores; --quick: about 3.
+        if (Wanted("load")) results.Measurements.AddRange(Results.From("load", BenchmarkRunner.Run<LoadBenchmarks>(Config(1, quick ? 1 : 3))));
+        if (Wanted("throughput")) results.Measurements.AddRange(Results.From("throughput", BenchmarkRunner.Run<ThroughputBenchmarks>(Config(quick ? 1 : 2, quick ? 1 : 5))));
+        if (Wanted("scaling")) results.Measurements.AddRange(Results.From("scaling", BenchmarkRunner.Run<ScalingBenchmarks>(Config(quick ? 1 : 2, quick ? 1 : 5))));
+        results.Verified.AddRange(Settings.Verified);
+
+        if (Wanted("memory"))
+        {
+            foreach (var c in MemoryCases)
+            {
+                Console.WriteLine($"// memory: {c} (child process)");
+                var (code, output) = Child.Run(quick ? ["memory", c, "--quick"] : ["memory", c]);
+                var line = output.Split('\n').FirstOrDefault(l => l.StartsWith("peak ", StringComparison.Ordinal));
+                if (code != 0 || line is null) throw new InvalidOperationException($"memory {c} failed:\n{output}");
+                var parts = line.Split(' ', 4);
+                results.Memory.Add(new MemoryResult(c, long.Parse(parts[1], CultureInfo.InvariantCulture), double.Parse(parts[2], CultureInfo.InvariantCulture), parts.Length > 3 ? parts[3].Trim() : ""));
+                Console.WriteLine(line);
+            }
+        }
+        if (Wanted("stages"))
+        {
+            Console.WriteLine("// stages (child process)");
+            var (code, output) = Child.Run(["stages", "--inspections", quick ? "43" : "430", "--outlook-sample", quick ? "3" : "10"]);
+            if (code != 0) throw new InvalidOperationException("stages failed:\n" + output);
+            results.Stages.AddRange(output.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+            Console.WriteLine(output);
+        }
+        results.TotalMinutes = total.Elapsed.TotalMinutes;
+        var json = Path.Combine(Paths.Results, "results.json");
+        results.Save(json);
+        Report.Write(results);
+        Console.WriteLine($"// results: {json}, {Path.Combine(Paths.Results, "report.md")}, docs/performance-scaling.svg ({results.TotalMinutes:N1} min)");
+        return 0;
+    }
+
+    public static readonly string[] MemoryCases = ["engine", "engine-grade", "baseline", "load-5000"];
+
+    /// <summary>
+    /// In-process (no generated project per benchmark), Monitoring strategy: each operation is long
+    /// (100 ms to minutes), so one or two warm-ups (tiered JIT settles) and a few timed operations,
+    /// no pilot or overhead stages.
+    /// </summary>
+    private static IConfig Config(int warmups, int iterations)
+    {
+        var job = Job.Default
+            .WithToolchain(new InProcessEmitToolchain(TimeSpan.FromMinutes(60), logOutput: true))
+            .WithStrategy(RunStrategy.Monitoring)
+            .WithLaunchCount(1)
+            .WithWarmupCount(warmups)
+            .WithIterationCount(iterations)
+            .WithInvocationCount(1)
+            .WithUnrollFactor(1)
+            .WithId(iterations == 1 ? "quick" : "monitoring");
+        return ManualConfig.CreateEmpty()
+            .AddJob(job)
+            .AddDiagnoser(MemoryDiagnoser.Default)
+            .AddColumnProvider(DefaultColumnProviders.Instance)
+            .AddLogger(ConsoleLogger.Default)
+            .AddExporter(MarkdownExporter.GitHub)
+            .WithArtifactsPath(Path.Combine(Paths.Bench, "BenchmarkDotNet.Artifacts"))
+            .WithOptions(ConfigOptions.DisableLogFile);
+    }
+
+    /// <summary>`memory CASE`: one workload in this fresh process, then its peak working set.</summary>
+    public static int Memory(string which, bool quick)
+    {
+        Settings.Quick = quick;
+        var sw = Stopwatch.StartNew();
+        string note;
+        switch (which)
+        {
+            case "engine":
+            {
+                var ws = Workspace.Generate(Settings.Headline).Load();
+                ws.GradeAll(new EngineNoOutlooksGrader(ws.Compiled!), 2);
+                note = $"load rulebook + {ws.Inspections.Length} findings files, grade all (Evaluate + Build), 2 threads";
+                break;
+            }
+            case "engine-grade":
+            {
+                var ws = Workspace.Generate(Settings.Headline).Load();
+                var sample = ws.Sample(Settings.GradeSampleEvery);
+                sample.GradeAll(new EngineGrader(ws.Compiled!), 2);
+                note = $"load rulebook + {ws.Inspections.Length} findings files, GradingPipeline.Grade on {sample.Inspections.Length}, 2 threads";
+                break;
+            }
+            case "baseline":
+            {
+                var ws = Workspace.Generate(Settings.Headline).Load();
+                ws.GradeAll(new BaselineVariant(ws.Spec), 2);
+                note = "the same, graded by the hand-written baseline (the engine's loader and rulebook still in memory)";
+                break;
+            }
+            case "load-5000":
+            {
+                var ws = Workspace.Generate(new GenOptions(Criteria: 5000, Inspections: 10, Findings: 200));
+                var compiled = GradingPipeline.LoadRulebook(ws.RulebookDir);
+                if (!compiled.Succeeded) throw new InvalidOperationException("load failed");
+                note = "GradingPipeline.LoadRulebook of the 5,000-criteria rulebook";
+                break;
+            }
+            default:
+                throw new InvalidOperationException($"unknown memory case {which}");
+        }
+        using var self = Process.GetCurrentProcess();
+        self.Refresh();
+        Console.WriteLine($"peak {self.PeakWorkingSet64.ToString(CultureInfo.InvariantCulture)} {sw.Elapsed.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture)} {note}");
+        return 0;
+    }
+}
