@@ -22,7 +22,8 @@ public sealed partial class RulebookChecker
             if (bound is null) continue;
             var witnesses = new List<WitnessSource>();
             CollectWitnesses(bound, positive: true, witnesses);
-            _criteria.Add(new CheckedCriterion(_criteria.Count, criterion, bound, witnesses, ReadIndicators(bound)));
+            var questionIndicators = _rulebook.Codebook.Indicators.Where(i => i.QuestionId == question.Id).Select(i => i.Id).ToList();
+            _criteria.Add(new CheckedCriterion(_criteria.Count, criterion, bound, witnesses, ReadIndicators(bound, questionIndicators)));
         }
     }
 
@@ -67,7 +68,12 @@ public sealed partial class RulebookChecker
     }
 
     /// <summary>Every indicator any aggregate of the condition can read: findings of other indicators are not considered.</summary>
-    private static HashSet<string> ReadIndicators(BoundExpr expr)
+    /// <remarks>
+    /// Narrowing only uses `and`-ed tests, which every matching finding must pass, so a finding of
+    /// another indicator can never change the condition's value; except `all(f => P)`, which ranges
+    /// over every finding of the question.
+    /// </remarks>
+    private static HashSet<string> ReadIndicators(BoundExpr expr, IReadOnlyList<string> questionIndicators)
     {
         var read = new HashSet<string>(StringComparer.Ordinal);
         void Visit(BoundExpr e)
@@ -79,7 +85,7 @@ public sealed partial class RulebookChecker
                 case BoundBinary b: Visit(b.Left); Visit(b.Right); break;
                 case BoundIn i: Visit(i.Value); break;
                 case BoundAggregate a:
-                    read.UnionWith(a.Filter.Variable.Candidates.Select(c => c.Id));
+                    read.UnionWith(a is { Kind: AggregateKind.All, Second: null } ? questionIndicators : a.Filter.Variable.Candidates.Select(c => c.Id));
                     Visit(a.Filter.Body);
                     if (a.Second is not null) Visit(a.Second.Body);
                     break;

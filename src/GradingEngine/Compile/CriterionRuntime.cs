@@ -26,7 +26,10 @@ public sealed class CriterionRuntime
         _read = criterion.ReadIndicators.ToHashSet(StringComparer.Ordinal);
         _sources = new(() => criterion.Witnesses.Select(w =>
         {
-            var examined = w.Filter.Variable.Candidates.Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
+            // `all(f => P)` examines every finding of the question, whatever P narrows to.
+            var examined = w.Aggregate is { Kind: AggregateKind.All, Second: null }
+                ? criterion.ReadIndicators.ToHashSet(StringComparer.Ordinal)
+                : w.Filter.Variable.Candidates.Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
             var (key, highest) = w.Aggregate.Kind switch
             {
                 // Ranks grow worse, so the worst judgement has the highest rank.

@@ -1,0 +1,73 @@
+using GradingEngine.Tests.Support;
+using Xunit;
+
+namespace GradingEngine.Tests.Compile;
+
+/// <summary>Criteria collect only the findings they can read; these cases would change if that were wrong.</summary>
+public class CollectNarrowingTests
+{
+    private static GradingEngine.Rollup.CriterionOutcome Outcome(string condition, string criterionId = "Q1.under-test")
+    {
+        using var temp = new TempFolder();
+        var criteria = MiniRulebook.CriteriaYaml + $"""
+
+              - id: Q1.under-test
+                question: Q1
+                area: prevention
+                title: Under test
+                rationale: test
+                when: '{condition}'
+                effect: notable-practice
+                message: "{"{count}"} findings"
+            """;
+        var rules = new MiniRulebook().With("criteria/criteria.yaml", criteria).WriteTo(temp);
+        var compiled = GradingPipeline.LoadRulebook(rules);
+        Assert.True(compiled.Succeeded, string.Join("\n", compiled.Diagnostics.Select(GradingEngine.Render.DiagnosticFormatter.Format)));
+        var inspection = GradingPipeline.LoadInspection(temp.Write("findings.yaml", MiniRulebook.FindingsYaml), compiled.Value!).Value!;
+        return GradingPipeline.Grade(compiled.Value!, inspection).Find("Q1")!.Criteria.Single(c => c.Criterion.Id == criterionId);
+    }
+
+    [Fact]
+    public void AllWithOneLambda_OtherIndicatorsPresent_StillRangesOverEveryFinding()
+    {
+        // F1 (priority, effective) satisfies the predicate, F2 (partnership) does not: `all` is false.
+        var outcome = Outcome("all(f => f.indicator == \"q1.prevention.priority\" and f.judgement == effective)");
+
+        Assert.False(outcome.Met);
+    }
+
+    [Fact]
+    public void AllWithFilter_OnlyTheFilteredIndicatorMatters()
+    {
+        var outcome = Outcome("all(f => f.indicator == \"q1.prevention.priority\", f => f.judgement == effective)");
+
+        Assert.True(outcome.Met);
+        Assert.Equal(["F1"], outcome.Evidence.Select(f => f.Id));
+    }
+
+    [Fact]
+    public void NegatedAllWithOneLambda_EvidenceIsEveryFindingOfTheQuestion()
+    {
+        var outcome = Outcome("not all(f => f.indicator == \"q1.prevention.priority\")");
+
+        Assert.True(outcome.Met);
+        Assert.Equal(["F1", "F2"], outcome.Evidence.Select(f => f.Id));
+    }
+
+    [Fact]
+    public void NestedAggregate_ReadsTheIndicatorsOfTheInnerLambdaToo()
+    {
+        var outcome = Outcome("any(f => f.indicator == \"q1.prevention.priority\" and count(g => g.indicator == \"q1.partnership.working\") == 1)");
+
+        Assert.True(outcome.Met);
+    }
+
+    [Fact]
+    public void ConditionReadingNoFindings_CompilesAndIsMet()
+    {
+        var outcome = Outcome("1 < 2");
+
+        Assert.True(outcome.Met);
+        Assert.Empty(outcome.Evidence);
+    }
+}
