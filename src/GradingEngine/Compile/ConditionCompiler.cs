@@ -60,7 +60,7 @@ public sealed class ConditionCompiler
         var items = Expression.Parameter(typeof(IEnumerable<FindingFact>), FindingsParameter);
         var compiler = new ConditionCompiler(items, null);
         var item = compiler.Declare(lambda.Variable);
-        return Expression.Lambda<Func<IEnumerable<FindingFact>, FindingFact, bool>>(compiler.Emit(lambda.Body), items, item).Compile();
+        return FastCompiler.Fast(Expression.Lambda<Func<IEnumerable<FindingFact>, FindingFact, bool>>(compiler.Emit(lambda.Body), items, item));
     }
 
     /// <summary>A top-level aggregate's number projection (`f => f.value`) over one finding.</summary>
@@ -69,7 +69,7 @@ public sealed class ConditionCompiler
         var items = Expression.Parameter(typeof(IEnumerable<FindingFact>), FindingsParameter);
         var compiler = new ConditionCompiler(items, null);
         var item = compiler.Declare(lambda.Variable);
-        return Expression.Lambda<Func<IEnumerable<FindingFact>, FindingFact, decimal?>>(compiler.Emit(lambda.Body), items, item).Compile();
+        return FastCompiler.Fast(Expression.Lambda<Func<IEnumerable<FindingFact>, FindingFact, decimal?>>(compiler.Emit(lambda.Body), items, item));
     }
 
     private ParameterExpression Declare(ItemVariable variable)

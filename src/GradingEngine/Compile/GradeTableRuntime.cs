@@ -10,7 +10,7 @@ namespace GradingEngine.Compile;
 public sealed class GradeTableRuntime(CheckedTable table)
 {
     private readonly Func<OutcomeProfile, bool>?[] _conditions = table.Rules
-        .Select(r => r.Condition is null ? null : ConditionCompiler.ForProfile(r.Condition).Compile())
+        .Select(r => r.Condition is null ? null : FastCompiler.Fast(ConditionCompiler.ForProfile(r.Condition)))
         .ToArray();
 
     public CheckedTable Table { get; } = table;

@@ -7,7 +7,7 @@ namespace GradingEngine.Compile;
 public sealed class RollupRuntime(CheckedTable table)
 {
     private readonly Func<IEnumerable<QuestionGradeFact>, bool>?[] _conditions = table.Rules
-        .Select(r => r.Condition is null ? null : ConditionCompiler.ForQuestions(r.Condition).Compile())
+        .Select(r => r.Condition is null ? null : FastCompiler.Fast(ConditionCompiler.ForQuestions(r.Condition)))
         .ToArray();
 
     public CheckedTable Table { get; } = table;

@@ -34,7 +34,7 @@ public static class RulebookCompiler
             rules.AddRange(table.Rules.Select(row => QuestionGradeRule(question.Id, table, row)));
         }
         rules.AddRange(rulebook.Rollup.Rules.Select(row => OverallRule(rulebook.Rollup, row, rulebook.Rulebook.Questions.Count)));
-        var factory = new RuleCompiler().Compile(rules);
+        var factory = new RuleCompiler { ExpressionCompiler = new FastCompiler() }.Compile(rules);
         return new CompiledRulebook(rulebook, factory, criteria, rules.Count);
     }
 

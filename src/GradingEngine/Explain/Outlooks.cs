@@ -51,7 +51,7 @@ public static class Outlooks
         var gaps = new List<string>();
         foreach (var part in BoundPrinter.Conjuncts(row.Condition))
         {
-            if (ConditionCompiler.ForProfile(part).Compile()(profile)) continue;
+            if (FastCompiler.Fast(ConditionCompiler.ForProfile(part))(profile)) continue;
             var values = Variables(part).Select(v => $"{v.Effect.ProfileName()}.{(v.IsWeight ? "weight" : "count")} is {(v.IsWeight ? profile.Weight(v.Effect) : profile.Count(v.Effect))}");
             gaps.Add($"`{BoundPrinter.Print(part)}` does not hold: {string.Join(", ", values.Distinct())}");
         }
@@ -84,7 +84,7 @@ public static class Outlooks
             {
                 foreach (var part in BoundPrinter.Conjuncts(condition))
                 {
-                    if (!ConditionCompiler.ForQuestions(part).Compile()(facts)) gaps.Add($"`{BoundPrinter.Print(part)}` does not hold");
+                    if (!FastCompiler.Fast(ConditionCompiler.ForQuestions(part))(facts)) gaps.Add($"`{BoundPrinter.Print(part)}` does not hold");
                 }
             }
             return new GradeStep(target, row.Rule, row.Index, gaps, [], Counterfactuals.ForOverall(compiled, result, target));

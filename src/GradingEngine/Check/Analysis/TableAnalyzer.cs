@@ -34,7 +34,7 @@ public static class TableAnalyzer
                 analyses.Add(new TableAnalysis(question.Id, table.Table.Name, space.Size, false, []));
                 continue;
             }
-            var conditions = table.Rules.Select(r => r.Condition is null ? null : ConditionCompiler.ForProfile(r.Condition).Compile()).ToArray();
+            var conditions = table.Rules.Select(r => r.Condition is null ? null : FastCompiler.Fast(ConditionCompiler.ForProfile(r.Condition))).ToArray();
             var counts = new int[4];
             var weights = new int[4];
             var profile = OutcomeProfile.Of(question.Id, counts, weights);
