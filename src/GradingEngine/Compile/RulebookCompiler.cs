@@ -25,8 +25,7 @@ public static class RulebookCompiler
     {
         var criteria = rulebook.Criteria.Select(c => new CriterionRuntime(c)).ToList();
         var rules = new List<IRuleDefinition>();
-        var indicators = rulebook.Rulebook.Codebook.Indicators;
-        rules.AddRange(criteria.Select(c => CriterionRule(c, indicators)));
+        rules.AddRange(criteria.Select(CriterionRule));
         foreach (var question in rulebook.Rulebook.Questions)
         {
             rules.Add(ProfileRule(question.Id));
@@ -38,7 +37,7 @@ public static class RulebookCompiler
         return new CompiledRulebook(rulebook, factory, criteria, rules.Count);
     }
 
-    private static IRuleDefinition CriterionRule(CriterionRuntime runtime, IReadOnlyList<Model.Indicator> rulebookIndicators)
+    private static IRuleDefinition CriterionRule(CriterionRuntime runtime)
     {
         var criterion = runtime.Criterion.Criterion;
         var builder = Named($"criterion {criterion.Id}", criterion.Title, CriterionPriority, criterion.Span, "criterion");
@@ -49,15 +48,10 @@ public static class RulebookCompiler
         findings.Condition(ConditionCompiler.ForFindings(runtime.Criterion.Condition));
         var collect = findings.Aggregate();
         collect.Collect();
-        var source = collect.Pattern(typeof(FindingFact), "finding");
-        source.Condition(QuestionIs<FindingFact>("finding", f => f.QuestionId, criterion.QuestionId));
-        // Collect only the findings the condition can read (see CheckedCriterion.ReadIndicators): the same
-        // answer from a far smaller collection, and a shared alpha node per indicator.
-        var questionIndicators = rulebookIndicators.Count(i => i.QuestionId == criterion.QuestionId);
-        if (runtime.Criterion.ReadIndicators.Count < questionIndicators)
-        {
-            source.Condition(IndicatorIn("finding", runtime.Criterion.ReadIndicators));
-        }
+        // Every criterion of a question collects the same findings, so NRules shares one aggregate node
+        // per question. (Collecting only the indicators a criterion reads was measured slower: one
+        // aggregate per criterion costs more to maintain than the smaller collections save.)
+        collect.Pattern(typeof(FindingFact), "finding").Condition(QuestionIs<FindingFact>("finding", f => f.QuestionId, criterion.QuestionId));
 
         // NRules binds action parameters to pattern declarations by name: `findings` here.
         Expression<Action<IContext, IEnumerable<FindingFact>>> action = (ctx, findings) => RuleActions.CriterionMet(ctx, runtime, findings);
@@ -146,19 +140,6 @@ public static class RulebookCompiler
 
     private static void ScopePattern(GroupBuilder lhs, string questionId) =>
         lhs.Pattern(typeof(QuestionScope), "scope").Condition(QuestionIs<QuestionScope>("scope", s => s.QuestionId, questionId));
-
-    /// <summary>`finding.IndicatorId == "a" || finding.IndicatorId == "b"`, in ordinal order so equal sets share a node.</summary>
-    private static LambdaExpression IndicatorIn(string name, IEnumerable<string> indicators)
-    {
-        var parameter = Expression.Parameter(typeof(FindingFact), name);
-        Expression<Func<FindingFact, string>> member = f => f.IndicatorId;
-        var access = Expression.MakeMemberAccess(parameter, ((MemberExpression)member.Body).Member);
-        var test = indicators.Order(StringComparer.Ordinal)
-            .Select(id => (Expression)Expression.Equal(access, Expression.Constant(id)))
-            .DefaultIfEmpty(Expression.Constant(false))
-            .Aggregate(Expression.OrElse);
-        return Expression.Lambda(test, parameter);
-    }
 
     /// <summary>`name.QuestionId == "Q1"` with the question as a constant, so NRules can share the node.</summary>
     private static LambdaExpression QuestionIs<T>(string name, Expression<Func<T, string>> member, string questionId)
