@@ -2,7 +2,7 @@
 # Whole-process timing of the CLI against a hello-world .NET console app built the same way.
 #
 #   tests/GradingEngine.Benchmarks/cold-start.sh              # the CLI as its csproj configures it
-#   EXPERIMENTS=1 tests/GradingEngine.Benchmarks/cold-start.sh # also try publish settings (ReadyToRun, ...)
+#   EXPERIMENTS=1 tests/GradingEngine.Benchmarks/cold-start.sh # also each start-up setting switched one at a time
 #   RUNS=20 ...                                                # runs per command (default 15, at least 10)
 #
 # Both programs are published framework-dependent in Release into bench/cold-start/ (git-ignored):
@@ -82,16 +82,16 @@ publish_cli cli
 measure "as configured (GradingEngine.Cli.csproj)" hello cli
 
 if [ "${EXPERIMENTS:-0}" = 1 ]; then
+  # Each setting against the csproj's own (ReadyToRun on, TieredPGO off): switched off or on one at a time.
   rid="linux-x64"
-  publish_hello hello-r2r -r "$rid" --self-contained false -p:PublishReadyToRun=true
-  publish_cli cli-r2r -r "$rid" --self-contained false -p:PublishReadyToRun=true
-  measure "ReadyToRun" hello-r2r cli-r2r
+  publish_cli cli-no-r2r -p:PublishReadyToRun=false
+  measure "without ReadyToRun" hello cli-no-r2r
+  publish_cli cli-pgo -p:TieredPGO=true
+  measure "with TieredPGO" hello cli-pgo
   publish_cli cli-inv -p:InvariantGlobalization=true
-  measure "InvariantGlobalization" hello cli-inv
-  publish_cli cli-nopgo -p:TieredPGO=false
-  measure "TieredPGO off" hello cli-nopgo
-  publish_cli cli-r2r-inv -r "$rid" --self-contained false -p:PublishReadyToRun=true -p:InvariantGlobalization=true
-  measure "ReadyToRun + InvariantGlobalization" hello-r2r cli-r2r-inv
-  publish_cli cli-r2r-tc -r "$rid" --self-contained false -p:PublishReadyToRun=true -p:TieredCompilation=false
-  measure "ReadyToRun + TieredCompilation off" hello-r2r cli-r2r-tc
+  measure "+ InvariantGlobalization" hello cli-inv
+  publish_cli cli-tc -p:TieredCompilation=false
+  measure "+ TieredCompilation off" hello cli-tc
+  publish_hello hello-r2r -r "$rid" --self-contained false -p:PublishReadyToRun=true
+  measure "(hello-world with ReadyToRun too)" hello-r2r cli
 fi

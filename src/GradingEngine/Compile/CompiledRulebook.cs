@@ -18,6 +18,12 @@ public sealed class CompiledRulebook(CheckedRulebook rulebook, ISessionFactory s
 
     public RollupRuntime Rollup { get; } = new(rulebook.Rollup);
 
+    /// <summary>Per question, every indicator some criterion reads: findings of any other indicator are not considered.</summary>
+    public IReadOnlyDictionary<string, IReadOnlySet<string>> ReadIndicators { get; } = rulebook.Rulebook.Questions.ToDictionary(
+        q => q.Id,
+        q => (IReadOnlySet<string>)rulebook.CriteriaOf(q.Id).SelectMany(c => c.ReadIndicators).ToHashSet(StringComparer.Ordinal),
+        StringComparer.Ordinal);
+
     /// <summary>How many NRules rules the rulebook became.</summary>
     public int RuleCount { get; } = ruleCount;
 }

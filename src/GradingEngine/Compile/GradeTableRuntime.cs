@@ -1,4 +1,5 @@
 using GradingEngine.Check;
+using GradingEngine.Check.Binding;
 using GradingEngine.Compile.Runtime;
 
 namespace GradingEngine.Compile;
@@ -13,7 +14,18 @@ public sealed class GradeTableRuntime(CheckedTable table)
         .Select(r => r.Condition is null ? null : FastCompiler.Fast(ConditionCompiler.ForProfile(r.Condition)))
         .ToArray();
 
+    // Each row's `and`-ed parts, compiled once on first use: outlooks ask which parts fail.
+    private readonly Lazy<(BoundExpr Part, Func<OutcomeProfile, bool> Holds)[]>[] _parts = table.Rules
+        .Select(r => new Lazy<(BoundExpr, Func<OutcomeProfile, bool>)[]>(() => r.Condition is null
+            ? []
+            : BoundPrinter.Conjuncts(r.Condition).Select(p => (p, FastCompiler.Fast(ConditionCompiler.ForProfile(p)))).ToArray()))
+        .ToArray();
+
     public CheckedTable Table { get; } = table;
+
+    /// <summary>The `and`-ed parts of a row's condition that do not hold for <paramref name="profile"/>.</summary>
+    public IEnumerable<BoundExpr> FailingParts(CheckedGradeRule row, OutcomeProfile profile) =>
+        _parts[row.Index].Value.Where(p => !p.Holds(profile)).Select(p => p.Part);
 
     /// <summary>The deciding row for a profile, or null in a gap (the checker rejects tables with gaps).</summary>
     public CheckedGradeRule? Decide(OutcomeProfile profile)

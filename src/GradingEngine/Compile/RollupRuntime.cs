@@ -1,4 +1,5 @@
 using GradingEngine.Check;
+using GradingEngine.Check.Binding;
 using GradingEngine.Compile.Runtime;
 
 namespace GradingEngine.Compile;
@@ -10,7 +11,17 @@ public sealed class RollupRuntime(CheckedTable table)
         .Select(r => r.Condition is null ? null : FastCompiler.Fast(ConditionCompiler.ForQuestions(r.Condition)))
         .ToArray();
 
+    private readonly Lazy<(BoundExpr Part, Func<IEnumerable<QuestionGradeFact>, bool> Holds)[]>[] _parts = table.Rules
+        .Select(r => new Lazy<(BoundExpr, Func<IEnumerable<QuestionGradeFact>, bool>)[]>(() => r.Condition is null
+            ? []
+            : BoundPrinter.Conjuncts(r.Condition).Select(p => (p, FastCompiler.Fast(ConditionCompiler.ForQuestions(p)))).ToArray()))
+        .ToArray();
+
     public CheckedTable Table { get; } = table;
+
+    /// <summary>The `and`-ed parts of a row's condition that do not hold for these question grades.</summary>
+    public IEnumerable<BoundExpr> FailingParts(CheckedGradeRule row, IReadOnlyList<QuestionGradeFact> questions) =>
+        _parts[row.Index].Value.Where(p => !p.Holds(questions)).Select(p => p.Part);
 
     public CheckedGradeRule? Decide(IReadOnlyList<QuestionGradeFact> questions)
     {

@@ -27,7 +27,7 @@ public static class Outlooks
                 var target = scale[rank];
                 var row = table.Rules.FirstOrDefault(r => r.Grade.Id == target.Id);
                 if (row is null) return null;
-                var gaps = rank < question.Grade.Rank ? ProfileGaps(row, profile) : [];
+                var gaps = rank < question.Grade.Rank ? ProfileGaps(compiled.Thresholds[question.Question.Id], row, profile) : [];
                 return new GradeStep(target, row.Rule, row.Index, gaps, Counterfactuals.ForQuestion(compiled, question, target, result.Inspection), []);
             }
             outlooks.Add(new GradeOutlook(question.Question.Id, question.Grade, Step(question.Grade.Rank - 1), Step(question.Grade.Rank + 1)));
@@ -45,13 +45,11 @@ public static class Outlooks
     }
 
     /// <summary>Each `and`-ed part of the row's condition that does not hold, with the values it reads.</summary>
-    private static IReadOnlyList<string> ProfileGaps(CheckedGradeRule row, OutcomeProfile profile)
+    private static IReadOnlyList<string> ProfileGaps(GradeTableRuntime table, CheckedGradeRule row, OutcomeProfile profile)
     {
-        if (row.Condition is null) return [];
         var gaps = new List<string>();
-        foreach (var part in BoundPrinter.Conjuncts(row.Condition))
+        foreach (var part in table.FailingParts(row, profile))
         {
-            if (FastCompiler.Fast(ConditionCompiler.ForProfile(part))(profile)) continue;
             var values = Variables(part).Select(v => $"{v.Effect.ProfileName()}.{(v.IsWeight ? "weight" : "count")} is {(v.IsWeight ? profile.Weight(v.Effect) : profile.Count(v.Effect))}");
             gaps.Add($"`{BoundPrinter.Print(part)}` does not hold: {string.Join(", ", values.Distinct())}");
         }
@@ -80,12 +78,9 @@ public static class Outlooks
             var row = compiled.Rulebook.Rollup.Rules.FirstOrDefault(r => r.Grade.Id == target.Id);
             if (row is null) return null;
             var gaps = new List<string>();
-            if (rank < current.Rank && row.Condition is { } condition)
+            if (rank < current.Rank)
             {
-                foreach (var part in BoundPrinter.Conjuncts(condition))
-                {
-                    if (!FastCompiler.Fast(ConditionCompiler.ForQuestions(part))(facts)) gaps.Add($"`{BoundPrinter.Print(part)}` does not hold");
-                }
+                gaps.AddRange(compiled.Rollup.FailingParts(row, facts).Select(part => $"`{BoundPrinter.Print(part)}` does not hold"));
             }
             return new GradeStep(target, row.Rule, row.Index, gaps, [], Counterfactuals.ForOverall(compiled, result, target));
         }

@@ -27,7 +27,7 @@ public static class ResultBuilder
         var overall = Decision(compiled.Rulebook.Rollup, evaluation.Overall.RuleIndex,
             rulebook.Scale.Grades.Select(g => KeyValuePair.Create(g.Id, evaluation.QuestionGrades.Count(q => q.Rank == g.Rank))).ToList());
         var notConsidered = evaluation.Findings
-            .Where(f => !compiled.Criteria.Any(c => c.Criterion.Criterion.QuestionId == f.QuestionId && c.Reads(f.IndicatorId)))
+            .Where(f => !compiled.ReadIndicators[f.QuestionId].Contains(f.IndicatorId))
             .Select(f => f.Finding)
             .ToList();
         return new GradingResult(rulebook, evaluation.Inspection, questions, overall, notConsidered);

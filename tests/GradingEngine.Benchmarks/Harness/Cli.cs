@@ -77,6 +77,20 @@ public static class Cli
                     foreach (var r in Stages.Cold(rules, findings)) Console.WriteLine($"{r.Stage,-55} {r.Milliseconds,10:N1} ms  {r.Note}");
                     return 0;
                 }
+                case "compile-cold":
+                {
+                    // First compilation in a fresh process, for each design (run once per process).
+                    var ws = Workspace.Generate(Options(rest) with { Inspections = 10 });
+                    var sw = System.Diagnostics.Stopwatch.StartNew();
+                    switch (rest[0])
+                    {
+                        case "roslyn": Variants.RoslynGrader.Compile(ws.RoslynScript); break;
+                        case "rulesengine": new Variants.RulesEngineGrader(ws.Spec, ws.RulesEngineJson).Warm(); break;
+                        default: Console.WriteLine($"{GradingPipeline.LoadRulebook(ws.RulebookDir).Value?.RuleCount} rules"); break;
+                    }
+                    Console.WriteLine($"{rest[0]} first load in a fresh process: {sw.Elapsed.TotalMilliseconds:N0} ms");
+                    return 0;
+                }
                 case "stages":
                 {
                     var ws = Workspace.Generate(Options(rest)).Load();
@@ -90,7 +104,18 @@ public static class Cli
                     return 0;
                 }
                 default:
-                    Console.Error.WriteLine("usage: all [--quick] [load|throughput|scaling|memory|stages ...] | report | generate|verify|stages [--tiny] [--criteria N] [--inspections M] [--findings K] [--questions Q] [--seed S]");
+                    Console.Error.WriteLine("""
+                        usage: dotnet run -c Release --project tests/GradingEngine.Benchmarks -- VERB [options]
+                          all [--quick] [load|throughput|scaling|memory|stages ...]   benchmarks, memory, stage profile; writes bench/results and docs/performance-scaling.svg
+                          report                                                       re-render bench/results/report.md from results.json
+                          generate|verify|stages [options]                             a generated rulebook and corpus under bench/data; all variants agree?; Stopwatch breakdown
+                          verify --tiny [--out DIR]                                    30 criteria, 5 x 20 findings (the dotnet test smoke test)
+                          cold [--rules DIR] [--findings FILE]                         the CLI's steps, timed cold in this process
+                          compile-cold engine|rulesengine|roslyn [options]             first rulebook load in a fresh process
+                          memory engine|engine-grade|baseline|load-5000 [--quick]      peak working set of one workload
+                          profile evaluate|grade|load [options] [--seconds N]          a steady workload to attach dotnet-trace to
+                        options: --criteria N (500) --inspections M (430) --findings K (200) --questions Q (4-8 by criteria) --seed S (2015)
+                        """);
                     return 2;
             }
         }

@@ -55,6 +55,7 @@ public class CriterionAnalyzerTests
     [InlineData("any(f => f.indicator == \"q1.prevention.priority\" and f.judgement == ineffective)")]
     [InlineData("count(f => f.indicator == \"q1.prevention.priority\" and f.judgement == effective) >= 3")]
     [InlineData("sum(f => f.indicator == \"q1.prevention.crime-change\", f => f.value) > 12.5")]
+    [InlineData("max(f => f.indicator == \"q1.prevention.crime-change\", f => f.value) < -2")]
     public void Check_CriterionThatDependsOnTheEvidence_NoWarning(string condition)
     {
         var diagnostics = CheckWith(condition);

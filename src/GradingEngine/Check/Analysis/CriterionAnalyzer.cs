@@ -83,7 +83,14 @@ public static class CriterionAnalyzer
         var constants = new SortedSet<decimal> { 0m };
         Visit(condition, e =>
         {
-            if (e is BoundConstant { Type.Kind: TypeKind.Number, Value: decimal d })
+            // A negative literal is written `-2`: a negation of the constant 2.
+            var value = e switch
+            {
+                BoundConstant { Type.Kind: TypeKind.Number, Value: decimal c } => c,
+                BoundNegate { Operand: BoundConstant { Value: decimal c } } => -c,
+                _ => (decimal?)null,
+            };
+            if (value is { } d)
             {
                 constants.Add(d);
                 constants.Add(d - 1);
