@@ -13,8 +13,7 @@ public sealed class CompiledRulebook(CheckedRulebook rulebook, ISessionFactory s
     public IReadOnlyList<CriterionRuntime> Criteria { get; } = criteria;
 
     /// <summary>Each question's threshold table as delegates, for what-if questions.</summary>
-    public IReadOnlyDictionary<string, GradeTableRuntime> Thresholds { get; } =
-        rulebook.Thresholds.ToDictionary(t => t.Key, t => new GradeTableRuntime(t.Value), StringComparer.Ordinal);
+    public IReadOnlyDictionary<string, GradeTableRuntime> Thresholds { get; } = Runtimes(rulebook.Thresholds);
 
     public RollupRuntime Rollup { get; } = new(rulebook.Rollup);
 
@@ -23,6 +22,16 @@ public sealed class CompiledRulebook(CheckedRulebook rulebook, ISessionFactory s
         q => q.Id,
         q => (IReadOnlySet<string>)rulebook.CriteriaOf(q.Id).SelectMany(c => c.ReadIndicators).ToHashSet(StringComparer.Ordinal),
         StringComparer.Ordinal);
+
+    /// <summary>One runtime per table: questions sharing the default table share its compiled delegates.</summary>
+    private static Dictionary<string, GradeTableRuntime> Runtimes(IReadOnlyDictionary<string, CheckedTable> tables)
+    {
+        var byTable = new Dictionary<CheckedTable, GradeTableRuntime>(ReferenceEqualityComparer.Instance);
+        return tables.ToDictionary(
+            t => t.Key,
+            t => byTable.TryGetValue(t.Value, out var runtime) ? runtime : byTable[t.Value] = new GradeTableRuntime(t.Value),
+            StringComparer.Ordinal);
+    }
 
     /// <summary>How many NRules rules the rulebook became.</summary>
     public int RuleCount { get; } = ruleCount;
