@@ -4,8 +4,11 @@ namespace GradingEngine.Tooling.Records;
 
 public static partial class RecordVerifier
 {
-    /// <summary>The rulebook folder to grade with: the one given, compared file by file, or the record's own copy.</summary>
-    private static string RulebookSource(JsonElement record, string? rulesDirectory, WorkFolder work, List<RecordMismatch> mismatches, List<string> checkedParts)
+    /// <summary>
+    /// The rulebook to grade with, loaded once: the folder given, compared file by file with the
+    /// record, or the record's own copy.
+    /// </summary>
+    private static Diagnostics.Result<Compile.CompiledRulebook> RulebookSource(JsonElement record, string? rulesDirectory, WorkFolder work, List<RecordMismatch> mismatches, List<string> checkedParts)
     {
         var recorded = record.GetProperty("rulebook").GetProperty("files").EnumerateArray()
             .ToDictionary(f => f.GetProperty("path").GetString()!, f => (Sha: f.GetProperty("sha256").GetString()!, Content: f.GetProperty("content").GetString()!), StringComparer.Ordinal);
@@ -19,14 +22,13 @@ public static partial class RecordVerifier
         }
         if (rulesDirectory is null)
         {
-            var folder = Path.Combine(work.Path, "rules");
             foreach (var (path, (_, content)) in recorded) work.Write(Path.Combine("rules", path), content);
-            return folder;
+            return GradingPipeline.LoadRulebook(Path.Combine(work.Path, "rules"));
         }
-        var loaded = GradingPipeline.CheckRulebook(rulesDirectory);
+        var loaded = GradingPipeline.LoadRulebook(rulesDirectory);
         if (loaded.Value is { } rulebook)
         {
-            var now = rulebook.Rulebook.Files.ToDictionary(f => f.RelativePath, f => f.Sha256, StringComparer.Ordinal);
+            var now = rulebook.Rulebook.Rulebook.Files.ToDictionary(f => f.RelativePath, f => f.Sha256, StringComparer.Ordinal);
             foreach (var (path, (sha, _)) in recorded.OrderBy(r => r.Key, StringComparer.Ordinal))
             {
                 if (!now.TryGetValue(path, out var current))
@@ -43,7 +45,7 @@ public static partial class RecordVerifier
                 mismatches.Add(new RecordMismatch($"rulebook file {path}", $"rulebook file `{path}` was added"));
             }
         }
-        return rulesDirectory;
+        return loaded;
     }
 
     /// <summary>The findings file to grade: the one given, compared finding by finding, or the record's own copy with its report.</summary>

@@ -6,10 +6,9 @@ namespace GradingEngine.Tooling.Records;
 public static partial class RecordVerifier
 {
     /// <summary>Grades the inputs again and compares the canonical inputs and the whole trace with the record's.</summary>
-    private static void Regrade(JsonElement record, string rulesDirectory, string findingsPath, List<RecordMismatch> mismatches, List<string> checkedParts)
+    private static void Regrade(JsonElement record, Diagnostics.Result<Compile.CompiledRulebook> rulebook, string findingsPath, List<RecordMismatch> mismatches, List<string> checkedParts)
     {
         checkedParts.Add("grades and trace");
-        var rulebook = GradingPipeline.LoadRulebook(rulesDirectory);
         if (!rulebook.Succeeded)
         {
             mismatches.Add(new RecordMismatch("rulebook", "the rulebook no longer loads: " + string.Join("; ", rulebook.Errors.Take(3).Select(d => d.Message))));
