@@ -4,13 +4,21 @@ using NRules;
 namespace GradingEngine.Compile;
 
 /// <summary>A rulebook compiled once into an NRules session factory; evaluate any number of inspections with it.</summary>
-public sealed class CompiledRulebook(CheckedRulebook rulebook, ISessionFactory sessions, IReadOnlyList<CriterionRuntime> criteria, int ruleCount)
+public sealed class CompiledRulebook(
+    CheckedRulebook rulebook,
+    ISessionFactory sessions,
+    IReadOnlyList<CriterionRuntime> criteria,
+    IReadOnlyDictionary<string, EvidenceLayout> evidence,
+    int ruleCount)
 {
     public CheckedRulebook Rulebook { get; } = rulebook;
 
     internal ISessionFactory Sessions { get; } = sessions;
 
     public IReadOnlyList<CriterionRuntime> Criteria { get; } = criteria;
+
+    /// <summary>Per question, how its findings are gathered into the sources its criteria read.</summary>
+    public IReadOnlyDictionary<string, EvidenceLayout> Evidence { get; } = evidence;
 
     /// <summary>Each question's threshold table as delegates, for what-if questions.</summary>
     public IReadOnlyDictionary<string, GradeTableRuntime> Thresholds { get; } = Runtimes(rulebook.Thresholds);

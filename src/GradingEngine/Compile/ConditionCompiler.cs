@@ -14,30 +14,54 @@ namespace GradingEngine.Compile;
 /// </summary>
 public sealed class ConditionCompiler
 {
-    public const string FindingsParameter = "findings";
+    public const string EvidenceParameter = "evidence";
     public const string QuestionsParameter = "questions";
     public const string ProfileParameter = "profile";
 
-    private readonly ParameterExpression? _items;
+    private readonly ParameterExpression? _evidence;
+    private readonly Func<IReadOnlyList<Indicator>, int>? _sourceOf;
+    private readonly ParameterExpression? _questions;
     private readonly ParameterExpression? _profile;
     private readonly Dictionary<ItemVariable, ParameterExpression> _variables = new(ReferenceEqualityComparer.Instance);
 
-    private ConditionCompiler(ParameterExpression? items, ParameterExpression? profile)
+    private ConditionCompiler(
+        ParameterExpression? evidence = null,
+        Func<IReadOnlyList<Indicator>, int>? sourceOf = null,
+        ParameterExpression? questions = null,
+        ParameterExpression? profile = null)
     {
-        _items = items;
+        _evidence = evidence;
+        _sourceOf = sourceOf;
+        _questions = questions;
         _profile = profile;
     }
 
-    public static Expression<Func<IEnumerable<FindingFact>, bool>> ForFindings(BoundExpr condition)
+    /// <summary>
+    /// A criterion condition over its question's evidence. Each finding aggregate scans the source of
+    /// its candidate indicators, which <paramref name="sourceOf"/> registers (see <see cref="EvidenceLayout"/>).
+    /// </summary>
+    public static Expression<Func<QuestionEvidence, bool>> ForEvidence(BoundExpr condition, Func<IReadOnlyList<Indicator>, int> sourceOf)
     {
-        var items = Expression.Parameter(typeof(IEnumerable<FindingFact>), FindingsParameter);
-        return Expression.Lambda<Func<IEnumerable<FindingFact>, bool>>(new ConditionCompiler(items, null).Emit(condition), items);
+        var evidence = Expression.Parameter(typeof(QuestionEvidence), EvidenceParameter);
+        return Expression.Lambda<Func<QuestionEvidence, bool>>(new ConditionCompiler(evidence, sourceOf).Emit(condition), evidence);
+    }
+
+    /// <summary>
+    /// A criterion condition as a delegate over one question's findings in canonical order: the same
+    /// compiled condition the rules use, behind its own evidence layout. For analysis and tests.
+    /// </summary>
+    public static Func<IReadOnlyList<FindingFact>, bool> ForFindings(BoundExpr condition)
+    {
+        var layout = new EvidenceLayout.Builder("");
+        var compiled = FastCompiler.Fast(ForEvidence(condition, layout.SourceOf));
+        var gather = layout.Build();
+        return findings => compiled(gather.Gather(findings));
     }
 
     public static Expression<Func<IEnumerable<QuestionGradeFact>, bool>> ForQuestions(BoundExpr condition)
     {
-        var items = Expression.Parameter(typeof(IEnumerable<QuestionGradeFact>), QuestionsParameter);
-        return Expression.Lambda<Func<IEnumerable<QuestionGradeFact>, bool>>(new ConditionCompiler(items, null).Emit(condition), items);
+        var questions = Expression.Parameter(typeof(IEnumerable<QuestionGradeFact>), QuestionsParameter);
+        return Expression.Lambda<Func<IEnumerable<QuestionGradeFact>, bool>>(QuestionsBody(condition, questions), questions);
     }
 
     public static Expression<Func<OutcomeProfile, bool>> ForProfile(BoundExpr condition)
@@ -48,28 +72,28 @@ public sealed class ConditionCompiler
 
     /// <summary>The body of a profile condition over an existing parameter, to combine several rules in one lambda.</summary>
     public static Expression ProfileBody(BoundExpr condition, ParameterExpression profile) =>
-        new ConditionCompiler(null, profile).Emit(condition);
+        new ConditionCompiler(profile: profile).Emit(condition);
 
     /// <summary>The body of a roll-up condition over an existing parameter.</summary>
     public static Expression QuestionsBody(BoundExpr condition, ParameterExpression questions) =>
-        new ConditionCompiler(questions, null).Emit(condition);
+        new ConditionCompiler(questions: questions).Emit(condition);
 
     /// <summary>A top-level aggregate's filter as a predicate over one finding, for witnesses.</summary>
-    public static Func<IEnumerable<FindingFact>, FindingFact, bool> CompileFindingPredicate(BoundLambda lambda)
+    public static Func<QuestionEvidence, FindingFact, bool> CompileFindingPredicate(BoundLambda lambda, Func<IReadOnlyList<Indicator>, int> sourceOf)
     {
-        var items = Expression.Parameter(typeof(IEnumerable<FindingFact>), FindingsParameter);
-        var compiler = new ConditionCompiler(items, null);
+        var evidence = Expression.Parameter(typeof(QuestionEvidence), EvidenceParameter);
+        var compiler = new ConditionCompiler(evidence, sourceOf);
         var item = compiler.Declare(lambda.Variable);
-        return FastCompiler.Fast(Expression.Lambda<Func<IEnumerable<FindingFact>, FindingFact, bool>>(compiler.Emit(lambda.Body), items, item));
+        return FastCompiler.Fast(Expression.Lambda<Func<QuestionEvidence, FindingFact, bool>>(compiler.Emit(lambda.Body), evidence, item));
     }
 
     /// <summary>A top-level aggregate's number projection (`f => f.value`) over one finding.</summary>
-    public static Func<IEnumerable<FindingFact>, FindingFact, decimal?> CompileFindingNumber(BoundLambda lambda)
+    public static Func<QuestionEvidence, FindingFact, decimal?> CompileFindingNumber(BoundLambda lambda, Func<IReadOnlyList<Indicator>, int> sourceOf)
     {
-        var items = Expression.Parameter(typeof(IEnumerable<FindingFact>), FindingsParameter);
-        var compiler = new ConditionCompiler(items, null);
+        var evidence = Expression.Parameter(typeof(QuestionEvidence), EvidenceParameter);
+        var compiler = new ConditionCompiler(evidence, sourceOf);
         var item = compiler.Declare(lambda.Variable);
-        return FastCompiler.Fast(Expression.Lambda<Func<IEnumerable<FindingFact>, FindingFact, decimal?>>(compiler.Emit(lambda.Body), items, item));
+        return FastCompiler.Fast(Expression.Lambda<Func<QuestionEvidence, FindingFact, decimal?>>(compiler.Emit(lambda.Body), evidence, item));
     }
 
     private ParameterExpression Declare(ItemVariable variable)
@@ -172,28 +196,48 @@ public sealed class ConditionCompiler
 
     private Expression Aggregate(BoundAggregate a)
     {
-        var itemType = a.Filter.Variable.Kind == ItemKind.Finding ? typeof(FindingFact) : typeof(QuestionGradeFact);
+        var findings = a.Filter.Variable.Kind == ItemKind.Finding;
+        var itemType = findings ? typeof(FindingFact) : typeof(QuestionGradeFact);
         var filter = Lambda(a.Filter);
-        var method = Ops.Aggregate(a.Kind).MakeGenericMethod(itemType);
         switch (a.Kind)
         {
             case AggregateKind.Any:
             case AggregateKind.Count:
-                return Expression.Call(method, _items!, filter);
+                return Call(a.Kind, itemType, Items(a.Filter), filter);
+            case AggregateKind.All when a.Second is null:
+                // `all(f => P)`: P must hold for every item, so every item is examined.
+                return Call(a.Kind, itemType, findings ? Source(EvidenceLayout.AllFindings) : Questions(), TrueFilter(itemType), filter);
             case AggregateKind.All:
-                var predicate = a.Second is null ? filter : Lambda(a.Second);
-                var all = a.Second is null ? TrueFilter(itemType) : filter;
-                return Expression.Call(method, _items!, all, predicate);
+                return Call(a.Kind, itemType, Items(a.Filter), filter, Lambda(a.Second));
             case AggregateKind.Worst:
             case AggregateKind.Best:
                 var variable = Expression.Parameter(itemType, "item");
                 var rank = Expression.Lambda(Expression.Convert(
-                    Expression.Property(variable, itemType == typeof(FindingFact) ? Members.FindingRank : Members.QuestionRank), typeof(int?)), variable);
-                return Expression.Call(method, _items!, filter, rank);
+                    Expression.Property(variable, findings ? Members.FindingRank : Members.QuestionRank), typeof(int?)), variable);
+                return Call(a.Kind, itemType, Items(a.Filter), filter, rank);
+            case AggregateKind.Ratio:
+                // count(numerator) / count(denominator): each count scans its own source.
+                var second = a.Second!;
+                return Expression.Call(Ops.Div,
+                    Call(AggregateKind.Count, itemType, Items(a.Filter), filter),
+                    Call(AggregateKind.Count, itemType, Items(second), Lambda(second)));
             default:
-                return Expression.Call(method, _items!, filter, Lambda(a.Second!));
+                return Call(a.Kind, itemType, Items(a.Filter), filter, Lambda(a.Second!));
         }
     }
+
+    private static MethodCallExpression Call(AggregateKind kind, Type itemType, params Expression[] arguments) =>
+        Expression.Call(Ops.Aggregate(kind).MakeGenericMethod(itemType), arguments);
+
+    /// <summary>The items a lambda ranges over: the evidence source of its candidate indicators, or the question results.</summary>
+    private Expression Items(BoundLambda lambda) =>
+        lambda.Variable.Kind == ItemKind.Finding ? Source(_sourceOf!(lambda.Variable.Candidates)) : Questions();
+
+    private MethodCallExpression Source(int index) =>
+        Expression.Call(_evidence!, Members.Source, Expression.Constant(index));
+
+    private MethodCallExpression Questions() =>
+        Expression.Call(Ops.Items.MakeGenericMethod(typeof(QuestionGradeFact)), _questions!);
 
     private static LambdaExpression TrueFilter(Type itemType) =>
         Expression.Lambda(Expression.Constant(true), Expression.Parameter(itemType, "item"));
@@ -238,7 +282,7 @@ public sealed class ConditionCompiler
         private static readonly MethodInfo MaxDef = Generic(() => RuleOps.Max<object>(null!, null!, null!));
         private static readonly MethodInfo WorstDef = Generic(() => RuleOps.Worst<object>(null!, null!, null!));
         private static readonly MethodInfo BestDef = Generic(() => RuleOps.Best<object>(null!, null!, null!));
-        private static readonly MethodInfo RatioDef = Generic(() => RuleOps.Ratio<object>(null!, null!, null!));
+        public static readonly MethodInfo Items = Generic(() => RuleOps.Items<object>(null!));
 
         public static MethodInfo Aggregate(AggregateKind kind) => kind switch
         {
@@ -249,8 +293,7 @@ public sealed class ConditionCompiler
             AggregateKind.Min => MinDef,
             AggregateKind.Max => MaxDef,
             AggregateKind.Worst => WorstDef,
-            AggregateKind.Best => BestDef,
-            _ => RatioDef,
+            _ => BestDef,
         };
 
         private static MethodInfo Of(Expression<Action> call) => ((MethodCallExpression)call.Body).Method;
@@ -268,6 +311,7 @@ public sealed class ConditionCompiler
         public static readonly PropertyInfo Flag = Property((FindingFact f) => f.Flag);
         public static readonly PropertyInfo QuestionId = Property((QuestionGradeFact q) => q.QuestionId);
         public static readonly PropertyInfo QuestionRank = Property((QuestionGradeFact q) => q.Rank);
+        public static readonly MethodInfo Source = ((MethodCallExpression)((Expression<Func<QuestionEvidence, FindingFact[]>>)(e => e.Source(0))).Body).Method;
         public static readonly MethodInfo Count = ((MethodCallExpression)((Expression<Func<OutcomeProfile, int>>)(p => p.Count(Effect.Strength))).Body).Method;
         public static readonly MethodInfo Weight = ((MethodCallExpression)((Expression<Func<OutcomeProfile, int>>)(p => p.Weight(Effect.Strength))).Body).Method;
 

@@ -12,66 +12,76 @@ public sealed class CriterionRuntime
     private readonly Lazy<Source[]> _sources;
     private readonly HashSet<string> _read;
 
-    /// <summary>One top-level aggregate: its filter, polarity, the indicators it examines, and for extremes the value it ranks by.</summary>
+    /// <summary>
+    /// One top-level aggregate: its filter, polarity, the evidence source it ranges over (what it
+    /// examines), and for extremes the value it ranks by.
+    /// </summary>
     private sealed record Source(
-        Func<IEnumerable<FindingFact>, FindingFact, bool> Matches,
+        Func<QuestionEvidence, FindingFact, bool> Matches,
         bool Positive,
-        HashSet<string> Examined,
-        Func<IEnumerable<FindingFact>, FindingFact, decimal?>? Key,
+        int Examined,
+        Func<QuestionEvidence, FindingFact, decimal?>? Key,
         bool Highest);
 
-    public CriterionRuntime(CheckedCriterion criterion)
+    public CriterionRuntime(CheckedCriterion criterion, EvidenceLayout layout)
     {
         Criterion = criterion;
+        Message = Rollup.MessageTemplate.Parse(criterion.Criterion.Message);
         _read = criterion.ReadIndicators.ToHashSet(StringComparer.Ordinal);
         _sources = new(() => criterion.Witnesses.Select(w =>
         {
             // `all(f => P)` examines every finding of the question, whatever P narrows to.
             var examined = w.Aggregate is { Kind: AggregateKind.All, Second: null }
-                ? criterion.ReadIndicators.ToHashSet(StringComparer.Ordinal)
-                : w.Filter.Variable.Candidates.Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
+                ? EvidenceLayout.AllFindings
+                : layout.SourceOf(w.Filter.Variable.Candidates);
             var (key, highest) = w.Aggregate.Kind switch
             {
                 // Ranks grow worse, so the worst judgement has the highest rank.
                 AggregateKind.Worst => (Rank, true),
                 AggregateKind.Best => (Rank, false),
-                AggregateKind.Max => (ConditionCompiler.CompileFindingNumber(w.Aggregate.Second!), true),
-                AggregateKind.Min => (ConditionCompiler.CompileFindingNumber(w.Aggregate.Second!), false),
-                _ => ((Func<IEnumerable<FindingFact>, FindingFact, decimal?>?)null, false),
+                AggregateKind.Max => (ConditionCompiler.CompileFindingNumber(w.Aggregate.Second!, layout.SourceOf), true),
+                AggregateKind.Min => (ConditionCompiler.CompileFindingNumber(w.Aggregate.Second!, layout.SourceOf), false),
+                _ => ((Func<QuestionEvidence, FindingFact, decimal?>?)null, false),
             };
-            return new Source(ConditionCompiler.CompileFindingPredicate(w.Filter), w.Positive, examined, key, highest);
+            return new Source(ConditionCompiler.CompileFindingPredicate(w.Filter, layout.SourceOf), w.Positive, examined, key, highest);
         }).ToArray());
     }
 
-    private static decimal? Rank(IEnumerable<FindingFact> findings, FindingFact finding) => finding.Rank;
+    private static decimal? Rank(QuestionEvidence evidence, FindingFact finding) => finding.Rank;
 
     public CheckedCriterion Criterion { get; }
+
+    public Rollup.MessageTemplate Message { get; }
 
     /// <summary>
     /// The findings that make the criterion met: those matching a positive aggregate's filter,
     /// and for an aggregate under `not`, the findings it examined. Sorted by id.
     /// </summary>
-    public CriterionMet Met(IEnumerable<FindingFact> findings)
+    public CriterionMet Met(QuestionEvidence evidence)
     {
-        var all = findings as IReadOnlyCollection<FindingFact> ?? findings.ToList();
         var witnesses = new List<FindingFact>();
-        foreach (var finding in all)
+        foreach (var source in _sources.Value)
         {
-            if (Array.Exists(_sources.Value, s => s.Positive ? s.Matches(all, finding) : s.Examined.Contains(finding.IndicatorId)))
+            foreach (var finding in evidence.Source(source.Examined))
             {
-                witnesses.Add(finding);
+                if (!source.Positive || source.Matches(evidence, finding)) witnesses.Add(finding);
             }
         }
         witnesses.Sort((a, b) => string.CompareOrdinal(a.Id, b.Id));
+        // Sources overlap: keep each finding once (equal ids are the same finding, now adjacent).
+        for (var i = witnesses.Count - 1; i > 0; i--)
+        {
+            if (ReferenceEquals(witnesses[i], witnesses[i - 1])) witnesses.RemoveAt(i);
+        }
         var c = Criterion.Criterion;
-        return new CriterionMet(Criterion.Index, c.QuestionId, (int)c.Effect, c.Weight, witnesses, Representative(all, witnesses));
+        return new CriterionMet(Criterion.Index, c.QuestionId, (int)c.Effect, c.Weight, witnesses, Representative(evidence, witnesses));
     }
 
     /// <summary>
     /// The finding placeholders quote: for the first positive `worst`, `best`, `min` or `max`, the finding
     /// that set its value (lowest id on ties); otherwise the first piece of evidence.
     /// </summary>
-    private FindingFact? Representative(IReadOnlyCollection<FindingFact> all, List<FindingFact> witnesses)
+    private FindingFact? Representative(QuestionEvidence evidence, List<FindingFact> witnesses)
     {
         var source = Array.Find(_sources.Value, s => s.Positive && s.Key is not null);
         if (source is null) return witnesses.Count > 0 ? witnesses[0] : null;
@@ -79,7 +89,7 @@ public sealed class CriterionRuntime
         decimal? bestKey = null;
         foreach (var finding in witnesses)
         {
-            if (!source.Matches(all, finding) || source.Key!(all, finding) is not { } key) continue;
+            if (!source.Matches(evidence, finding) || source.Key!(evidence, finding) is not { } key) continue;
             if (bestKey is null || (source.Highest ? key > bestKey : key < bestKey))
             {
                 (best, bestKey) = (finding, key);

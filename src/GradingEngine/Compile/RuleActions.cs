@@ -21,10 +21,14 @@ public static class RuleActions
         }
     }
 
-    public static void CriterionMet(IContext context, CriterionRuntime criterion, IEnumerable<FindingFact> findings) =>
-        Yield(context, criterion.Met(findings));
+    /// <summary>
+    /// A criterion rule matches one evidence fact, which is never updated during a session, so it fires
+    /// at most once: insert without first asking for a linked fact (that lookup was 6% of evaluation).
+    /// </summary>
+    public static void CriterionMet(IContext context, CriterionRuntime criterion, QuestionEvidence evidence) =>
+        context.InsertLinked(Key, criterion.Met(evidence));
 
-    public static void Profile(IContext context, QuestionScope scope, IEnumerable<CriterionMet> outcomes) =>
+    public static void Profile(IContext context, QuestionEvidence scope, IEnumerable<CriterionMet> outcomes) =>
         Yield(context, OutcomeProfile.Of(scope.QuestionId, outcomes));
 
     public static void QuestionGrade(IContext context, OutcomeProfile profile, int rank, int ruleIndex) =>

@@ -10,7 +10,8 @@ namespace GradingEngine.Compile;
 /// <summary>
 /// Builds NRules rule definitions from a checked rulebook with RuleModel builders and expression
 /// trees: one rule per criterion, per question a profile rule and one rule per threshold row, and
-/// one rule per roll-up row. Rows of a table are made mutually exclusive (row i holds and no row
+/// one rule per roll-up row. A criterion rule matches its question's <see cref="QuestionEvidence"/>,
+/// the findings gathered once per inspection into the sources its aggregates read. Rows of a table are made mutually exclusive (row i holds and no row
 /// above it does), so exactly one fires and no grade depends on firing order. Priorities only
 /// sequence the stages: criteria, then profiles, then question grades, then the overall grade.
 /// </summary>
@@ -23,9 +24,13 @@ public static class RulebookCompiler
 
     public static CompiledRulebook Compile(CheckedRulebook rulebook)
     {
-        var criteria = rulebook.Criteria.Select(c => new CriterionRuntime(c)).ToList();
+        var layouts = rulebook.Rulebook.Questions.ToDictionary(q => q.Id, q => new EvidenceLayout.Builder(q.Id), StringComparer.Ordinal);
+        // Conditions first: compiling them registers the evidence sources the layouts then freeze.
+        var conditions = rulebook.Criteria.Select(c => ConditionCompiler.ForEvidence(c.Condition, layouts[c.Criterion.QuestionId].SourceOf)).ToList();
+        var evidence = layouts.ToDictionary(l => l.Key, l => l.Value.Build(), StringComparer.Ordinal);
+        var criteria = rulebook.Criteria.Select(c => new CriterionRuntime(c, evidence[c.Criterion.QuestionId])).ToList();
         var rules = new List<IRuleDefinition>();
-        rules.AddRange(criteria.Select(CriterionRule));
+        rules.AddRange(criteria.Select((c, i) => CriterionRule(c, conditions[i])));
         foreach (var question in rulebook.Rulebook.Questions)
         {
             rules.Add(ProfileRule(question.Id));
@@ -34,27 +39,22 @@ public static class RulebookCompiler
         }
         rules.AddRange(rulebook.Rollup.Rules.Select(row => OverallRule(rulebook.Rollup, row, rulebook.Rulebook.Questions.Count)));
         var factory = new RuleCompiler { ExpressionCompiler = new FastCompiler() }.Compile(rules);
-        return new CompiledRulebook(rulebook, factory, criteria, rules.Count);
+        return new CompiledRulebook(rulebook, factory, criteria, evidence, rules.Count);
     }
 
-    private static IRuleDefinition CriterionRule(CriterionRuntime runtime)
+    private static IRuleDefinition CriterionRule(CriterionRuntime runtime, LambdaExpression condition)
     {
         var criterion = runtime.Criterion.Criterion;
         var builder = Named($"criterion {criterion.Id}", criterion.Title, CriterionPriority, criterion.Span, "criterion");
         builder.Property("criterion", criterion.Id);
-        var lhs = builder.LeftHandSide();
-        ScopePattern(lhs, criterion.QuestionId);
-        var findings = lhs.Pattern(typeof(IEnumerable<FindingFact>), ConditionCompiler.FindingsParameter);
-        findings.Condition(ConditionCompiler.ForFindings(runtime.Criterion.Condition));
-        var collect = findings.Aggregate();
-        collect.Collect();
-        // Every criterion of a question collects the same findings, so NRules shares one aggregate node
-        // per question. (Collecting only the indicators a criterion reads was measured slower: one
-        // aggregate per criterion costs more to maintain than the smaller collections save.)
-        collect.Pattern(typeof(FindingFact), "finding").Condition(QuestionIs<FindingFact>("finding", f => f.QuestionId, criterion.QuestionId));
+        var evidence = builder.LeftHandSide().Pattern(typeof(QuestionEvidence), ConditionCompiler.EvidenceParameter);
+        // The question test comes first and is the same for every criterion of the question, so NRules
+        // shares one alpha node per question and each condition sees only its own question's evidence.
+        evidence.Condition(QuestionIs<QuestionEvidence>(ConditionCompiler.EvidenceParameter, e => e.QuestionId, criterion.QuestionId));
+        evidence.Condition(condition);
 
-        // NRules binds action parameters to pattern declarations by name: `findings` here.
-        Expression<Action<IContext, IEnumerable<FindingFact>>> action = (ctx, findings) => RuleActions.CriterionMet(ctx, runtime, findings);
+        // NRules binds action parameters to pattern declarations by name: `evidence` here.
+        Expression<Action<IContext, QuestionEvidence>> action = (ctx, evidence) => RuleActions.CriterionMet(ctx, runtime, evidence);
         builder.RightHandSide().Action(action);
         return builder.Build();
     }
@@ -68,7 +68,7 @@ public static class RulebookCompiler
         var collect = outcomes.Aggregate();
         collect.Collect();
         collect.Pattern(typeof(CriterionMet), "outcome").Condition(QuestionIs<CriterionMet>("outcome", o => o.QuestionId, questionId));
-        Expression<Action<IContext, QuestionScope, IEnumerable<CriterionMet>>> action = (ctx, scope, outcomes) => RuleActions.Profile(ctx, scope, outcomes);
+        Expression<Action<IContext, QuestionEvidence, IEnumerable<CriterionMet>>> action = (ctx, scope, outcomes) => RuleActions.Profile(ctx, scope, outcomes);
         builder.RightHandSide().Action(action);
         return builder.Build();
     }
@@ -138,8 +138,9 @@ public static class RulebookCompiler
         return builder;
     }
 
+    /// <summary>The question's evidence anchors its profile, so the profile is made even when no criterion is met.</summary>
     private static void ScopePattern(GroupBuilder lhs, string questionId) =>
-        lhs.Pattern(typeof(QuestionScope), "scope").Condition(QuestionIs<QuestionScope>("scope", s => s.QuestionId, questionId));
+        lhs.Pattern(typeof(QuestionEvidence), "scope").Condition(QuestionIs<QuestionEvidence>("scope", s => s.QuestionId, questionId));
 
     /// <summary>`name.QuestionId == "Q1"` with the question as a constant, so NRules can share the node.</summary>
     private static LambdaExpression QuestionIs<T>(string name, Expression<Func<T, string>> member, string questionId)

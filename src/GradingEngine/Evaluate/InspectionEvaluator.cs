@@ -17,8 +17,8 @@ public static class InspectionEvaluator
             .Select(f => new FindingFact(f, rulebook.Codebook.Find(f.IndicatorId)!))
             .ToList();
         session.Insert(new InspectionScope());
-        session.InsertAll(rulebook.Questions.Select(q => new QuestionScope(q.Id)));
-        session.InsertAll(findings);
+        var byQuestion = findings.ToLookup(f => f.QuestionId, StringComparer.Ordinal);
+        session.InsertAll(rulebook.Questions.Select(q => compiled.Evidence[q.Id].Gather([.. byQuestion[q.Id]])));
         session.Fire();
 
         // Query<T>() is an IQueryable: read it as a plain sequence, or every read builds and compiles a query.

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using GradingEngine.Check;
 using GradingEngine.Compile;
 using GradingEngine.Compile.Runtime;
@@ -20,7 +19,7 @@ public static class ResultBuilder
             var fact = evaluation.QuestionGrades.Single(g => g.QuestionId == question.Id);
             var table = compiled.Rulebook.Thresholds[question.Id];
             var criteria = compiled.Rulebook.CriteriaOf(question.Id)
-                .Select(c => Outcome(c, met.GetValueOrDefault(c.Index)))
+                .Select(c => Outcome(compiled.Criteria[c.Index], met.GetValueOrDefault(c.Index)))
                 .ToList();
             questions.Add(new QuestionResult(question, Decision(table, fact.RuleIndex, ProfileValues(fact.Profile)), criteria));
         }
@@ -46,29 +45,18 @@ public static class ResultBuilder
             KeyValuePair.Create(e.ProfileName() + ".weight", profile.Weight(e)),
         }).ToList();
 
-    private static CriterionOutcome Outcome(CheckedCriterion criterion, CriterionMet? met)
+    private static CriterionOutcome Outcome(CriterionRuntime runtime, CriterionMet? met)
     {
+        var criterion = runtime.Criterion.Criterion;
         if (met is null)
         {
-            return new CriterionOutcome(criterion.Criterion, false, [], null);
+            return new CriterionOutcome(criterion, false, [], null);
         }
         var evidence = met.Witnesses.Select(w => w.Finding).ToList();
-        return new CriterionOutcome(criterion.Criterion, true, evidence, FormatMessage(criterion.Criterion.Message, evidence, met.Representative?.Finding));
+        return new CriterionOutcome(criterion, true, evidence, runtime.Message.Format(evidence, met.Representative?.Finding));
     }
 
-    /// <summary>Fills `{judgement}`, `{value}`, ... from the representative finding (see <see cref="CriterionRuntime"/>); `{count}` counts the evidence.</summary>
-    public static string FormatMessage(string template, IReadOnlyList<Finding> evidence, Finding? representative)
-    {
-        var first = representative;
-        return RulebookChecker.PlaceholderPattern().Replace(template, match => match.Groups[1].Value switch
-        {
-            "count" => evidence.Count.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            _ when first is null => "(none)",
-            "judgement" or "value" => first.ValueText,
-            "indicator" => first.IndicatorId,
-            "quote" => first.Quote,
-            "source" => first.Source,
-            _ => match.Value,
-        });
-    }
+    /// <summary>Fills a message template; see <see cref="MessageTemplate"/>.</summary>
+    public static string FormatMessage(string template, IReadOnlyList<Finding> evidence, Finding? representative) =>
+        MessageTemplate.Parse(template).Format(evidence, representative);
 }

@@ -63,11 +63,41 @@ public static class Cli
                     else
                     {
                         var ws = Workspace.Generate(Options(rest)).Load();
-                        var grader = rest[0] == "grade" ? (Variants.IGrader)new Variants.EngineGrader(ws.Compiled!) : new Variants.EngineNoOutlooksGrader(ws.Compiled!);
+                        Variants.IGrader grader = rest[0] switch
+                        {
+                            "grade" => new Variants.EngineGrader(ws.Compiled!),
+                            "delegates" => new Variants.EngineDelegatesGrader(ws.Compiled!),
+                            _ => new Variants.EngineNoOutlooksGrader(ws.Compiled!),
+                        };
                         sw.Restart();
                         while (sw.Elapsed.TotalSeconds < seconds) { grader.Grade(ws.Inspections[n % ws.Inspections.Length]); n++; }
                     }
                     Console.WriteLine($"{rest[0]}: {n} operations in {sw.Elapsed.TotalSeconds:N1} s, {sw.Elapsed.TotalMilliseconds / n:N2} ms each; {GC.CollectionCount(0)} gen0, {GC.CollectionCount(1)} gen1, {GC.CollectionCount(2)} gen2 collections, {GC.GetTotalPauseDuration().TotalMilliseconds:N0} ms GC pauses");
+                    return 0;
+                }
+                case "compare":
+                {
+                    // A quick same-process A/B while optimising: rounds alternate between the variants,
+                    // so machine noise hits all of them alike; the medians' ratios are what to read.
+                    // Not a substitute for `all` (BenchmarkDotNet), which the report uses.
+                    var ws = Workspace.Generate(Options(rest) with { Inspections = Int(rest, "--inspections", 100) }).Load();
+                    var graders = ws.CachedGraders;
+                    ws.Verify(graders);
+                    var rounds = Int(rest, "--rounds", 15);
+                    var times = graders.ToDictionary(g => g.Name, _ => new List<double>());
+                    var sw = new System.Diagnostics.Stopwatch();
+                    for (var round = -2; round < rounds; round++)
+                    {
+                        foreach (var grader in graders)
+                        {
+                            sw.Restart();
+                            foreach (var inspection in ws.Inspections) grader.Grade(inspection);
+                            if (round >= 0) times[grader.Name].Add(sw.Elapsed.TotalMilliseconds / ws.Inspections.Length);
+                        }
+                    }
+                    static double Median(List<double> xs) => xs.Order().ElementAt(xs.Count / 2);
+                    var floor = Median(times["hand-written baseline"]);
+                    foreach (var (name, ms) in times) Console.WriteLine($"{name,-45} {Median(ms),8:N3} ms/inspection  {Median(ms) / floor,6:N2}x baseline");
                     return 0;
                 }
                 case "cold":
@@ -113,7 +143,8 @@ public static class Cli
                           cold [--rules DIR] [--findings FILE]                         the CLI's steps, timed cold in this process
                           compile-cold engine|rulesengine|roslyn [options]             first rulebook load in a fresh process
                           memory engine|engine-grade|baseline|load-5000 [--quick]      peak working set of one workload
-                          profile evaluate|grade|load [options] [--seconds N]          a steady workload to attach dotnet-trace to
+                          profile evaluate|grade|delegates|load [options] [--seconds N] a steady workload to attach dotnet-trace to
+                          compare [options] [--rounds N]                               quick interleaved A/B of every variant, median ms and x baseline
                         options: --criteria N (500) --inspections M (430) --findings K (200) --questions Q (4-8 by criteria) --seed S (2015)
                         """);
                     return 2;

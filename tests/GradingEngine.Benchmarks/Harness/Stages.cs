@@ -51,18 +51,13 @@ public static class Stages
         rows.Add(new("  roll-up table (every grade combination), timed separately", rollupMs, $"{rollup.SpaceSize:N0} combinations"));
 
         sw.Restart();
-        var runtimes = checkedRulebook.Criteria.Select(c => new CriterionRuntime(c)).ToList();
-        var runtimeMs = sw.Elapsed.TotalMilliseconds;
-        sw.Restart();
-        foreach (var c in checkedRulebook.Criteria) ConditionCompiler.ForFindings(c.Condition).Compile();
+        foreach (var c in checkedRulebook.Criteria) ConditionCompiler.ForEvidence(c.Condition, new EvidenceLayout.Builder(c.Criterion.QuestionId).SourceOf).Compile();
         var conditionsMs = sw.Elapsed.TotalMilliseconds;
         sw.Restart();
         var compiled = RulebookCompiler.Compile(checkedRulebook);
         var compile = sw.Elapsed.TotalMilliseconds;
         rows.Add(new("compile: total (RulebookCompiler.Compile)", compile, $"{compiled.RuleCount} NRules rules"));
-        rows.Add(new("  of which evidence runtimes (CriterionRuntime)", runtimeMs, "timed again separately"));
         rows.Add(new("  of which compiling each condition once (Expression.Compile)", conditionsMs, "timed again separately, without FastExpressionCompiler"));
-        GC.KeepAlive(runtimes);
         return rows;
     }
 
@@ -133,8 +128,8 @@ public static class Stages
             sw.Restart();
             var session = sessions.CreateSession();
             session.Insert(new InspectionScope());
-            session.InsertAll(rulebook.Questions.Select(q => new QuestionScope(q.Id)));
-            session.InsertAll(findings);
+            var evidence = rulebook.Questions.ToDictionary(q => q.Id, q => compiled.Evidence[q.Id].Gather([.. findings.Where(f => f.QuestionId == q.Id)]));
+            session.InsertAll(evidence.Values);
             insert += sw.Elapsed.TotalMilliseconds;
 
             sw.Restart();
@@ -160,7 +155,7 @@ public static class Stages
             foreach (var m in metFacts)
             {
                 var runtime = compiled.Criteria[m.CriterionIndex];
-                runtime.Met(findings.Where(f => f.QuestionId == runtime.Criterion.Criterion.QuestionId).ToList());
+                runtime.Met(evidence[runtime.Criterion.Criterion.QuestionId]);
             }
             met += sw.Elapsed.TotalMilliseconds;
 
@@ -172,7 +167,7 @@ public static class Stages
         var rows = new List<Row>
         {
             new("facts: sort findings, make FindingFacts", facts / n),
-            new("session: create, insert scopes and findings", insert / n),
+            new("session: create, gather and insert question evidence", insert / n),
             new("fire: NRules match + rule actions", fire / n),
             new("  of which evidence (CriterionRuntime.Met), timed again separately", met / n),
             new("query: read CriterionMet / grade facts (session.Query<T>(), IQueryable)", query / n),

@@ -48,14 +48,17 @@ public sealed class EngineDelegatesGrader : IGrader
 {
     private readonly CompiledRulebook _rulebook;
     private readonly string[] _questions;
-    private readonly (Func<IEnumerable<FindingFact>, bool> When, Effect Effect, int Weight)[][] _criteria;
+    private readonly (Func<QuestionEvidence, bool> When, Effect Effect, int Weight)[][] _criteria;
+    private readonly EvidenceLayout[] _layouts;
 
     public EngineDelegatesGrader(CompiledRulebook rulebook)
     {
         _rulebook = rulebook;
         _questions = [.. rulebook.Rulebook.Rulebook.Questions.Select(q => q.Id)];
-        _criteria = [.. _questions.Select(q => rulebook.Rulebook.CriteriaOf(q)
-            .Select(c => (ConditionCompiler.ForFindings(c.Condition).Compile(), c.Criterion.Effect, c.Criterion.Weight)).ToArray())];
+        var builders = _questions.Select(q => new EvidenceLayout.Builder(q)).ToArray();
+        _criteria = [.. _questions.Select((q, i) => rulebook.Rulebook.CriteriaOf(q)
+            .Select(c => (ConditionCompiler.ForEvidence(c.Condition, builders[i].SourceOf).Compile(), c.Criterion.Effect, c.Criterion.Weight)).ToArray())];
+        _layouts = [.. builders.Select(b => b.Build())];
     }
 
     public string Name => "engine conditions in loops (no Rete)";
@@ -75,9 +78,10 @@ public sealed class EngineDelegatesGrader : IGrader
         {
             var counts = new int[4];
             var weights = new int[4];
+            var evidence = _layouts[q].Gather(byQuestion[q]);
             foreach (var (when, effect, weight) in _criteria[q])
             {
-                if (!when(byQuestion[q])) continue;
+                if (!when(evidence)) continue;
                 counts[(int)effect]++;
                 weights[(int)effect] += weight;
             }

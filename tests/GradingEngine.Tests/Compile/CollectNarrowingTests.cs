@@ -3,7 +3,10 @@ using Xunit;
 
 namespace GradingEngine.Tests.Compile;
 
-/// <summary>Criteria collect only the findings they can read; these cases would change if that were wrong.</summary>
+/// <summary>
+/// Each aggregate scans only the evidence source of the indicators its filter can match (see
+/// EvidenceLayout); these cases would change if a source held too little or too much.
+/// </summary>
 public class CollectNarrowingTests
 {
     private static GradingEngine.Rollup.CriterionOutcome Outcome(string condition, string criterionId = "Q1.under-test")
@@ -69,5 +72,44 @@ public class CollectNarrowingTests
 
         Assert.True(outcome.Met);
         Assert.Empty(outcome.Evidence);
+    }
+
+    [Fact]
+    public void RatioWithDifferentSources_CountsNumeratorAndDenominatorEachInItsOwn()
+    {
+        // Numerator: priority judged effective (F1); denominator: every judgement finding of Q1 (F1, F2).
+        var half = Outcome("ratio(f => f.indicator == \"q1.prevention.priority\" and f.judgement == effective, f => f.indicator in [\"q1.prevention.priority\", \"q1.partnership.working\"]) == 0.5");
+        var whole = Outcome("ratio(f => f.indicator == \"q1.prevention.priority\" and f.judgement == effective, f => f.indicator == \"q1.prevention.priority\") == 1");
+
+        Assert.True(half.Met);
+        Assert.True(whole.Met);
+    }
+
+    [Fact]
+    public void AreaFilter_ReadsEveryIndicatorOfTheArea()
+    {
+        var outcome = Outcome("count(f => f.area == \"partnership\") == 1");
+
+        Assert.True(outcome.Met);
+        Assert.Equal(["F2"], outcome.Evidence.Select(f => f.Id));
+    }
+
+    [Fact]
+    public void TwoAggregatesOverOverlappingSources_ListEachFindingOnce()
+    {
+        var outcome = Outcome("any(f => f.indicator == \"q1.prevention.priority\") and count(f => f.indicator in [\"q1.prevention.priority\", \"q1.partnership.working\"]) == 2");
+
+        Assert.True(outcome.Met);
+        Assert.Equal(["F1", "F2"], outcome.Evidence.Select(f => f.Id));
+    }
+
+    [Fact]
+    public void JudgementFilterOverTwoIndicators_SeesOnlyItsOwnQuestion()
+    {
+        // F3 (Q2) is judged effective too, but a Q1 criterion never sees it.
+        var outcome = Outcome("count(f => f.indicator in [\"q1.prevention.priority\", \"q1.partnership.working\"] and f.judgement no worse than effective) == 1");
+
+        Assert.True(outcome.Met);
+        Assert.Equal(["F1"], outcome.Evidence.Select(f => f.Id));
     }
 }

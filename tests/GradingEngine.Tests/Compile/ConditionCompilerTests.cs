@@ -32,8 +32,8 @@ public class ConditionCompilerTests
         return bound;
     }
 
-    private static Func<IEnumerable<FindingFact>, bool> Q1(string when) =>
-        ConditionCompiler.ForFindings(Bind(when, new ConditionContext.Criterion(Model.FindQuestion("Q1")!, Model.Codebook))).Compile();
+    private static Func<IReadOnlyList<FindingFact>, bool> Q1(string when) =>
+        ConditionCompiler.ForFindings(Bind(when, new ConditionContext.Criterion(Model.FindQuestion("Q1")!, Model.Codebook)));
 
     private static Func<OutcomeProfile, bool> Profile(string when) =>
         ConditionCompiler.ForProfile(Bind(when, new ConditionContext.Threshold())).Compile();

@@ -31,7 +31,7 @@ public static class CriterionAnalyzer
             var worlds = choices.Aggregate(1L, (n, c) => n * c.Count);
             if (worlds > MaxWorlds) continue;
 
-            var condition = FastCompiler.Fast(ConditionCompiler.ForFindings(criterion.Condition));
+            var condition = ConditionCompiler.ForFindings(criterion.Condition);
             bool any = false, all = true;
             foreach (var world in Product(choices))
             {

@@ -48,80 +48,83 @@ public static class RuleOps
         }
     }
 
-    public static bool Any<T>(IEnumerable<T> items, Func<T, bool> predicate)
+    // Aggregates run over arrays: an evidence source, or the question results copied once. Plain
+    // indexed loops, because they are the innermost loop of grading.
+
+    /// <summary>The question results as an array, for the aggregates of a roll-up condition.</summary>
+    public static T[] Items<T>(IEnumerable<T> items) => items as T[] ?? [.. items];
+
+    public static bool Any<T>(T[] items, Func<T, bool> predicate)
     {
-        foreach (var item in items)
+        for (var i = 0; i < items.Length; i++)
         {
-            if (predicate(item)) return true;
+            if (predicate(items[i])) return true;
         }
         return false;
     }
 
-    public static bool All<T>(IEnumerable<T> items, Func<T, bool> filter, Func<T, bool> predicate)
+    public static bool All<T>(T[] items, Func<T, bool> filter, Func<T, bool> predicate)
     {
-        foreach (var item in items)
+        for (var i = 0; i < items.Length; i++)
         {
-            if (filter(item) && !predicate(item)) return false;
+            if (filter(items[i]) && !predicate(items[i])) return false;
         }
         return true;
     }
 
-    public static decimal? Count<T>(IEnumerable<T> items, Func<T, bool> filter)
+    public static decimal? Count<T>(T[] items, Func<T, bool> filter)
     {
         var n = 0;
-        foreach (var item in items)
+        for (var i = 0; i < items.Length; i++)
         {
-            if (filter(item)) n++;
+            if (filter(items[i])) n++;
         }
         return n;
     }
 
     /// <summary>Decimal addition is exact here, so the sum does not depend on the order of findings.</summary>
-    public static decimal? Sum<T>(IEnumerable<T> items, Func<T, bool> filter, Func<T, decimal?> value)
+    public static decimal? Sum<T>(T[] items, Func<T, bool> filter, Func<T, decimal?> value)
     {
         decimal? sum = 0m;
-        foreach (var item in items)
+        for (var i = 0; i < items.Length; i++)
         {
-            if (filter(item)) sum = Add(sum, value(item));
+            if (filter(items[i])) sum = Add(sum, value(items[i]));
         }
         return sum;
     }
 
-    public static decimal? Min<T>(IEnumerable<T> items, Func<T, bool> filter, Func<T, decimal?> value) =>
+    public static decimal? Min<T>(T[] items, Func<T, bool> filter, Func<T, decimal?> value) =>
         Extreme(items, filter, value, smallest: true);
 
-    public static decimal? Max<T>(IEnumerable<T> items, Func<T, bool> filter, Func<T, decimal?> value) =>
+    public static decimal? Max<T>(T[] items, Func<T, bool> filter, Func<T, decimal?> value) =>
         Extreme(items, filter, value, smallest: false);
 
-    private static decimal? Extreme<T>(IEnumerable<T> items, Func<T, bool> filter, Func<T, decimal?> value, bool smallest)
+    private static decimal? Extreme<T>(T[] items, Func<T, bool> filter, Func<T, decimal?> value, bool smallest)
     {
         decimal? best = null;
-        foreach (var item in items)
+        for (var i = 0; i < items.Length; i++)
         {
-            if (!filter(item) || value(item) is not { } v) continue;
+            if (!filter(items[i]) || value(items[i]) is not { } v) continue;
             if (best is null || (smallest ? v < best : v > best)) best = v;
         }
         return best;
     }
 
     /// <summary>Worst judgement = highest rank; undefined when nothing matches.</summary>
-    public static int? Worst<T>(IEnumerable<T> items, Func<T, bool> filter, Func<T, int?> rank) =>
+    public static int? Worst<T>(T[] items, Func<T, bool> filter, Func<T, int?> rank) =>
         ExtremeRank(items, filter, rank, worst: true);
 
-    public static int? Best<T>(IEnumerable<T> items, Func<T, bool> filter, Func<T, int?> rank) =>
+    public static int? Best<T>(T[] items, Func<T, bool> filter, Func<T, int?> rank) =>
         ExtremeRank(items, filter, rank, worst: false);
 
-    private static int? ExtremeRank<T>(IEnumerable<T> items, Func<T, bool> filter, Func<T, int?> rank, bool worst)
+    private static int? ExtremeRank<T>(T[] items, Func<T, bool> filter, Func<T, int?> rank, bool worst)
     {
         int? result = null;
-        foreach (var item in items)
+        for (var i = 0; i < items.Length; i++)
         {
-            if (!filter(item) || rank(item) is not { } r) continue;
+            if (!filter(items[i]) || rank(items[i]) is not { } r) continue;
             if (result is null || (worst ? r > result : r < result)) result = r;
         }
         return result;
     }
-
-    public static decimal? Ratio<T>(IEnumerable<T> items, Func<T, bool> numerator, Func<T, bool> denominator) =>
-        Div(Count(items, numerator), Count(items, denominator));
 }

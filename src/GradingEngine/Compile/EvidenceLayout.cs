@@ -1,0 +1,89 @@
+using GradingEngine.Compile.Runtime;
+using GradingEngine.Model;
+
+namespace GradingEngine.Compile;
+
+/// <summary>
+/// How one question's findings are grouped for its criteria. The checker narrows every aggregate's
+/// variable to the indicators its filter can match (`f.indicator == "x" and ...`), and a finding of
+/// any other indicator makes the filter false; so each distinct set of candidate indicators becomes a
+/// source, gathered once per inspection, and a compiled aggregate scans only its source instead of
+/// every finding of the question. Sources keep canonical (id) order, so results do not depend on the
+/// order of the findings file.
+/// </summary>
+public sealed class EvidenceLayout
+{
+    /// <summary>The source holding every finding of the question, for `all(f => P)`, which P must hold for.</summary>
+    public const int AllFindings = -1;
+
+    private readonly string _questionId;
+    private readonly Dictionary<string, int> _sources;
+    private readonly Dictionary<string, int[]> _sourcesOf;
+
+    private EvidenceLayout(string questionId, Dictionary<string, int> sources, Dictionary<string, int[]> sourcesOf)
+    {
+        _questionId = questionId;
+        _sources = sources;
+        _sourcesOf = sourcesOf;
+    }
+
+    public int SourceCount => _sources.Count;
+
+    /// <summary>The source of a set of candidate indicators that compilation registered.</summary>
+    public int SourceOf(IReadOnlyList<Indicator> candidates) =>
+        _sources.TryGetValue(Key(candidates), out var index)
+            ? index
+            : throw new InvalidOperationException($"engine error: no evidence source for [{Key(candidates)}] in {_questionId}");
+
+    /// <summary>Sorts one question's findings (in canonical order) into its sources.</summary>
+    public QuestionEvidence Gather(IReadOnlyList<FindingFact> findings)
+    {
+        var counts = new int[_sources.Count];
+        foreach (var finding in findings)
+        {
+            if (!_sourcesOf.TryGetValue(finding.IndicatorId, out var sources)) continue;
+            foreach (var s in sources) counts[s]++;
+        }
+        var arrays = new FindingFact[counts.Length][];
+        for (var s = 0; s < arrays.Length; s++)
+        {
+            arrays[s] = counts[s] == 0 ? [] : new FindingFact[counts[s]];
+            counts[s] = 0;
+        }
+        foreach (var finding in findings)
+        {
+            if (!_sourcesOf.TryGetValue(finding.IndicatorId, out var sources)) continue;
+            foreach (var s in sources) arrays[s][counts[s]++] = finding;
+        }
+        return new QuestionEvidence(_questionId, [.. findings], arrays);
+    }
+
+    private static string Key(IReadOnlyList<Indicator> candidates) =>
+        string.Join(' ', candidates.Select(c => c.Id).Order(StringComparer.Ordinal));
+
+    /// <summary>Collects the sources while a question's conditions compile.</summary>
+    public sealed class Builder(string questionId)
+    {
+        private readonly Dictionary<string, int> _sources = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, List<int>> _sourcesOf = new(StringComparer.Ordinal);
+
+        public int SourceOf(IReadOnlyList<Indicator> candidates)
+        {
+            var key = Key(candidates);
+            if (_sources.TryGetValue(key, out var index)) return index;
+            index = _sources.Count;
+            _sources.Add(key, index);
+            foreach (var indicator in candidates)
+            {
+                if (!_sourcesOf.TryGetValue(indicator.Id, out var list)) _sourcesOf[indicator.Id] = list = [];
+                list.Add(index);
+            }
+            return index;
+        }
+
+        public EvidenceLayout Build() => new(
+            questionId,
+            new Dictionary<string, int>(_sources, StringComparer.Ordinal),
+            _sourcesOf.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal));
+    }
+}

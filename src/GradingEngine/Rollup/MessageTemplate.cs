@@ -1,0 +1,56 @@
+using System.Globalization;
+using System.Text;
+using GradingEngine.Check;
+using GradingEngine.Model;
+
+namespace GradingEngine.Rollup;
+
+/// <summary>
+/// A criterion's message split once into literal text and placeholders, so filling it for each met
+/// criterion of each inspection is a concatenation rather than a regular-expression replace.
+/// </summary>
+public sealed class MessageTemplate
+{
+    // Even indexes are literal text, odd indexes placeholder names: "a {x} b" is ["a ", "x", " b"].
+    private readonly string[] _parts;
+
+    private MessageTemplate(string[] parts) => _parts = parts;
+
+    public static MessageTemplate Parse(string template)
+    {
+        var parts = new List<string>();
+        var at = 0;
+        foreach (System.Text.RegularExpressions.Match match in RulebookChecker.PlaceholderPattern().Matches(template))
+        {
+            parts.Add(template[at..match.Index]);
+            parts.Add(match.Groups[1].Value);
+            at = match.Index + match.Length;
+        }
+        parts.Add(template[at..]);
+        return new MessageTemplate([.. parts]);
+    }
+
+    /// <summary>Fills `{judgement}`, `{value}`, ... from the representative finding; `{count}` counts the evidence.</summary>
+    public string Format(IReadOnlyList<Finding> evidence, Finding? representative)
+    {
+        if (_parts.Length == 1) return _parts[0];
+        var text = new StringBuilder(_parts[0]);
+        for (var i = 1; i < _parts.Length; i += 2)
+        {
+            var name = _parts[i];
+            text.Append(name switch
+            {
+                "count" => evidence.Count.ToString(CultureInfo.InvariantCulture),
+                _ when representative is null => "(none)",
+                "judgement" or "value" => representative.ValueText,
+                "indicator" => representative.IndicatorId,
+                "quote" => representative.Quote,
+                "source" => representative.Source,
+                // The checker rejects unknown placeholders; keep the text as written if one gets here.
+                _ => "{" + name + "}",
+            });
+            text.Append(_parts[i + 1]);
+        }
+        return text.ToString();
+    }
+}
