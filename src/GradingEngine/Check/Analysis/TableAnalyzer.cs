@@ -1,4 +1,3 @@
-using GradingEngine.Compile;
 using GradingEngine.Compile.Runtime;
 using GradingEngine.Diagnostics;
 using GradingEngine.Model;
@@ -34,14 +33,14 @@ public static class TableAnalyzer
                 analyses.Add(new TableAnalysis(question.Id, table.Table.Name, space.Size, false, []));
                 continue;
             }
-            var conditions = table.Rules.Select(r => r.Condition is null ? null : FastCompiler.Fast(ConditionCompiler.ForProfile(r.Condition))).ToArray();
+            var conditions = table.Rules.Select(r => r.Condition is null ? null : ProfileCondition.Compile(r.Condition)).ToArray();
             var counts = new int[4];
             var weights = new int[4];
-            var profile = OutcomeProfile.Of(question.Id, counts, weights);
+            // One profile over the two arrays, which SetPoint rewrites for each point: no conditions keep it.
+            var profile = new OutcomeProfile(question.Id, counts, weights);
             var grades = GradeSpace.Evaluate((int)space.Size, table.Rules.Count, point =>
             {
                 SetPoint(space, point, counts, weights);
-                profile = OutcomeProfile.Of(question.Id, counts, weights);
                 ulong mask = 0;
                 for (var r = 0; r < conditions.Length; r++)
                 {
@@ -103,6 +102,17 @@ public static class TableAnalyzer
         }
     }
 
+    /// <summary>The index into each effect's pairs of a point: SetPoint's digits, without looking the pairs up again.</summary>
+    private static void SetDigits(ProfileSpace space, int point, int[] digits)
+    {
+        for (var e = 3; e >= 0; e--)
+        {
+            var n = space.Pairs[e].Length;
+            digits[e] = point % n;
+            point /= n;
+        }
+    }
+
     private static int PointOf(ProfileSpace space, int[] digits)
     {
         var point = 0;
@@ -119,7 +129,7 @@ public static class TableAnalyzer
         {
             if (grades.First[point] < 0) continue;
             SetPoint(space, point, counts, weights);
-            for (var e = 0; e < 4; e++) digits[e] = space.Index[e][(counts[e], weights[e])];
+            SetDigits(space, point, digits);
             var rank = table.Rules[grades.First[point]].Grade.Rank;
             foreach (var effect in EffectNames.All)
             {
