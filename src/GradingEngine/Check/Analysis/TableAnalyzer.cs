@@ -102,7 +102,7 @@ public static class TableAnalyzer
         }
     }
 
-    /// <summary>The index into each effect's pairs of a point: SetPoint's digits, without looking the pairs up again.</summary>
+    /// <summary>The index into each effect's pairs of a point: SetPoint's digits, without reading the pairs.</summary>
     private static void SetDigits(ProfileSpace space, int point, int[] digits)
     {
         for (var e = 3; e >= 0; e--)
@@ -113,34 +113,34 @@ public static class TableAnalyzer
         }
     }
 
-    private static int PointOf(ProfileSpace space, int[] digits)
-    {
-        var point = 0;
-        for (var e = 0; e < 4; e++) point = point * space.Pairs[e].Length + digits[e];
-        return point;
-    }
-
     private static void CheckMonotone(Question question, CheckedTable table, ProfileSpace space, GradeSpace grades, DiagnosticBag bag, HashSet<(CheckedTable, string)> reported)
     {
-        var counts = new int[4];
-        var weights = new int[4];
+        // Per effect, its stride in a point and, per digit and step weight, the digit one more criterion of that
+        // weight leads to (-1: no such outcome), looked up once here rather than at each of the points.
+        var strides = new int[4];
+        var next = new int[4][][];
+        for (var e = 3; e >= 0; e--)
+        {
+            strides[e] = e == 3 ? 1 : strides[e + 1] * space.Pairs[e + 1].Length;
+            next[e] = space.Pairs[e].Select(pair => space.StepWeights[e]
+                .Select(w => space.Index[e].TryGetValue((pair.Count + space.CountStep[e], pair.Weight + w), out var digit) ? digit : -1)
+                .ToArray()).ToArray();
+        }
         var digits = new int[4];
         for (var point = 0; point < grades.First.Length; point++)
         {
             if (grades.First[point] < 0) continue;
-            SetPoint(space, point, counts, weights);
             SetDigits(space, point, digits);
             var rank = table.Rules[grades.First[point]].Grade.Rank;
             foreach (var effect in EffectNames.All)
             {
                 var e = (int)effect;
-                foreach (var w in space.StepWeights[e])
+                var steps = next[e][digits[e]];
+                for (var k = 0; k < steps.Length; k++)
                 {
-                    if (!space.Index[e].TryGetValue((counts[e] + space.CountStep[e], weights[e] + w), out var next)) continue;
-                    var saved = digits[e];
-                    digits[e] = next;
-                    var other = PointOf(space, digits);
-                    digits[e] = saved;
+                    if (steps[k] < 0) continue;
+                    var w = space.StepWeights[e][k];
+                    var other = point + (steps[k] - digits[e]) * strides[e];
                     if (grades.First[other] < 0) continue;
                     var nextRank = table.Rules[grades.First[other]].Grade.Rank;
                     var good = effect is Effect.Strength or Effect.NotablePractice;
