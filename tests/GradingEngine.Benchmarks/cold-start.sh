@@ -99,8 +99,8 @@ echo "native AOT executable: $(stat -c %s "$out/cli/grading" | awk '{printf "%.1
 if [ "${EXPERIMENTS:-0}" = 1 ]; then
   # Native AOT with the compiler's default blend of size and speed instead of OptimizationPreference=Speed.
   publish_cli cli-aot-blended -p:OptimizationPreference=
-  same_output cli-aot-blended cli
   measure "native AOT, optimized for the default blend" hello cli-aot-blended
+  same_output cli-aot-blended cli
   # The JIT build's settings (ReadyToRun on, TieredPGO off), each switched off or on one at a time.
   publish_cli cli-no-r2r -p:PublishAot=false -p:PublishReadyToRun=false
   measure "JIT without ReadyToRun" hello cli-no-r2r
