@@ -1,15 +1,18 @@
 #!/usr/bin/env bash
-# Whole-process timing of the CLI against a hello-world .NET console app built the same way.
+# Whole-process timing of the CLI against a hello-world .NET console app.
 #
-#   tests/GradingEngine.Benchmarks/cold-start.sh              # the CLI as its csproj configures it
+#   tests/GradingEngine.Benchmarks/cold-start.sh              # the CLI as its csproj configures it, and the JIT build
 #   EXPERIMENTS=1 tests/GradingEngine.Benchmarks/cold-start.sh # also each start-up setting switched one at a time
 #   RUNS=20 ...                                                # runs per command (default 15, at least 10)
 #
-# Both programs are published framework-dependent in Release into bench/cold-start/ (git-ignored):
-# the CLI from src/GradingEngine.Cli, the hello-world from a throwaway project created there. Each is
-# timed as a whole process, `grading grade seeds/west-mercia-2015/findings.yaml` for the CLI, with
-# hyperfine when installed (Debian: apt-get install -y hyperfine), else a loop over `date +%s%N`.
-# Reports medians in ms and the CLI / hello-world ratio. Targets: <= 300 ms and <= 3x hello-world.
+# Everything is published in Release into bench/cold-start/ (git-ignored): the CLI from src/GradingEngine.Cli as
+# configured (native AOT) and with -p:PublishAot=false (framework-dependent ReadyToRun, the JIT build), and a
+# hello-world from a throwaway project created there, framework-dependent (the comparator of the ratios) and native
+# AOT (for context: what no JIT costs a program that does nothing). The native AOT publishes need a C compiler and
+# linker: clang, or gcc and binutils as on Debian (apt-get install -y gcc). Each program is timed as a whole process,
+# `grading grade seeds/west-mercia-2015/findings.yaml` for the CLI, with hyperfine when installed (Debian: apt-get
+# install -y hyperfine), else a loop over `date +%s%N`. Reports medians in ms and the CLI / hello-world ratio, and
+# stops unless both CLI builds print the same grades. Targets: <= 300 ms and <= 3x the JIT hello-world.
 set -euo pipefail
 
 root="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -72,26 +75,41 @@ measure() { # label, hello dir, cli dir
   local h c
   h=$(median_ms "$out/$hello/hello")
   c=$(median_ms "$out/$cli/grading grade $seed")
-  rows+=("$(printf '%-44s %10s %10s %8s' "$label" "$h" "$c" "$(python3 -c "print(f'{$c/$h:.2f}x')")")")
+  rows+=("$(printf '%-54s %10s %10s %8s' "$label" "$h" "$c" "$(python3 -c "print(f'{$c/$h:.2f}x')")")")
   printf '%s\n' "${rows[-1]}"
 }
 
-printf '%-44s %10s %10s %8s\n' "build" "hello ms" "grade ms" "ratio"
+# The same grades from every build of the CLI, or the timings compare different work.
+same_output() { # cli dir, reference cli dir
+  cmp -s "$out/$1.out" "$out/$2.out" || { echo "$1 and $2 print different results for $seed:"; diff "$out/$2.out" "$out/$1.out" | head -20; exit 1; }
+}
+
+rid="$(dotnet --info | awk '/^ *RID:/ {print $2; exit}')"
+printf '%-54s %10s %10s %8s\n' "build" "hello ms" "grade ms" "ratio"
 publish_hello hello
+publish_hello hello-aot -r "$rid" -p:PublishAot=true
 publish_cli cli
-measure "as configured (GradingEngine.Cli.csproj)" hello cli
+publish_cli cli-r2r -p:PublishAot=false
+measure "native AOT, as configured (GradingEngine.Cli.csproj)" hello cli
+measure "JIT: ReadyToRun, TieredPGO off (-p:PublishAot=false)" hello cli-r2r
+same_output cli-r2r cli
+measure "(native AOT CLI against a native AOT hello-world)" hello-aot cli
+echo "native AOT executable: $(stat -c %s "$out/cli/grading" | awk '{printf "%.1f MB", $1 / 1048576}') (hello-world: $(stat -c %s "$out/hello-aot/hello" | awk '{printf "%.1f MB", $1 / 1048576}'))"
 
 if [ "${EXPERIMENTS:-0}" = 1 ]; then
-  # Each setting against the csproj's own (ReadyToRun on, TieredPGO off): switched off or on one at a time.
-  rid="linux-x64"
-  publish_cli cli-no-r2r -p:PublishReadyToRun=false
-  measure "without ReadyToRun" hello cli-no-r2r
-  publish_cli cli-pgo -p:TieredPGO=true
-  measure "with TieredPGO" hello cli-pgo
-  publish_cli cli-inv -p:InvariantGlobalization=true
-  measure "+ InvariantGlobalization" hello cli-inv
-  publish_cli cli-tc -p:TieredCompilation=false
-  measure "+ TieredCompilation off" hello cli-tc
+  # Native AOT with the compiler's default blend of size and speed instead of OptimizationPreference=Speed.
+  publish_cli cli-aot-blended -p:OptimizationPreference=
+  measure "native AOT, optimized for the default blend" hello cli-aot-blended
+  same_output cli-aot-blended cli
+  # The JIT build's settings (ReadyToRun on, TieredPGO off), each switched off or on one at a time.
+  publish_cli cli-no-r2r -p:PublishAot=false -p:PublishReadyToRun=false
+  measure "JIT without ReadyToRun" hello cli-no-r2r
+  publish_cli cli-pgo -p:PublishAot=false -p:TieredPGO=true
+  measure "JIT with TieredPGO" hello cli-pgo
+  publish_cli cli-inv -p:PublishAot=false -p:InvariantGlobalization=true
+  measure "JIT + InvariantGlobalization" hello cli-inv
+  publish_cli cli-tc -p:PublishAot=false -p:TieredCompilation=false
+  measure "JIT + TieredCompilation off" hello cli-tc
   publish_hello hello-r2r -r "$rid" --self-contained false -p:PublishReadyToRun=true
-  measure "(hello-world with ReadyToRun too)" hello-r2r cli
+  measure "(JIT CLI against a ReadyToRun hello-world)" hello-r2r cli-r2r
 fi

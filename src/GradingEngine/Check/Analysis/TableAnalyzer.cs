@@ -1,4 +1,3 @@
-using GradingEngine.Compile;
 using GradingEngine.Compile.Runtime;
 using GradingEngine.Diagnostics;
 using GradingEngine.Model;
@@ -34,14 +33,14 @@ public static class TableAnalyzer
                 analyses.Add(new TableAnalysis(question.Id, table.Table.Name, space.Size, false, []));
                 continue;
             }
-            var conditions = table.Rules.Select(r => r.Condition is null ? null : FastCompiler.Fast(ConditionCompiler.ForProfile(r.Condition))).ToArray();
+            var conditions = table.Rules.Select(r => r.Condition is null ? null : ProfileCondition.Compile(r.Condition)).ToArray();
             var counts = new int[4];
             var weights = new int[4];
-            var profile = OutcomeProfile.Of(question.Id, counts, weights);
+            // One profile over the two arrays, which SetPoint rewrites for each point: no conditions keep it.
+            var profile = new OutcomeProfile(question.Id, counts, weights);
             var grades = GradeSpace.Evaluate((int)space.Size, table.Rules.Count, point =>
             {
                 SetPoint(space, point, counts, weights);
-                profile = OutcomeProfile.Of(question.Id, counts, weights);
                 ulong mask = 0;
                 for (var r = 0; r < conditions.Length; r++)
                 {
@@ -103,34 +102,45 @@ public static class TableAnalyzer
         }
     }
 
-    private static int PointOf(ProfileSpace space, int[] digits)
+    /// <summary>The index into each effect's pairs of a point: SetPoint's digits, without reading the pairs.</summary>
+    private static void SetDigits(ProfileSpace space, int point, int[] digits)
     {
-        var point = 0;
-        for (var e = 0; e < 4; e++) point = point * space.Pairs[e].Length + digits[e];
-        return point;
+        for (var e = 3; e >= 0; e--)
+        {
+            var n = space.Pairs[e].Length;
+            digits[e] = point % n;
+            point /= n;
+        }
     }
 
     private static void CheckMonotone(Question question, CheckedTable table, ProfileSpace space, GradeSpace grades, DiagnosticBag bag, HashSet<(CheckedTable, string)> reported)
     {
-        var counts = new int[4];
-        var weights = new int[4];
+        // Per effect, its stride in a point and, per digit and step weight, the digit one more criterion of that
+        // weight leads to (-1: no such outcome), looked up once here rather than at each of the points.
+        var strides = new int[4];
+        var next = new int[4][][];
+        for (var e = 3; e >= 0; e--)
+        {
+            strides[e] = e == 3 ? 1 : strides[e + 1] * space.Pairs[e + 1].Length;
+            next[e] = space.Pairs[e].Select(pair => space.StepWeights[e]
+                .Select(w => space.Index[e].TryGetValue((pair.Count + space.CountStep[e], pair.Weight + w), out var digit) ? digit : -1)
+                .ToArray()).ToArray();
+        }
         var digits = new int[4];
         for (var point = 0; point < grades.First.Length; point++)
         {
             if (grades.First[point] < 0) continue;
-            SetPoint(space, point, counts, weights);
-            for (var e = 0; e < 4; e++) digits[e] = space.Index[e][(counts[e], weights[e])];
+            SetDigits(space, point, digits);
             var rank = table.Rules[grades.First[point]].Grade.Rank;
             foreach (var effect in EffectNames.All)
             {
                 var e = (int)effect;
-                foreach (var w in space.StepWeights[e])
+                var steps = next[e][digits[e]];
+                for (var k = 0; k < steps.Length; k++)
                 {
-                    if (!space.Index[e].TryGetValue((counts[e] + space.CountStep[e], weights[e] + w), out var next)) continue;
-                    var saved = digits[e];
-                    digits[e] = next;
-                    var other = PointOf(space, digits);
-                    digits[e] = saved;
+                    if (steps[k] < 0) continue;
+                    var w = space.StepWeights[e][k];
+                    var other = point + (steps[k] - digits[e]) * strides[e];
                     if (grades.First[other] < 0) continue;
                     var nextRank = table.Rules[grades.First[other]].Grade.Rank;
                     var good = effect is Effect.Strength or Effect.NotablePractice;
