@@ -142,7 +142,7 @@ public sealed class ConditionCompiler
     private Expression ProfileVariable(BoundProfileVariable p)
     {
         var value = Expression.Call(_profile!, p.IsWeight ? Members.Weight : Members.Count, Expression.Constant(p.Effect));
-        return Expression.Convert(Expression.Convert(value, typeof(decimal)), typeof(decimal?));
+        return Expression.Call(Ops.Number, value);
     }
 
     private Expression Binary(BoundBinary b)
@@ -212,7 +212,7 @@ public sealed class ConditionCompiler
             case AggregateKind.Worst:
             case AggregateKind.Best:
                 var variable = Expression.Parameter(itemType, "item");
-                var rank = Expression.Lambda(Expression.Convert(
+                var rank = Expression.Lambda(DelegateType(itemType, typeof(int?)), Expression.Convert(
                     Expression.Property(variable, findings ? Members.FindingRank : Members.QuestionRank), typeof(int?)), variable);
                 return Call(a.Kind, itemType, Items(a.Filter), filter, rank);
             case AggregateKind.Ratio:
@@ -227,7 +227,7 @@ public sealed class ConditionCompiler
     }
 
     private static MethodCallExpression Call(AggregateKind kind, Type itemType, params Expression[] arguments) =>
-        Expression.Call(Ops.Aggregate(kind).MakeGenericMethod(itemType), arguments);
+        Expression.Call(Ops.Aggregate(kind, itemType == typeof(FindingFact)), arguments);
 
     /// <summary>The items a lambda ranges over: the evidence source of its candidate indicators, or the question results.</summary>
     private Expression Items(BoundLambda lambda) =>
@@ -237,16 +237,32 @@ public sealed class ConditionCompiler
         Expression.Call(_evidence!, Members.Source, Expression.Constant(index));
 
     private MethodCallExpression Questions() =>
-        Expression.Call(Ops.Items.MakeGenericMethod(typeof(QuestionGradeFact)), _questions!);
+        Expression.Call(Ops.Items, _questions!);
 
     private static LambdaExpression TrueFilter(Type itemType) =>
-        Expression.Lambda(Expression.Constant(true), Expression.Parameter(itemType, "item"));
+        Expression.Lambda(DelegateType(itemType, typeof(bool)), Expression.Constant(true), Expression.Parameter(itemType, "item"));
 
     private LambdaExpression Lambda(BoundLambda lambda)
     {
         var parameter = Declare(lambda.Variable);
-        return Expression.Lambda(Emit(lambda.Body), parameter);
+        var body = Emit(lambda.Body);
+        return Expression.Lambda(DelegateType(parameter.Type, body.Type), body, parameter);
     }
+
+    /// <summary>
+    /// The delegate type of a lambda over one item, written out: letting Expression.Lambda infer it makes the
+    /// generic type at run time, which a native AOT build of the CLI cannot promise. These are all the shapes.
+    /// </summary>
+    private static Type DelegateType(Type item, Type result) => (item == typeof(FindingFact), result) switch
+    {
+        (true, var r) when r == typeof(bool) => typeof(Func<FindingFact, bool>),
+        (true, var r) when r == typeof(decimal?) => typeof(Func<FindingFact, decimal?>),
+        (true, var r) when r == typeof(int?) => typeof(Func<FindingFact, int?>),
+        (false, var r) when r == typeof(bool) => typeof(Func<QuestionGradeFact, bool>),
+        (false, var r) when r == typeof(decimal?) => typeof(Func<QuestionGradeFact, decimal?>),
+        (false, var r) when r == typeof(int?) => typeof(Func<QuestionGradeFact, int?>),
+        _ => throw new InvalidOperationException($"unexpected lambda {item.Name} => {result.Name}"),
+    };
 
     /// <summary>The whitelisted operations, found from lambdas rather than by name.</summary>
     private static class Ops
@@ -274,31 +290,39 @@ public sealed class ConditionCompiler
         public static readonly MethodInfo Div = Of(() => RuleOps.Div(null, null));
         public static readonly MethodInfo Neg = Of(() => RuleOps.Neg(null));
 
-        private static readonly MethodInfo AnyDef = Generic(() => RuleOps.Any<object>(null!, null!));
-        private static readonly MethodInfo AllDef = Generic(() => RuleOps.All<object>(null!, null!, null!));
-        private static readonly MethodInfo CountDef = Generic(() => RuleOps.Count<object>(null!, null!));
-        private static readonly MethodInfo SumDef = Generic(() => RuleOps.Sum<object>(null!, null!, null!));
-        private static readonly MethodInfo MinDef = Generic(() => RuleOps.Min<object>(null!, null!, null!));
-        private static readonly MethodInfo MaxDef = Generic(() => RuleOps.Max<object>(null!, null!, null!));
-        private static readonly MethodInfo WorstDef = Generic(() => RuleOps.Worst<object>(null!, null!, null!));
-        private static readonly MethodInfo BestDef = Generic(() => RuleOps.Best<object>(null!, null!, null!));
-        public static readonly MethodInfo Items = Generic(() => RuleOps.Items<object>(null!));
+        public static readonly MethodInfo Number = Of(() => RuleOps.Number(0));
+        public static readonly MethodInfo Items = Of(() => RuleOps.Items<QuestionGradeFact>(null!));
 
-        public static MethodInfo Aggregate(AggregateKind kind) => kind switch
+        // Closed over each item type here rather than with MakeGenericMethod, which a native AOT build cannot promise.
+        private static readonly Dictionary<AggregateKind, MethodInfo> OverFindings = new()
         {
-            AggregateKind.Any => AnyDef,
-            AggregateKind.All => AllDef,
-            AggregateKind.Count => CountDef,
-            AggregateKind.Sum => SumDef,
-            AggregateKind.Min => MinDef,
-            AggregateKind.Max => MaxDef,
-            AggregateKind.Worst => WorstDef,
-            _ => BestDef,
+            [AggregateKind.Any] = Of(() => RuleOps.Any<FindingFact>(null!, null!)),
+            [AggregateKind.All] = Of(() => RuleOps.All<FindingFact>(null!, null!, null!)),
+            [AggregateKind.Count] = Of(() => RuleOps.Count<FindingFact>(null!, null!)),
+            [AggregateKind.Sum] = Of(() => RuleOps.Sum<FindingFact>(null!, null!, null!)),
+            [AggregateKind.Min] = Of(() => RuleOps.Min<FindingFact>(null!, null!, null!)),
+            [AggregateKind.Max] = Of(() => RuleOps.Max<FindingFact>(null!, null!, null!)),
+            [AggregateKind.Worst] = Of(() => RuleOps.Worst<FindingFact>(null!, null!, null!)),
+            [AggregateKind.Best] = Of(() => RuleOps.Best<FindingFact>(null!, null!, null!)),
         };
+
+        private static readonly Dictionary<AggregateKind, MethodInfo> OverQuestions = new()
+        {
+            [AggregateKind.Any] = Of(() => RuleOps.Any<QuestionGradeFact>(null!, null!)),
+            [AggregateKind.All] = Of(() => RuleOps.All<QuestionGradeFact>(null!, null!, null!)),
+            [AggregateKind.Count] = Of(() => RuleOps.Count<QuestionGradeFact>(null!, null!)),
+            [AggregateKind.Sum] = Of(() => RuleOps.Sum<QuestionGradeFact>(null!, null!, null!)),
+            [AggregateKind.Min] = Of(() => RuleOps.Min<QuestionGradeFact>(null!, null!, null!)),
+            [AggregateKind.Max] = Of(() => RuleOps.Max<QuestionGradeFact>(null!, null!, null!)),
+            [AggregateKind.Worst] = Of(() => RuleOps.Worst<QuestionGradeFact>(null!, null!, null!)),
+            [AggregateKind.Best] = Of(() => RuleOps.Best<QuestionGradeFact>(null!, null!, null!)),
+        };
+
+        /// <summary>An aggregate over findings or over question results; `ratio` is two counts.</summary>
+        public static MethodInfo Aggregate(AggregateKind kind, bool overFindings) => (overFindings ? OverFindings : OverQuestions)[kind];
 
         private static MethodInfo Of(Expression<Action> call) => ((MethodCallExpression)call.Body).Method;
 
-        private static MethodInfo Generic(Expression<Action> call) => Of(call).GetGenericMethodDefinition();
     }
 
     /// <summary>The fact members a compiled rule may read.</summary>

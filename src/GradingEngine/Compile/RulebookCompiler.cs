@@ -80,7 +80,7 @@ public static class RulebookCompiler
         var profile = builder.LeftHandSide().Pattern(typeof(OutcomeProfile), ConditionCompiler.ProfileParameter);
         var parameter = profile.Declaration.ToParameterExpression();
         profile.Condition(QuestionIs<OutcomeProfile>(ConditionCompiler.ProfileParameter, p => p.QuestionId, questionId));
-        profile.Condition(Expression.Lambda(FirstMatch(table, row, c => ConditionCompiler.ProfileBody(c, parameter)), parameter));
+        profile.Condition(Expression.Lambda<Func<OutcomeProfile, bool>>(FirstMatch(table, row, c => ConditionCompiler.ProfileBody(c, parameter)), parameter));
         var rank = row.Grade.Rank;
         var index = row.Index;
         Expression<Action<IContext, OutcomeProfile>> action = (ctx, profile) => RuleActions.QuestionGrade(ctx, profile, rank, index);
@@ -98,7 +98,7 @@ public static class RulebookCompiler
         // Decide only once every question has its grade.
         Expression<Func<IEnumerable<QuestionGradeFact>, bool>> complete = questions => questions.Count() == questionCount;
         questions.Condition(complete);
-        questions.Condition(Expression.Lambda(FirstMatch(table, row, c => ConditionCompiler.QuestionsBody(c, parameter)), parameter));
+        questions.Condition(Expression.Lambda<Func<IEnumerable<QuestionGradeFact>, bool>>(FirstMatch(table, row, c => ConditionCompiler.QuestionsBody(c, parameter)), parameter));
         var collect = questions.Aggregate();
         collect.Collect();
         collect.Pattern(typeof(QuestionGradeFact), "question");
@@ -143,10 +143,10 @@ public static class RulebookCompiler
         lhs.Pattern(typeof(QuestionEvidence), "scope").Condition(QuestionIs<QuestionEvidence>("scope", s => s.QuestionId, questionId));
 
     /// <summary>`name.QuestionId == "Q1"` with the question as a constant, so NRules can share the node.</summary>
-    private static LambdaExpression QuestionIs<T>(string name, Expression<Func<T, string>> member, string questionId)
+    private static Expression<Func<T, bool>> QuestionIs<T>(string name, Expression<Func<T, string>> member, string questionId)
     {
         var parameter = Expression.Parameter(typeof(T), name);
         var access = Expression.MakeMemberAccess(parameter, ((MemberExpression)member.Body).Member);
-        return Expression.Lambda(Expression.Equal(access, Expression.Constant(questionId)), parameter);
+        return Expression.Lambda<Func<T, bool>>(Expression.Equal(access, Expression.Constant(questionId)), parameter);
     }
 }

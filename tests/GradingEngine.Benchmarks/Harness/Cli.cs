@@ -85,19 +85,37 @@ public static class Cli
                     ws.Verify(graders);
                     var rounds = Int(rest, "--rounds", 15);
                     var times = graders.ToDictionary(g => g.Name, _ => new List<double>());
+                    var cpu = graders.ToDictionary(g => g.Name, _ => new List<double>());
+                    var allocated = graders.ToDictionary(g => g.Name, _ => 0.0);
                     var sw = new System.Diagnostics.Stopwatch();
+                    var process = System.Diagnostics.Process.GetCurrentProcess();
                     for (var round = -2; round < rounds; round++)
                     {
                         foreach (var grader in graders)
                         {
+                            process.Refresh();
+                            var cpu0 = process.TotalProcessorTime;
+                            var bytes = GC.GetAllocatedBytesForCurrentThread();
                             sw.Restart();
                             foreach (var inspection in ws.Inspections) grader.Grade(inspection);
-                            if (round >= 0) times[grader.Name].Add(sw.Elapsed.TotalMilliseconds / ws.Inspections.Length);
+                            var ms = sw.Elapsed.TotalMilliseconds;
+                            process.Refresh();
+                            if (round < 0) continue;
+                            times[grader.Name].Add(ms / ws.Inspections.Length);
+                            cpu[grader.Name].Add((process.TotalProcessorTime - cpu0).TotalMilliseconds / ws.Inspections.Length);
+                            allocated[grader.Name] = (GC.GetAllocatedBytesForCurrentThread() - bytes) / (double)ws.Inspections.Length;
                         }
                     }
+                    var met = ws.Inspections.Average(i => GradingPipeline.Grade(ws.Compiled!, i, outlooks: false).Questions.Sum(q => q.Criteria.Count(c => c.Met)));
+                    Console.WriteLine($"{ws.Inspections.Length} inspections x {ws.Options.Findings} findings, {ws.Compiled!.Criteria.Count} criteria ({met:N0} met per inspection on average), {ws.Compiled.RuleCount} NRules rules; medians of {rounds} rounds");
                     static double Median(List<double> xs) => xs.Order().ElementAt(xs.Count / 2);
                     var floor = Median(times["hand-written baseline"]);
-                    foreach (var (name, ms) in times) Console.WriteLine($"{name,-45} {Median(ms),8:N3} ms/inspection  {Median(ms) / floor,6:N2}x baseline");
+                    var cpuFloor = Median(cpu["hand-written baseline"]);
+                    Console.WriteLine($"{"variant",-45} {"wall ms",8} {"x base",7} {"CPU ms",8} {"x base",7} {"KB alloc",9}");
+                    foreach (var name in times.Keys)
+                    {
+                        Console.WriteLine($"{name,-45} {Median(times[name]),8:N3} {Median(times[name]) / floor,7:N2} {Median(cpu[name]),8:N3} {Median(cpu[name]) / cpuFloor,7:N2} {allocated[name] / 1024,9:N1}");
+                    }
                     return 0;
                 }
                 case "cold":

@@ -35,6 +35,9 @@ public static class RuleOps
     public static decimal? Div(decimal? a, decimal? b) => b == 0m ? null : Checked(a, b, static (x, y) => x / y);
     public static decimal? Neg(decimal? a) => -a;
 
+    /// <summary>A profile count or weight as a number.</summary>
+    public static decimal? Number(int value) => value;
+
     private static decimal? Checked(decimal? a, decimal? b, Func<decimal, decimal, decimal> op)
     {
         if (!a.HasValue || !b.HasValue) return null;
