@@ -46,6 +46,8 @@ public static class Cli
                     return Runner.All(rest.Contains("--quick"), [.. rest.Where(a => !a.StartsWith("--", StringComparison.Ordinal))]);
                 case "memory":
                     return Runner.Memory(rest[0], rest.Contains("--quick"));
+                case "scale-point":
+                    return Runner.ScalePoint(rest[0], rest.Contains("--quick"));
                 case "report":
                     Report.Write(Results.Load(Path.Combine(Paths.Results, "results.json")));
                     return 0;
@@ -161,6 +163,7 @@ public static class Cli
                           cold [--rules DIR] [--findings FILE]                         the CLI's steps, timed cold in this process
                           compile-cold engine|rulesengine|roslyn [options]             first rulebook load in a fresh process
                           memory engine|engine-grade|baseline|load-5000 [--quick]      peak working set of one workload
+                          scale-point "criteria x10"|"findings x100"|... [--quick]     one scaling point in this process (what `all` runs per point)
                           profile evaluate|grade|delegates|load [options] [--seconds N] a steady workload to attach dotnet-trace to
                           compare [options] [--rounds N]                               quick interleaved A/B of every variant, median ms and x baseline
                         options: --criteria N (500) --inspections M (430) --findings K (200) --questions Q (4-8 by criteria) --seed S (2015)
