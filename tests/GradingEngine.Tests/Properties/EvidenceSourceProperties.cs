@@ -1,0 +1,90 @@
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+using GradingEngine.Check.Binding;
+using GradingEngine.Compile;
+using GradingEngine.Compile.Runtime;
+using GradingEngine.Diagnostics;
+using GradingEngine.Load;
+using GradingEngine.Load.Conditions;
+using GradingEngine.Load.Yaml;
+using GradingEngine.Model;
+using GradingEngine.Tests.Load;
+using GradingEngine.Tests.Support;
+using Xunit;
+
+namespace GradingEngine.Tests.Properties;
+
+/// <summary>
+/// Narrowing is sound: an aggregate that scans only the source of its candidate indicators decides
+/// exactly as if it scanned every finding of the question. The oracle is the same condition compiled
+/// with every aggregate reading all findings, on random findings of every indicator type.
+/// </summary>
+public class EvidenceSourceProperties
+{
+    private static readonly Lazy<Rulebook> Model = new(() => TestKit.Compile(new MiniRulebook()).Rulebook.Rulebook);
+
+    private static readonly string[] Indicators =
+        ["q1.prevention.priority", "q1.partnership.working", "q1.prevention.crime-change", "q1.partnership.database"];
+
+    public static readonly TheoryData<string> Conditions = new()
+    {
+        "any(f => f.indicator == \"q1.prevention.priority\" and f.judgement no worse than mostly-effective)",
+        "count(f => f.area == \"partnership\") >= 2",
+        "all(f => f.indicator == \"q1.prevention.priority\", f => f.judgement == effective)",
+        "all(f => f.indicator in [\"q1.prevention.priority\", \"q1.partnership.working\"])",
+        "sum(f => f.indicator == \"q1.prevention.crime-change\", f => f.value) > 3",
+        "min(f => f.indicator == \"q1.prevention.crime-change\", f => f.value) < 0 or max(f => f.indicator == \"q1.prevention.crime-change\", f => f.value * 2) > 10",
+        "worst(f => f.indicator in [\"q1.prevention.priority\", \"q1.partnership.working\"]) worse than mostly-effective",
+        "best(f => f.area == \"prevention\" and f.indicator == \"q1.prevention.priority\") == effective",
+        "ratio(f => f.indicator == \"q1.partnership.working\" and f.judgement == effective, f => f.indicator in [\"q1.partnership.working\", \"q1.prevention.priority\"]) >= 0.5",
+        "any(f => f.indicator == \"q1.partnership.database\" and f.value)",
+        "any(f => f.indicator == \"q1.prevention.priority\" and count(g => g.indicator == \"q1.partnership.working\" and g.judgement == ineffective) >= 1)",
+        "not any(f => f.indicator == \"q1.partnership.working\" and f.judgement == ineffective) and count(f => f.indicator == \"q1.prevention.crime-change\") == 2",
+    };
+
+    [Theory]
+    [MemberData(nameof(Conditions))]
+    public void NarrowedSources_DecideLikeScanningEveryFinding(string when)
+    {
+        var condition = Bind(when);
+        var narrowed = ConditionCompiler.ForFindings(condition);
+        var everything = ConditionCompiler.ForEvidence(condition, _ => EvidenceLayout.AllFindings).Compile();
+
+        var property = Prop.ForAll(FindingsArbitrary(), findings =>
+            narrowed(findings) == everything(new QuestionEvidence("Q1", [.. findings], [])));
+
+        FsCheck.Check.One(Config.QuickThrowOnFailure.WithMaxTest(300), property);
+    }
+
+    private static Arbitrary<FindingFact[]> FindingsArbitrary()
+    {
+        var one = from indicator in Gen.Choose(0, Indicators.Length - 1)
+                  from level in Gen.Choose(0, 3)
+                  from number in Gen.Choose(-6, 9)
+                  from flag in Gen.Elements(true, false)
+                  select (indicator, level, number, flag);
+        return Gen.ListOf(one).Select(list => list.Take(12).Select((f, i) => Fact(i, f.indicator, f.level, f.number, f.flag)).ToArray()).ToArbitrary();
+    }
+
+    private static FindingFact Fact(int index, int indicatorIndex, int level, int number, bool flag)
+    {
+        var span = new SourceSpan("findings.yaml", 1, 1);
+        var indicator = Model.Value.Codebook.Find(Indicators[indicatorIndex])!;
+        var finding = new Finding($"F{index:D3}", "Q1", indicator.Id,
+            indicator.Type == IndicatorType.Judgement ? indicator.Scale!.Levels[level] : null,
+            indicator.Type == IndicatorType.Number ? number : null,
+            indicator.Type == IndicatorType.YesNo ? flag : null,
+            "quote", "source", span, FieldSpans.None(span));
+        return new FindingFact(finding, indicator);
+    }
+
+    private static BoundExpr Bind(string when)
+    {
+        var bag = new DiagnosticBag();
+        var parsed = ConditionParser.Parse(new YScalar(new SourceSpan("test.yaml", 1, 1), when, ScalarKind.Plain), LoadLimits.Default, bag);
+        var bound = parsed is null ? null : ConditionBinder.Bind(parsed, new ConditionContext.Criterion(Model.Value.FindQuestion("Q1")!, Model.Value.Codebook), bag);
+        Assert.True(bound is not null && !bag.HasErrors, $"`{when}` did not bind:\n{TestKit.Render(bag.ToSortedList())}");
+        return bound!;
+    }
+}
