@@ -35,7 +35,7 @@ public sealed class EvidenceLayout
             ? index
             : throw new InvalidOperationException($"engine error: no evidence source for [{Key(candidates)}] in {_questionId}");
 
-    /// <summary>Sorts one question's findings (in canonical order) into its sources.</summary>
+    /// <summary>Sorts one question's findings (in canonical order) into its sources. An array is kept as the evidence's `All`, not copied.</summary>
     public QuestionEvidence Gather(IReadOnlyList<FindingFact> findings)
     {
         var counts = new int[_sources.Count];
@@ -55,7 +55,7 @@ public sealed class EvidenceLayout
             if (!_sourcesOf.TryGetValue(finding.IndicatorId, out var sources)) continue;
             foreach (var s in sources) arrays[s][counts[s]++] = finding;
         }
-        return new QuestionEvidence(_questionId, [.. findings], arrays);
+        return new QuestionEvidence(_questionId, findings as FindingFact[] ?? [.. findings], arrays);
     }
 
     private static string Key(IReadOnlyList<Indicator> candidates) =>

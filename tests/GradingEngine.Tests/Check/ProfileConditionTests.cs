@@ -18,14 +18,7 @@ namespace GradingEngine.Tests.Check;
 /// </summary>
 public class ProfileConditionTests
 {
-    private static BoundExpr Bind(string when)
-    {
-        var bag = new DiagnosticBag();
-        var condition = ConditionParser.Parse(new YScalar(new SourceSpan("test.yaml", 1, 1), when, ScalarKind.Plain), LoadLimits.Default, bag);
-        var bound = condition is null ? null : ConditionBinder.Bind(condition, new ConditionContext.Threshold(), bag);
-        Assert.True(bound is not null && !bag.HasErrors, $"`{when}` did not bind:\n{TestKit.Render(bag.ToSortedList())}");
-        return bound;
-    }
+    private static BoundExpr Bind(string when) => TestKit.BindCondition(when, new ConditionContext.Threshold());
 
     /// <summary>Counts 0 to 3 and weights 0, 1, 3 and 7 for each effect: 65,536 profiles, zeros included for division.</summary>
     private static IEnumerable<OutcomeProfile> Profiles()

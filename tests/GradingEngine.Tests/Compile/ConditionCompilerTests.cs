@@ -23,14 +23,7 @@ public class ConditionCompilerTests
     private const string Database = "q1.partnership.database";
     private const string Partnership = "q1.partnership.working";
 
-    private static BoundExpr Bind(string when, ConditionContext context)
-    {
-        var bag = new DiagnosticBag();
-        var condition = ConditionParser.Parse(new YScalar(new SourceSpan("test.yaml", 1, 1), when, ScalarKind.Plain), LoadLimits.Default, bag);
-        var bound = condition is null ? null : ConditionBinder.Bind(condition, context, bag);
-        Assert.True(bound is not null && !bag.HasErrors, $"`{when}` did not bind:\n{TestKit.Render(bag.ToSortedList())}");
-        return bound;
-    }
+    private static BoundExpr Bind(string when, ConditionContext context) => TestKit.BindCondition(when, context);
 
     private static Func<IReadOnlyList<FindingFact>, bool> Q1(string when) =>
         ConditionCompiler.ForFindings(Bind(when, new ConditionContext.Criterion(Model.FindQuestion("Q1")!, Model.Codebook)));

@@ -87,6 +87,17 @@ internal static class TestKit
 
     public static (int Line, int Column) At(Diagnostic d) => (d.Span.Line, d.Span.Column);
 
+    /// <summary>Parses and binds one condition, failing the test with its diagnostics if it does not bind.</summary>
+    public static GradingEngine.Check.Binding.BoundExpr BindCondition(string when, GradingEngine.Check.Binding.ConditionContext context)
+    {
+        var bag = new DiagnosticBag();
+        var condition = GradingEngine.Load.Conditions.ConditionParser.Parse(
+            new GradingEngine.Load.Yaml.YScalar(new SourceSpan("test.yaml", 1, 1), when, GradingEngine.Load.Yaml.ScalarKind.Plain), GradingEngine.Load.LoadLimits.Default, bag);
+        var bound = condition is null ? null : GradingEngine.Check.Binding.ConditionBinder.Bind(condition, context, bag);
+        Assert.True(bound is not null && !bag.HasErrors, $"`{when}` did not bind:\n{Render(bag.ToSortedList())}");
+        return bound!;
+    }
+
     public static string Render(IEnumerable<Diagnostic> diagnostics) =>
         string.Join("\n", diagnostics.Select(GradingEngine.Render.DiagnosticFormatter.Format));
 

@@ -79,12 +79,6 @@ public class EvidenceSourceProperties
         return new FindingFact(finding, indicator);
     }
 
-    private static BoundExpr Bind(string when)
-    {
-        var bag = new DiagnosticBag();
-        var parsed = ConditionParser.Parse(new YScalar(new SourceSpan("test.yaml", 1, 1), when, ScalarKind.Plain), LoadLimits.Default, bag);
-        var bound = parsed is null ? null : ConditionBinder.Bind(parsed, new ConditionContext.Criterion(Model.Value.FindQuestion("Q1")!, Model.Value.Codebook), bag);
-        Assert.True(bound is not null && !bag.HasErrors, $"`{when}` did not bind:\n{TestKit.Render(bag.ToSortedList())}");
-        return bound!;
-    }
+    private static BoundExpr Bind(string when) =>
+        TestKit.BindCondition(when, new ConditionContext.Criterion(Model.Value.FindQuestion("Q1")!, Model.Value.Codebook));
 }
