@@ -17,6 +17,12 @@ public sealed class CompiledRulebook(
 
     public IReadOnlyList<CriterionRuntime> Criteria { get; } = criteria;
 
+    private readonly Dictionary<string, CriterionRuntime[]> _byQuestion = rulebook.Rulebook.Questions.ToDictionary(
+        q => q.Id, q => criteria.Where(c => c.Criterion.Criterion.QuestionId == q.Id).ToArray(), StringComparer.Ordinal);
+
+    /// <summary>A question's criteria in rulebook order.</summary>
+    public IReadOnlyList<CriterionRuntime> CriteriaOf(string questionId) => _byQuestion[questionId];
+
     /// <summary>Per question, how its findings are gathered into the sources its criteria read.</summary>
     public IReadOnlyDictionary<string, EvidenceLayout> Evidence { get; } = evidence;
 

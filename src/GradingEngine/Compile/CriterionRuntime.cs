@@ -27,6 +27,7 @@ public sealed class CriterionRuntime
     {
         Criterion = criterion;
         Message = Rollup.MessageTemplate.Parse(criterion.Criterion.Message);
+        NotMet = new Rollup.CriterionOutcome(criterion.Criterion, false, [], null);
         _read = criterion.ReadIndicators.ToHashSet(StringComparer.Ordinal);
         _sources = new(() => criterion.Witnesses.Select(w =>
         {
@@ -53,6 +54,9 @@ public sealed class CriterionRuntime
 
     public Rollup.MessageTemplate Message { get; }
 
+    /// <summary>The criterion's outcome whenever it is not met: the same for every inspection, so made once.</summary>
+    public Rollup.CriterionOutcome NotMet { get; }
+
     /// <summary>
     /// The findings that make the criterion met: those matching a positive aggregate's filter,
     /// and for an aggregate under `not`, the findings it examined. Sorted by id.
@@ -74,7 +78,7 @@ public sealed class CriterionRuntime
             if (ReferenceEquals(witnesses[i], witnesses[i - 1])) witnesses.RemoveAt(i);
         }
         var c = Criterion.Criterion;
-        return new CriterionMet(Criterion.Index, c.QuestionId, (int)c.Effect, c.Weight, witnesses, Representative(evidence, witnesses));
+        return new CriterionMet(Criterion.Index, (int)c.Effect, c.Weight, witnesses, Representative(evidence, witnesses));
     }
 
     /// <summary>

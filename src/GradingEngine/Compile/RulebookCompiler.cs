@@ -11,9 +11,11 @@ namespace GradingEngine.Compile;
 /// Builds NRules rule definitions from a checked rulebook with RuleModel builders and expression
 /// trees: one rule per criterion, per question a profile rule and one rule per threshold row, and
 /// one rule per roll-up row. A criterion rule matches its question's <see cref="QuestionEvidence"/>,
-/// the findings gathered once per inspection into the sources its aggregates read. Rows of a table are made mutually exclusive (row i holds and no row
-/// above it does), so exactly one fires and no grade depends on firing order. Priorities only
-/// sequence the stages: criteria, then profiles, then question grades, then the overall grade.
+/// the findings gathered once per inspection into the sources its aggregates read, and records its
+/// outcome there. Profiles and the roll-up also need <see cref="OutcomesComplete"/>, which the evaluator
+/// inserts only after the criteria have fired, so a profile sums the whole set of outcomes. Rows of a
+/// table are made mutually exclusive (row i holds and no row above it does), so exactly one fires and
+/// no grade depends on firing order. Priorities only order question grades before the overall grade.
 /// </summary>
 public static class RulebookCompiler
 {
@@ -21,6 +23,9 @@ public static class RulebookCompiler
     private const int ProfilePriority = 20;
     private const int QuestionGradePriority = 10;
     private const int OverallPriority = 0;
+    private const string AnchorName = "question";
+    private const int LaneSize = 16;
+    private static readonly System.Reflection.MethodInfo InLane = ((MethodCallExpression)((Expression<Func<QuestionEvidence, bool>>)(e => e.InLane(0))).Body).Method;
 
     public static CompiledRulebook Compile(CheckedRulebook rulebook)
     {
@@ -30,7 +35,12 @@ public static class RulebookCompiler
         var evidence = layouts.ToDictionary(l => l.Key, l => l.Value.Build(), StringComparer.Ordinal);
         var criteria = rulebook.Criteria.Select(c => new CriterionRuntime(c, evidence[c.Criterion.QuestionId])).ToList();
         var rules = new List<IRuleDefinition>();
-        rules.AddRange(criteria.Select((c, i) => CriterionRule(c, conditions[i])));
+        var ordinal = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var (c, i) in criteria.Select((c, i) => (c, i)))
+        {
+            var n = ordinal[c.Criterion.Criterion.QuestionId] = ordinal.GetValueOrDefault(c.Criterion.Criterion.QuestionId) + 1;
+            rules.Add(CriterionRule(c, conditions[i], (n - 1) / LaneSize));
+        }
         foreach (var question in rulebook.Rulebook.Questions)
         {
             rules.Add(ProfileRule(question.Id));
@@ -42,19 +52,35 @@ public static class RulebookCompiler
         return new CompiledRulebook(rulebook, factory, criteria, evidence, rules.Count);
     }
 
-    private static IRuleDefinition CriterionRule(CriterionRuntime runtime, LambdaExpression condition)
+    private static IRuleDefinition CriterionRule(CriterionRuntime runtime, LambdaExpression condition, int lane)
     {
         var criterion = runtime.Criterion.Criterion;
         var builder = Named($"criterion {criterion.Id}", criterion.Title, CriterionPriority, criterion.Span, "criterion");
         builder.Property("criterion", criterion.Id);
-        var evidence = builder.LeftHandSide().Pattern(typeof(QuestionEvidence), ConditionCompiler.EvidenceParameter);
-        // The question test comes first and is the same for every criterion of the question, so NRules
-        // shares one alpha node per question and each condition sees only its own question's evidence.
-        evidence.Condition(QuestionIs<QuestionEvidence>(ConditionCompiler.EvidenceParameter, e => e.QuestionId, criterion.QuestionId));
-        evidence.Condition(condition);
+        var lhs = builder.LeftHandSide();
+        // Two patterns on the same evidence fact. The first is identical for every criterion of the
+        // question, so NRules builds its join once per question; the condition is a join condition of
+        // the second, so it runs only when the question's evidence arrives. As one pattern with the
+        // condition in the alpha network, every criterion's own join was activated by every session
+        // (a third of evaluation: 529 joins, their node memories and counters, at session start).
+        var anchor = lhs.Pattern(typeof(QuestionEvidence), AnchorName);
+        anchor.Condition(QuestionIs<QuestionEvidence>(AnchorName, e => e.QuestionId, criterion.QuestionId));
+        var evidence = lhs.Pattern(typeof(QuestionEvidence), ConditionCompiler.EvidenceParameter);
+        var own = QuestionIs<QuestionEvidence>(ConditionCompiler.EvidenceParameter, e => e.QuestionId, criterion.QuestionId);
+        evidence.Condition(own);
+        // Lanes: when NRules adds a join it compares it with every join under the same parent and right
+        // input (about 1.4 KB allocated per pair), so one input per question made compiling quadratic in
+        // its criteria (2,000 criteria: 480 MB). Each lane of LaneSize criteria gets its own alpha input,
+        // under the question test the anchor shares.
+        evidence.Condition(Expression.Lambda<Func<QuestionEvidence, bool>>(
+            Expression.Call(own.Parameters[0], InLane, Expression.Constant(lane)), own.Parameters));
+        var question = anchor.Declaration.ToParameterExpression();
+        evidence.Condition(Expression.Lambda<Func<QuestionEvidence, QuestionEvidence, bool>>(
+            Expression.AndAlso(Expression.ReferenceEqual(question, condition.Parameters[0]), condition.Body),
+            question, condition.Parameters[0]));
 
         // NRules binds action parameters to pattern declarations by name: `evidence` here.
-        Expression<Action<IContext, QuestionEvidence>> action = (ctx, evidence) => RuleActions.CriterionMet(ctx, runtime, evidence);
+        Expression<Action<IContext, QuestionEvidence>> action = (ctx, evidence) => RuleActions.CriterionMet(runtime, evidence);
         builder.RightHandSide().Action(action);
         return builder.Build();
     }
@@ -64,11 +90,8 @@ public static class RulebookCompiler
         var builder = Named($"profile {questionId}", $"outcome profile of {questionId}", ProfilePriority, null, "profile");
         var lhs = builder.LeftHandSide();
         ScopePattern(lhs, questionId);
-        var outcomes = lhs.Pattern(typeof(IEnumerable<CriterionMet>), "outcomes");
-        var collect = outcomes.Aggregate();
-        collect.Collect();
-        collect.Pattern(typeof(CriterionMet), "outcome").Condition(QuestionIs<CriterionMet>("outcome", o => o.QuestionId, questionId));
-        Expression<Action<IContext, QuestionEvidence, IEnumerable<CriterionMet>>> action = (ctx, scope, outcomes) => RuleActions.Profile(ctx, scope, outcomes);
+        lhs.Pattern(typeof(OutcomesComplete), "complete");
+        Expression<Action<IContext, QuestionEvidence>> action = (ctx, scope) => RuleActions.Profile(ctx, scope);
         builder.RightHandSide().Action(action);
         return builder.Build();
     }
@@ -92,7 +115,7 @@ public static class RulebookCompiler
     {
         var builder = Named($"rollup {row.Index + 1} {row.Grade.Id}", row.Rule.Because ?? row.Rule.ConditionText, OverallPriority, row.Rule.Span, "rollup");
         var lhs = builder.LeftHandSide();
-        lhs.Pattern(typeof(InspectionScope), "inspection");
+        lhs.Pattern(typeof(OutcomesComplete), "complete");
         var questions = lhs.Pattern(typeof(IEnumerable<QuestionGradeFact>), ConditionCompiler.QuestionsParameter);
         var parameter = questions.Declaration.ToParameterExpression();
         // Decide only once every question has its grade.

@@ -16,13 +16,17 @@ public static class InspectionEvaluator
             .OrderBy(f => f.Id, StringComparer.Ordinal)
             .Select(f => new FindingFact(f, rulebook.Codebook.Find(f.IndicatorId)!))
             .ToList();
-        session.Insert(new InspectionScope());
         var byQuestion = findings.ToLookup(f => f.QuestionId, StringComparer.Ordinal);
-        session.InsertAll(rulebook.Questions.Select(q => compiled.Evidence[q.Id].Gather([.. byQuestion[q.Id]])));
+        var evidence = rulebook.Questions.Select(q => compiled.Evidence[q.Id].Gather([.. byQuestion[q.Id]])).ToList();
+        session.InsertAll(evidence);
+        // Stage 1: only criterion rules can match yet; each met criterion records its outcome on its evidence.
         session.Fire();
+        // Stage 2: the marker profiles wait for; each sums its question's outcomes, then thresholds and roll-up.
+        session.Insert(new OutcomesComplete());
+        session.Fire();
+        var met = evidence.SelectMany(e => e.Met).OrderBy(m => m.CriterionIndex).ToList();
 
         // Query<T>() is an IQueryable: read it as a plain sequence, or every read builds and compiles a query.
-        var met = session.Query<CriterionMet>().AsEnumerable().OrderBy(m => m.CriterionIndex).ToList();
         var grades = session.Query<QuestionGradeFact>().AsEnumerable().ToList();
         var overall = session.Query<OverallGradeFact>().AsEnumerable().ToList();
         if (grades.Count != rulebook.Questions.Count || overall.Count != 1)

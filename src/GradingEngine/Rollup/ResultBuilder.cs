@@ -12,15 +12,20 @@ public static class ResultBuilder
     public static GradingResult Build(CompiledRulebook compiled, Evaluation evaluation)
     {
         var rulebook = compiled.Rulebook.Rulebook;
-        var met = evaluation.Met.ToDictionary(m => m.CriterionIndex);
+        var met = new CriterionMet?[compiled.Criteria.Count];
+        foreach (var m in evaluation.Met) met[m.CriterionIndex] = m;
         var questions = new List<QuestionResult>();
         foreach (var question in rulebook.Questions)
         {
             var fact = evaluation.QuestionGrades.Single(g => g.QuestionId == question.Id);
             var table = compiled.Rulebook.Thresholds[question.Id];
-            var criteria = compiled.Rulebook.CriteriaOf(question.Id)
-                .Select(c => Outcome(compiled.Criteria[c.Index], met.GetValueOrDefault(c.Index)))
-                .ToList();
+            var runtimes = compiled.CriteriaOf(question.Id);
+            var criteria = new CriterionOutcome[runtimes.Count];
+            for (var i = 0; i < criteria.Length; i++)
+            {
+                var runtime = runtimes[i];
+                criteria[i] = met[runtime.Criterion.Index] is { } m ? Outcome(runtime, m) : runtime.NotMet;
+            }
             questions.Add(new QuestionResult(question, Decision(table, fact.RuleIndex, ProfileValues(fact.Profile)), criteria));
         }
         var overall = Decision(compiled.Rulebook.Rollup, evaluation.Overall.RuleIndex,
@@ -45,13 +50,9 @@ public static class ResultBuilder
             KeyValuePair.Create(e.ProfileName() + ".weight", profile.Weight(e)),
         }).ToList();
 
-    private static CriterionOutcome Outcome(CriterionRuntime runtime, CriterionMet? met)
+    private static CriterionOutcome Outcome(CriterionRuntime runtime, CriterionMet met)
     {
         var criterion = runtime.Criterion.Criterion;
-        if (met is null)
-        {
-            return new CriterionOutcome(criterion, false, [], null);
-        }
         var evidence = met.Witnesses.Select(w => w.Finding).ToList();
         return new CriterionOutcome(criterion, true, evidence, runtime.Message.Format(evidence, met.Representative?.Finding));
     }

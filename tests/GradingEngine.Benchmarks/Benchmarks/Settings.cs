@@ -36,6 +36,9 @@ public static class Settings
             : new GenOptions(Criteria: 50 * factor, Inspections: 20, Findings: 200, Questions: 8);
     }
 
+    /// <summary>Set once every throughput variant has run for a while in this process (tiered JIT settled).</summary>
+    public static bool WarmedUp { get; set; }
+
     /// <summary>Correctness gate results, for the report.</summary>
     public static List<string> Verified { get; } = [];
 }

@@ -53,10 +53,12 @@ public static class Stages
         sw.Restart();
         foreach (var c in checkedRulebook.Criteria) ConditionCompiler.ForEvidence(c.Condition, new EvidenceLayout.Builder(c.Criterion.QuestionId).SourceOf).Compile();
         var conditionsMs = sw.Elapsed.TotalMilliseconds;
+        var allocated = GC.GetAllocatedBytesForCurrentThread();
         sw.Restart();
         var compiled = RulebookCompiler.Compile(checkedRulebook);
         var compile = sw.Elapsed.TotalMilliseconds;
-        rows.Add(new("compile: total (RulebookCompiler.Compile)", compile, $"{compiled.RuleCount} NRules rules"));
+        allocated = GC.GetAllocatedBytesForCurrentThread() - allocated;
+        rows.Add(new("compile: total (RulebookCompiler.Compile)", compile, $"{compiled.RuleCount} NRules rules, {allocated / 1048576.0:N0} MB allocated"));
         rows.Add(new("  of which compiling each condition once (Expression.Compile)", conditionsMs, "timed again separately, without FastExpressionCompiler"));
         return rows;
     }
@@ -113,67 +115,76 @@ public static class Stages
     {
         var sessions = EngineInternals.Sessions(compiled);
         var rulebook = compiled.Rulebook.Rulebook;
-        double facts = 0, insert = 0, fire = 0, query = 0, queryEnumerable = 0, build = 0, met = 0;
+        var stages = new[]
+        {
+            "facts: sort findings, make FindingFacts",
+            "session: create (activates each rule's first join)",
+            "insert: gather and insert question evidence (criteria joins and conditions)",
+            "fire criteria: each met criterion records its outcome on its evidence",
+            "  of which evidence (CriterionRuntime.Met), timed again separately",
+            "insert OutcomesComplete, fire profiles, question grades, overall grade",
+            "query: collect outcomes, read grade facts",
+            "result: ResultBuilder.Build (evidence, messages, not considered)",
+        };
+        var time = new double[stages.Length];
+        var bytes = new double[stages.Length];
         var sw = new Stopwatch();
+        var stage = 0;
+        long allocated = 0;
+        void Start(int s) { stage = s; allocated = GC.GetAllocatedBytesForCurrentThread(); sw.Restart(); }
+        void Stop() { time[stage] += sw.Elapsed.TotalMilliseconds; bytes[stage] += GC.GetAllocatedBytesForCurrentThread() - allocated; }
         var results = new List<GradingResult>();
-        // Warm-up: JIT and NRules' first-use costs are not per-inspection costs.
-        foreach (var inspection in inspections.Take(3)) ResultBuilder.Build(compiled, InspectionEvaluator.Evaluate(compiled, inspection));
+        // Warm-up by time, as the scaling points do: tiered JIT promotes hot methods only after a while,
+        // and NRules' first-use costs are not per-inspection costs.
+        var warm = Stopwatch.StartNew();
+        for (var i = 0; warm.Elapsed.TotalSeconds < 3; i++) ResultBuilder.Build(compiled, InspectionEvaluator.Evaluate(compiled, inspections[i % inspections.Count]));
         foreach (var inspection in inspections)
         {
-            sw.Restart();
+            Start(0);
             var findings = inspection.Findings.OrderBy(f => f.Id, StringComparer.Ordinal)
                 .Select(f => new FindingFact(f, rulebook.Codebook.Find(f.IndicatorId)!)).ToList();
-            facts += sw.Elapsed.TotalMilliseconds;
+            Stop();
 
-            sw.Restart();
+            Start(1);
             var session = sessions.CreateSession();
-            session.Insert(new InspectionScope());
-            var evidence = rulebook.Questions.ToDictionary(q => q.Id, q => compiled.Evidence[q.Id].Gather([.. findings.Where(f => f.QuestionId == q.Id)]));
-            session.InsertAll(evidence.Values);
-            insert += sw.Elapsed.TotalMilliseconds;
+            Stop();
 
-            sw.Restart();
+            Start(2);
+            var byQuestion = findings.ToLookup(f => f.QuestionId, StringComparer.Ordinal);
+            var evidence = rulebook.Questions.Select(q => compiled.Evidence[q.Id].Gather([.. byQuestion[q.Id]])).ToList();
+            session.InsertAll(evidence);
+            Stop();
+
+            Start(3);
             session.Fire();
-            fire += sw.Elapsed.TotalMilliseconds;
+            Stop();
 
-            sw.Restart();
-            var metFacts = session.Query<CriterionMet>().OrderBy(m => m.CriterionIndex).ToList();
-            var grades = session.Query<QuestionGradeFact>().ToList();
-            var overall = session.Query<OverallGradeFact>().Single();
-            query += sw.Elapsed.TotalMilliseconds;
+            Start(5);
+            session.Insert(new OutcomesComplete());
+            session.Fire();
+            Stop();
 
-            // The same reads as LINQ to Objects: Query<T>() is an IQueryable, and OrderBy/ToList on it
-            // go through EnumerableQuery, which rewrites and compiles an expression tree on every call.
-            sw.Restart();
-            _ = session.Query<CriterionMet>().AsEnumerable().OrderBy(m => m.CriterionIndex).ToList();
-            _ = session.Query<QuestionGradeFact>().AsEnumerable().ToList();
-            _ = session.Query<OverallGradeFact>().AsEnumerable().Single();
-            queryEnumerable += sw.Elapsed.TotalMilliseconds;
+            Start(6);
+            var metFacts = evidence.SelectMany(e => e.Met).OrderBy(m => m.CriterionIndex).ToList();
+            var grades = session.Query<QuestionGradeFact>().AsEnumerable().ToList();
+            var overall = session.Query<OverallGradeFact>().AsEnumerable().Single();
+            Stop();
 
             // The rule actions' own work inside Fire: picking evidence for each met criterion.
-            sw.Restart();
+            Start(4);
             foreach (var m in metFacts)
             {
                 var runtime = compiled.Criteria[m.CriterionIndex];
-                runtime.Met(evidence[runtime.Criterion.Criterion.QuestionId]);
+                runtime.Met(evidence.Single(e => e.QuestionId == runtime.Criterion.Criterion.QuestionId));
             }
-            met += sw.Elapsed.TotalMilliseconds;
+            Stop();
 
-            sw.Restart();
+            Start(7);
             results.Add(ResultBuilder.Build(compiled, new Evaluation(inspection, findings, metFacts, grades, overall)));
-            build += sw.Elapsed.TotalMilliseconds;
+            Stop();
         }
         var n = inspections.Count;
-        var rows = new List<Row>
-        {
-            new("facts: sort findings, make FindingFacts", facts / n),
-            new("session: create, gather and insert question evidence", insert / n),
-            new("fire: NRules match + rule actions", fire / n),
-            new("  of which evidence (CriterionRuntime.Met), timed again separately", met / n),
-            new("query: read CriterionMet / grade facts (session.Query<T>(), IQueryable)", query / n),
-            new("  the same reads through AsEnumerable() (LINQ to Objects), for comparison", queryEnumerable / n),
-            new("result: ResultBuilder.Build (evidence, messages, not considered)", build / n),
-        };
+        var rows = stages.Select((name, i) => new Row(name, time[i] / n, $"{bytes[i] / n / 1024:N1} KB allocated")).ToList();
 
         // Outlooks on a sample: they dominate, so a few inspections are enough to see it.
         var sample = results.Take(outlookSample).ToList();

@@ -51,6 +51,41 @@ public class RulebookCompilerTests
         Assert.Equal("default", compiled.Thresholds["Q1"].Table.Table.Name);
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(17)]
+    [InlineData(40)]
+    public void Grade_ManyCriteriaInOneQuestion_EachLaneDecidesItsOwn(int findings)
+    {
+        // Arrange: 50 more Q1 criteria, "at least k findings" for k = 1..50, so they span four lanes of 16
+        // (each lane is its own NRules input) and exactly the first `findings` of them hold.
+        var extra = string.Concat(Enumerable.Range(1, 50).Select(k => $"""
+
+              - id: Q1.at-least-{k:D2}
+                question: Q1
+                area: prevention
+                title: At least {k} priority findings
+                rationale: lanes
+                when: count(f => f.indicator == "q1.prevention.priority") >= {k}
+                effect: strength
+                message: "At least {k}"
+            """));
+        var compiled = TestKit.Compile(new MiniRulebook().With("criteria/criteria.yaml", MiniRulebook.CriteriaYaml + extra));
+        var blocks = Enumerable.Range(1, findings).Select(i => TestKit.Finding($"F{i:D2}", "Q1", "q1.prevention.priority", judgement: "effective")).ToArray();
+
+        // Act
+        var result = TestKit.Grade(compiled, TestKit.Findings(blocks));
+
+        // Assert: every "at least k" criterion is met exactly when k <= findings, and the profile counts
+        // each met criterion once (Q1.priority is the other strength these findings meet).
+        var q1 = result.Find("Q1")!;
+        var met = q1.Criteria.Where(c => c.Criterion.Id.StartsWith("Q1.at-least-", StringComparison.Ordinal) && c.Met).Select(c => c.Criterion.Id);
+        Assert.Equal(Enumerable.Range(1, findings).Select(k => $"Q1.at-least-{k:D2}"), met);
+        var strengths = q1.Decision.Values.Single(v => v.Key == "strengths.count").Value;
+        Assert.Equal(findings + (findings > 0 ? 1 : 0), strengths);
+    }
+
     [Fact]
     public void Grade_MiniFindings_DecidesByTheDocumentedRows()
     {

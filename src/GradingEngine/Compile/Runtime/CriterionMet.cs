@@ -1,13 +1,12 @@
 namespace GradingEngine.Compile.Runtime;
 
-/// <summary>A linked fact: this criterion is met, and these findings are why.</summary>
+/// <summary>A criterion's outcome, recorded on its question's evidence: it is met, and these findings are why.</summary>
 /// <param name="representative">The finding a message's placeholders quote: for `worst`, `best`, `min` or `max`, the one that set the value.</param>
-public sealed class CriterionMet(int criterionIndex, string questionId, int effect, int weight, IReadOnlyList<FindingFact> witnesses, FindingFact? representative)
+public sealed class CriterionMet(int criterionIndex, int effect, int weight, IReadOnlyList<FindingFact> witnesses, FindingFact? representative)
 {
     public FindingFact? Representative { get; } = representative;
 
     public int CriterionIndex { get; } = criterionIndex;
-    public string QuestionId { get; } = questionId;
     public int Effect { get; } = effect;
     public int Weight { get; } = weight;
     public IReadOnlyList<FindingFact> Witnesses { get; } = witnesses;

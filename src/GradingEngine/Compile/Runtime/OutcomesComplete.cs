@@ -1,0 +1,9 @@
+namespace GradingEngine.Compile.Runtime;
+
+/// <summary>
+/// One per session, inserted once the criteria have fired: profiles and the roll-up match it, so a
+/// profile sums the complete set of its question's outcomes and no grade depends on firing order.
+/// </summary>
+public sealed class OutcomesComplete
+{
+}
