@@ -47,7 +47,7 @@ public static class Cli
                 case "memory":
                     return Runner.Memory(rest[0], rest.Contains("--quick"));
                 case "scale-point":
-                    return Runner.ScalePoint(rest[0], rest.Contains("--quick"));
+                    return Runner.ScalePoint(rest[0], rest.Contains("--quick"), rest.Contains("--verify"));
                 case "report":
                     Report.Write(Results.Load(Path.Combine(Paths.Results, "results.json")));
                     return 0;
@@ -164,6 +164,7 @@ public static class Cli
                           compile-cold engine|rulesengine|roslyn [options]             first rulebook load in a fresh process
                           memory engine|engine-grade|baseline|load-5000 [--quick]      peak working set of one workload
                           scale-point "criteria x10"|"findings x100"|... [--quick]     one scaling point in this process (what `all` runs per point)
+                          scale-point NAME --verify                                    its correctness gate for all four variants, timing nothing
                           profile evaluate|grade|delegates|load [options] [--seconds N] a steady workload to attach dotnet-trace to
                           compare [options] [--rounds N]                               quick interleaved A/B of every variant, median ms and x baseline
                         options: --criteria N (500) --inspections M (430) --findings K (200) --questions Q (4-8 by criteria) --seed S (2015)
