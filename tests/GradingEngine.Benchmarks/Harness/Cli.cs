@@ -144,11 +144,14 @@ public static class Cli
                 case "stages":
                 {
                     var ws = Workspace.Generate(Options(rest)).Load();
-                    // Cold: the first load in this process (what the CLI pays); warm: the same again.
-                    var cold = Stages.Rulebook(ws.RulebookDir);
-                    var warm = Stages.Rulebook(ws.RulebookDir);
-                    Console.WriteLine($"{"rulebook stage",-70} {"cold",10}    {"warm",10}");
-                    for (var i = 0; i < cold.Count; i++) Console.WriteLine($"{cold[i].Stage,-70} {cold[i].Milliseconds,10:N1} ms {warm[i].Milliseconds,10:N1} ms  {warm[i].Note}");
+                    if (!rest.Contains("--grading-only"))
+                    {
+                        // Cold: the first load in this process (what the CLI pays); warm: the same again.
+                        var cold = Stages.Rulebook(ws.RulebookDir);
+                        var warm = Stages.Rulebook(ws.RulebookDir);
+                        Console.WriteLine($"{"rulebook stage",-70} {"cold",10}    {"warm",10}");
+                        for (var i = 0; i < cold.Count; i++) Console.WriteLine($"{cold[i].Stage,-70} {cold[i].Milliseconds,10:N1} ms {warm[i].Milliseconds,10:N1} ms  {warm[i].Note}");
+                    }
                     var sample = Int(rest, "--outlook-sample", 10);
                     foreach (var r in Stages.Grading(ws.Compiled!, ws.Inspections, sample)) Console.WriteLine($"{r.Stage,-70} {r.Milliseconds,10:N2} ms/inspection  {r.Note}");
                     return 0;
@@ -159,6 +162,7 @@ public static class Cli
                           all [--quick] [load|throughput|scaling|memory|stages ...]   benchmarks, memory, stage profile; writes bench/results and docs/performance-scaling.svg
                           report                                                       re-render bench/results/report.md from results.json
                           generate|verify|stages [options]                             a generated rulebook and corpus under bench/data; all variants agree?; Stopwatch breakdown
+                          stages --grading-only [options]                              the grading steps only, without loading the rulebook twice more
                           verify --tiny [--out DIR]                                    30 criteria, 5 x 20 findings (the dotnet test smoke test)
                           cold [--rules DIR] [--findings FILE]                         the CLI's steps, timed cold in this process
                           compile-cold engine|rulesengine|roslyn [options]             first rulebook load in a fresh process

@@ -9,11 +9,15 @@ namespace GradingEngine.Benchmarks.Harness;
 /// <summary>One benchmark result: mean time per operation and bytes allocated per operation.</summary>
 public sealed record Measurement(string Suite, string Method, string Param, double MeanMs, double StdDevMs, long? AllocatedBytes, int Iterations);
 
+/// <summary>A scaling point's engine and baseline medians in each of its fresh processes, ms per round.</summary>
+public sealed record ScalingProcesses(string Case, double[] Engine, double[] Baseline);
+
 public sealed record MemoryResult(string Case, long PeakWorkingSetBytes, double Seconds, string Note);
 
 public sealed class Results
 {
     public List<Measurement> Measurements { get; set; } = [];
+    public List<ScalingProcesses> ScalingProcesses { get; set; } = [];
     public List<MemoryResult> Memory { get; set; } = [];
     public List<string> Verified { get; set; } = [];
     public List<string> Stages { get; set; } = [];

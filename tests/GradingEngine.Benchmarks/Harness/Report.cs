@@ -121,7 +121,7 @@ public static class Report
     {
         var points = ScalingPoints(r);
         if (points.Count == 0) return;
-        sb.AppendLine("## Scaling (20 inspections; findings 20 / 200 / 2,000 at 500 criteria; criteria 50 / 500 / 5,000 at 200 findings; each point in a fresh process, median of its timed rounds)");
+        sb.AppendLine("## Scaling (20 inspections; findings 20 / 200 / 2,000 at 500 criteria; criteria 50 / 500 / 5,000 at 200 findings; each point in three fresh processes: the median of its timed rounds, from the process with the median engine time)");
         sb.AppendLine();
         sb.AppendLine("| series | work | engine | engine growth for 10x work | linear (<= 11x)? | baseline | baseline growth |");
         sb.AppendLine("|---|---:|---:|---:|---|---:|---:|");
@@ -138,6 +138,18 @@ public static class Report
             }
         }
         sb.AppendLine();
+        if (r.ScalingProcesses.Count > 0)
+        {
+            sb.AppendLine("Each process's engine and baseline times (ms per round of 20 inspections):");
+            sb.AppendLine();
+            sb.AppendLine("| point | engine | baseline |");
+            sb.AppendLine("|---|---|---|");
+            foreach (var p in r.ScalingProcesses)
+            {
+                sb.AppendLine($"| {p.Case} | {string.Join(", ", p.Engine.Select(x => F(x)))} | {string.Join(", ", p.Baseline.Select(x => F(x, 2)))} |");
+            }
+            sb.AppendLine();
+        }
         sb.AppendLine("![scaling](../../docs/performance-scaling.svg)");
         sb.AppendLine();
     }
