@@ -35,11 +35,13 @@ public static class RulebookCompiler
         var evidence = layouts.ToDictionary(l => l.Key, l => l.Value.Build(), StringComparer.Ordinal);
         var criteria = rulebook.Criteria.Select(c => new CriterionRuntime(c, evidence[c.Criterion.QuestionId])).ToList();
         var rules = new List<IRuleDefinition>();
-        var ordinal = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var (c, i) in criteria.Select((c, i) => (c, i)))
+        var position = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < criteria.Count; i++)
         {
-            var n = ordinal[c.Criterion.Criterion.QuestionId] = ordinal.GetValueOrDefault(c.Criterion.Criterion.QuestionId) + 1;
-            rules.Add(CriterionRule(c, conditions[i], (n - 1) / LaneSize));
+            var question = criteria[i].Criterion.Criterion.QuestionId;
+            var n = position.GetValueOrDefault(question);
+            position[question] = n + 1;
+            rules.Add(CriterionRule(criteria[i], conditions[i], n / LaneSize));
         }
         foreach (var question in rulebook.Rulebook.Questions)
         {
