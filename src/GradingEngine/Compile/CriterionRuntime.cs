@@ -10,7 +10,6 @@ public sealed class CriterionRuntime
     // Compiled on first use: most criteria of a large rulebook are never met by a given inspection,
     // and compiling every evidence predicate up front dominated load time.
     private readonly Lazy<Source[]> _sources;
-    private readonly HashSet<string> _read;
 
     /// <summary>
     /// One top-level aggregate: its filter, polarity, the evidence source it ranges over (what it
@@ -28,7 +27,6 @@ public sealed class CriterionRuntime
         Criterion = criterion;
         Message = Rollup.MessageTemplate.Parse(criterion.Criterion.Message);
         NotMet = new Rollup.CriterionOutcome(criterion.Criterion, false, [], null);
-        _read = criterion.ReadIndicators.ToHashSet(StringComparer.Ordinal);
         _sources = new(() => criterion.Witnesses.Select(w =>
         {
             // `all(f => P)` examines every finding of the question, whatever P narrows to.
@@ -102,5 +100,5 @@ public sealed class CriterionRuntime
         return best ?? (witnesses.Count > 0 ? witnesses[0] : null);
     }
 
-    public bool Reads(string indicatorId) => _read.Contains(indicatorId);
+    public bool Reads(string indicatorId) => Criterion.ReadIndicators.Contains(indicatorId);
 }

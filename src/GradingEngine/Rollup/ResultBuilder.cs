@@ -56,8 +56,4 @@ public static class ResultBuilder
         var evidence = met.Witnesses.Select(w => w.Finding).ToList();
         return new CriterionOutcome(criterion, true, evidence, runtime.Message.Format(evidence, met.Representative?.Finding));
     }
-
-    /// <summary>Fills a message template; see <see cref="MessageTemplate"/>.</summary>
-    public static string FormatMessage(string template, IReadOnlyList<Finding> evidence, Finding? representative) =>
-        MessageTemplate.Parse(template).Format(evidence, representative);
 }
