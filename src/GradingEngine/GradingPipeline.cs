@@ -64,6 +64,14 @@ public static class GradingPipeline
     }
 
     /// <summary>
+    /// Grades many inspections, each in its own NRules session, side by side for speed
+    /// (<see cref="InspectionEvaluator.EvaluateInStep"/>): the results are those <see cref="Grade"/>
+    /// gives one at a time without outlooks, in the order of <paramref name="inspections"/>.
+    /// </summary>
+    public static GradingResult[] GradeInStep(CompiledRulebook rulebook, IReadOnlyList<Inspection> inspections) =>
+        [.. InspectionEvaluator.EvaluateInStep(rulebook, inspections).Select(e => ResultBuilder.Build(rulebook, e))];
+
+    /// <summary>
     /// Runs a rulebook's own test cases (`tests/*.yaml` in <paramref name="directory"/>): compiles the
     /// rulebook once, grades every case, checks its expectations and measures coverage. Fails with
     /// every problem of the rulebook, or else of the test files; a failing case is a result, not a failure.

@@ -1,24 +1,80 @@
 using GradingEngine.Compile;
 using GradingEngine.Compile.Runtime;
 using GradingEngine.Model;
+using NRules;
 
 namespace GradingEngine.Evaluate;
 
-/// <summary>Runs one inspection through its own NRules session, created from the rulebook's one session factory.</summary>
+/// <summary>Runs each inspection through its own NRules session, created from the rulebook's one session factory.</summary>
 public static class InspectionEvaluator
 {
-    public static Evaluation Evaluate(CompiledRulebook compiled, Inspection inspection)
+    /// <summary>
+    /// How many inspections <see cref="EvaluateInStep"/> takes through the network together. Every
+    /// session walks every criterion's nodes once. At 5,000 criteria those nodes and a session's
+    /// allocations outgrow a core's cache, and each session met them cold (about 1 µs per criterion,
+    /// 0.6 µs at 500). Taken two at a time, a question's nodes are still cached for the second session:
+    /// 10-25% less time on one thread at 5,000 criteria, about 2% at 500. Steps of four saved more on
+    /// one thread but cost up to 15% on two, where every collection must keep eight sessions alive.
+    /// </summary>
+    public const int StepSize = 2;
+
+    public static Evaluation Evaluate(CompiledRulebook compiled, Inspection inspection) =>
+        Step(compiled, [inspection])[0];
+
+    /// <summary>
+    /// Evaluates inspections <see cref="StepSize"/> at a time, side by side: a step's sessions are
+    /// created together, then each question's evidence goes into every session before the next
+    /// question's. Each inspection still has its own session, so every evaluation is the one
+    /// <see cref="Evaluate"/> gives; results are in the order of <paramref name="inspections"/>.
+    /// </summary>
+    public static Evaluation[] EvaluateInStep(CompiledRulebook compiled, IReadOnlyList<Inspection> inspections)
+    {
+        var evaluations = new Evaluation[inspections.Count];
+        for (var start = 0; start < inspections.Count; start += StepSize)
+        {
+            var step = Step(compiled, [.. inspections.Skip(start).Take(StepSize)]);
+            step.CopyTo(evaluations, start);
+        }
+        return evaluations;
+    }
+
+    private static Evaluation[] Step(CompiledRulebook compiled, IReadOnlyList<Inspection> inspections)
     {
         var rulebook = compiled.Rulebook.Rulebook;
-        var session = compiled.Sessions.CreateSession();
-        // Canonical order: whatever order the file lists findings in, the session sees the same sequence.
-        var findings = inspection.Findings
-            .OrderBy(f => f.Id, StringComparer.Ordinal)
-            .Select(f => new FindingFact(f, rulebook.Codebook.Find(f.IndicatorId)!))
-            .ToList();
-        var byQuestion = findings.ToLookup(f => f.QuestionId, StringComparer.Ordinal);
-        var evidence = rulebook.Questions.Select(q => compiled.Evidence[q.Id].Gather([.. byQuestion[q.Id]])).ToList();
-        session.InsertAll(evidence);
+        var sessions = new ISession[inspections.Count];
+        var findings = new List<FindingFact>[inspections.Count];
+        var evidence = new QuestionEvidence[inspections.Count][];
+        for (var i = 0; i < inspections.Count; i++)
+        {
+            sessions[i] = compiled.Sessions.CreateSession();
+        }
+        for (var i = 0; i < inspections.Count; i++)
+        {
+            // Canonical order: whatever order the file lists findings in, the session sees the same sequence.
+            findings[i] = inspections[i].Findings
+                .OrderBy(f => f.Id, StringComparer.Ordinal)
+                .Select(f => new FindingFact(f, rulebook.Codebook.Find(f.IndicatorId)!))
+                .ToList();
+            var byQuestion = findings[i].ToLookup(f => f.QuestionId, StringComparer.Ordinal);
+            evidence[i] = [.. rulebook.Questions.Select(q => compiled.Evidence[q.Id].Gather([.. byQuestion[q.Id]]))];
+        }
+        for (var q = 0; q < rulebook.Questions.Count; q++)
+        {
+            for (var i = 0; i < inspections.Count; i++)
+            {
+                sessions[i].Insert(evidence[i][q]);
+            }
+        }
+        var evaluations = new Evaluation[inspections.Count];
+        for (var i = 0; i < inspections.Count; i++)
+        {
+            evaluations[i] = Finish(rulebook, inspections[i], sessions[i], findings[i], evidence[i]);
+        }
+        return evaluations;
+    }
+
+    private static Evaluation Finish(Rulebook rulebook, Inspection inspection, ISession session, List<FindingFact> findings, QuestionEvidence[] evidence)
+    {
         // Stage 1: only criterion rules can match yet; each met criterion records its outcome on its evidence.
         session.Fire();
         // Stage 2: the marker profiles wait for; each sums its question's outcomes, then thresholds and roll-up.

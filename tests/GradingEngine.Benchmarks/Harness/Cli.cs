@@ -77,6 +77,7 @@ public static class Cli
                     Console.WriteLine($"{rest[0]}: {n} operations in {sw.Elapsed.TotalSeconds:N1} s, {sw.Elapsed.TotalMilliseconds / n:N2} ms each; {GC.CollectionCount(0)} gen0, {GC.CollectionCount(1)} gen1, {GC.CollectionCount(2)} gen2 collections, {GC.GetTotalPauseDuration().TotalMilliseconds:N0} ms GC pauses");
                     return 0;
                 }
+                case "compare-steps": return StepComparison.Run(Options(rest));
                 case "compare":
                 {
                     // A quick same-process A/B while optimising: rounds alternate between the variants,
@@ -171,6 +172,7 @@ public static class Cli
                           scale-point NAME --verify                                    its correctness gate for all four variants, timing nothing
                           profile evaluate|grade|delegates|load [options] [--seconds N] a steady workload to attach dotnet-trace to
                           compare [options] [--rounds N]                               quick interleaved A/B of every variant, median ms and x baseline
+                          compare-steps [options]                                      the batch path (steps side by side) against one inspection at a time, 1 and 2 threads
                         options: --criteria N (500) --inspections M (430) --findings K (200) --questions Q (4-8 by criteria) --seed S (2015)
                         """);
                     return 2;

@@ -147,20 +147,7 @@ public sealed class Workspace
     };
 
     /// <summary>Grades the corpus with <paramref name="grader"/> using up to <paramref name="parallelism"/> threads.</summary>
-    public int[][] GradeAll(IGrader grader, int parallelism)
-    {
-        var results = new int[Inspections.Length][];
-        if (parallelism <= 1)
-        {
-            for (var i = 0; i < Inspections.Length; i++) results[i] = grader.Grade(Inspections[i]);
-        }
-        else
-        {
-            Parallel.For(0, Inspections.Length, new ParallelOptions { MaxDegreeOfParallelism = parallelism },
-                i => results[i] = grader.Grade(Inspections[i]));
-        }
-        return results;
-    }
+    public int[][] GradeAll(IGrader grader, int parallelism) => grader.GradeAll(Inspections, parallelism);
 
     /// <summary>
     /// The correctness gate run before any timing: every variant gives the same question and overall

@@ -17,6 +17,22 @@ public interface IGrader
     string Name { get; }
 
     int[] Grade(Inspection inspection);
+
+    /// <summary>Grades many inspections on up to <paramref name="parallelism"/> threads; by default one at a time each.</summary>
+    int[][] GradeAll(IReadOnlyList<Inspection> inspections, int parallelism)
+    {
+        var results = new int[inspections.Count][];
+        if (parallelism <= 1)
+        {
+            for (var i = 0; i < inspections.Count; i++) results[i] = Grade(inspections[i]);
+        }
+        else
+        {
+            Parallel.For(0, inspections.Count, new ParallelOptions { MaxDegreeOfParallelism = parallelism },
+                i => results[i] = Grade(inspections[i]));
+        }
+        return results;
+    }
 }
 
 /// <summary>GradingEngine as the CLI uses it: <see cref="GradingPipeline.Grade"/>, which also computes the outlooks.</summary>
@@ -31,13 +47,29 @@ public sealed class EngineGrader(CompiledRulebook rulebook) : IGrader
     public static int[] Ranks(GradingResult result) => [.. result.Questions.Select(q => q.Grade.Rank), result.Overall.Grade.Rank];
 }
 
-/// <summary>GradingEngine without outlooks: the NRules session and the result with evidence and messages.</summary>
+/// <summary>
+/// GradingEngine without outlooks: the NRules session and the result with evidence and messages. Many
+/// inspections are graded as `grading batch` grades them: steps of <see cref="InspectionEvaluator.StepSize"/>
+/// side by side (<see cref="GradingPipeline.GradeInStep"/>), the steps in parallel.
+/// </summary>
 public sealed class EngineNoOutlooksGrader(CompiledRulebook rulebook) : IGrader
 {
     public string Name => "engine (Evaluate + Build, no outlooks)";
 
     public int[] Grade(Inspection inspection) =>
         EngineGrader.Ranks(ResultBuilder.Build(rulebook, InspectionEvaluator.Evaluate(rulebook, inspection)));
+
+    public int[][] GradeAll(IReadOnlyList<Inspection> inspections, int parallelism)
+    {
+        var results = new int[inspections.Count][];
+        var size = InspectionEvaluator.StepSize;
+        Parallel.For(0, (inspections.Count + size - 1) / size, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parallelism) }, s =>
+        {
+            var step = GradingPipeline.GradeInStep(rulebook, [.. inspections.Skip(s * size).Take(size)]);
+            for (var k = 0; k < step.Length; k++) results[s * size + k] = EngineGrader.Ranks(step[k]);
+        });
+        return results;
+    }
 }
 
 /// <summary>

@@ -1,5 +1,6 @@
 using GradingEngine.Compile;
 using GradingEngine.Diagnostics;
+using GradingEngine.Evaluate;
 using GradingEngine.Load;
 using GradingEngine.Model;
 
@@ -50,15 +51,21 @@ public static class BatchRunner
             .ToList();
         var graded = new BatchInspection[inspections.Count];
         done = 0;
-        // GradingPipeline.Grade is safe to call concurrently on one CompiledRulebook: each call creates
-        // its own session, and the shared compiled delegates and model are read-only.
-        Parallel.For(0, inspections.Count, parallel, i =>
+        // Grading is safe to run concurrently on one CompiledRulebook: each inspection gets its own
+        // session, and the shared compiled delegates and model are read-only. Each task takes a step of
+        // inspections through the network side by side (faster on large rulebooks; same results).
+        var steps = (inspections.Count + InspectionEvaluator.StepSize - 1) / InspectionEvaluator.StepSize;
+        Parallel.For(0, steps, parallel, s =>
         {
-            var (inspection, proposedFrom) = inspections[i];
-            // The batch report never shows outlooks: skip their search.
-            var result = GradingPipeline.Grade(compiled, inspection, outlooks: false);
-            graded[i] = new BatchInspection(result, proposedFrom, Cells(compiled.Rulebook.Rulebook, result));
-            options.Progress?.Invoke(new BatchProgress(BatchStage.Grading, Interlocked.Increment(ref done), inspections.Count));
+            var start = s * InspectionEvaluator.StepSize;
+            var step = inspections.Skip(start).Take(InspectionEvaluator.StepSize).ToList();
+            // The batch report never shows outlooks: GradeInStep skips their search.
+            var results = GradingPipeline.GradeInStep(compiled, [.. step.Select(x => x.Inspection)]);
+            for (var k = 0; k < results.Length; k++)
+            {
+                graded[start + k] = new BatchInspection(results[k], step[k].ProposedFrom, Cells(compiled.Rulebook.Rulebook, results[k]));
+                options.Progress?.Invoke(new BatchProgress(BatchStage.Grading, Interlocked.Increment(ref done), inspections.Count));
+            }
         });
 
         var rulebook = compiled.Rulebook.Rulebook;

@@ -75,6 +75,26 @@ public class BatchRunnerTests
     }
 
     [Fact]
+    public void Run_GeneratedFolder_EachResultIsTheOneGradeGivesAlone()
+    {
+        // Arrange: 29 inspections, so the batch grades them in steps side by side, the last one partial.
+        using var temp = new TempFolder();
+        var folder = BatchKit.WriteGeneratedFolder(temp, 23);
+
+        // Act
+        var report = BatchKit.Grade([folder], 2);
+
+        // Assert: every result, evidence and messages included, as each inspection graded on its own gives it.
+        Assert.Equal(23 + 6, report.Inspections.Count);
+        Assert.NotEqual(0, report.Inspections.Count % Evaluate.InspectionEvaluator.StepSize);
+        foreach (var graded in report.Inspections)
+        {
+            var alone = GradingPipeline.Grade(BatchKit.Mini, graded.Result.Inspection, outlooks: false);
+            Assert.Equal(JsonRenderer.Render(alone), JsonRenderer.Render(graded.Result));
+        }
+    }
+
+    [Fact]
     public void Run_GeneratedFolder_SortsByPathThenIdAndFindsEveryKindOfFile()
     {
         // Arrange
