@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using GradingEngine.Check;
 using GradingEngine.Model;
 
@@ -34,11 +33,13 @@ public sealed class MessageTemplate
     public string Format(IReadOnlyList<Finding> evidence, Finding? representative)
     {
         if (_parts.Length == 1) return _parts[0];
-        var text = new StringBuilder(_parts[0]);
+        // One string of the final length: a StringBuilder grew (and copied) for every long quote.
+        var pieces = new string[_parts.Length];
+        pieces[0] = _parts[0];
         for (var i = 1; i < _parts.Length; i += 2)
         {
             var name = _parts[i];
-            text.Append(name switch
+            pieces[i] = name switch
             {
                 "count" => evidence.Count.ToString(CultureInfo.InvariantCulture),
                 _ when representative is null => "(none)",
@@ -48,9 +49,9 @@ public sealed class MessageTemplate
                 "source" => representative.Source,
                 // The checker rejects unknown placeholders; keep the text as written if one gets here.
                 _ => "{" + name + "}",
-            });
-            text.Append(_parts[i + 1]);
+            };
+            pieces[i + 1] = _parts[i + 1];
         }
-        return text.ToString();
+        return string.Concat(pieces);
     }
 }
