@@ -468,4 +468,49 @@ public class YamlReaderTests
         var map = Assert.IsType<YMapping>(node);
         Assert.Equal([ScalarKind.Plain, ScalarKind.Quoted, ScalarKind.Block], map.Entries.Select(e => ((YScalar)e.Value).Kind));
     }
+
+    private static bool IsFindingsKey(string key, bool scalarValue) => key == "findings" || (key == "inspection" && scalarValue);
+
+    [Theory]
+    [InlineData("inspection: x\nfindings: []\n", true)]
+    [InlineData("force: f\nmeta: {a: [1, {b: 2}], c: [[]]}\nfindings:\n  - id: a\n", true)]
+    [InlineData("{\"inspection\": \"x\", \"findings\": []}", true)]
+    [InlineData("\"findings\": []\n", true)]
+    [InlineData("inspection: x\nbroken: [\n", true)]
+    [InlineData("inspection:\n  id: x\n", false)]
+    [InlineData("report:\n  findings: 1\n  inspection: x\n", false)]
+    [InlineData("- findings\n", false)]
+    [InlineData("findings\n", false)]
+    [InlineData("? [findings]\n: x\n", false)]
+    [InlineData("a: &k findings\n*k : x\n", false)]
+    [InlineData("broken: [\nfindings: []\n", false)]
+    [InlineData("", false)]
+    public void HasTopLevelKey_FindingsKeys_MatchesOnlyAtTheTopLevel(string text, bool expected)
+    {
+        // Act
+        var streamed = YamlReader.HasTopLevelKey(text, LoadLimits.Default, IsFindingsKey);
+
+        // Assert: and never where the tree does not say so, so batch discovery keeps its old answer.
+        Assert.Equal(expected, streamed);
+        var (node, _) = Parse(text);
+        if (streamed && node is not null)
+        {
+            Assert.Contains(((YMapping)node).Entries, e => IsFindingsKey(e.Key.Value, e.Value is YScalar));
+        }
+    }
+
+    [Fact]
+    public void HasTopLevelKey_NestingPastTheLimitBeforeTheKey_False()
+    {
+        // Arrange: 10 levels of lists before `findings`, with a limit of 5.
+        var text = "deep: " + new string('[', 10) + new string(']', 10) + "\nfindings: []\n";
+
+        // Act
+        var shallow = YamlReader.HasTopLevelKey(text, LoadLimits.Default with { MaxDepth = 5 }, IsFindingsKey);
+        var deepEnough = YamlReader.HasTopLevelKey(text, LoadLimits.Default, IsFindingsKey);
+
+        // Assert
+        Assert.False(shallow);
+        Assert.True(deepEnough);
+    }
 }

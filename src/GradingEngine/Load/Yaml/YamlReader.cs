@@ -109,6 +109,55 @@ public static class YamlReader
         return builder.Root;
     }
 
+    /// <summary>
+    /// Whether the top-level mapping has a key for which <paramref name="match"/> (key, value is a scalar)
+    /// holds, read as a stream and stopping at that key: no tree is built. False when the text is not a
+    /// mapping, names no such key, nests deeper than the limit or is malformed before such a key; a
+    /// caller that must tell those apart parses the file.
+    /// </summary>
+    public static bool HasTopLevelKey(string text, LoadLimits limits, Func<string, bool, bool> match)
+    {
+        var parser = new Parser(new StringReader(text));
+        try
+        {
+            if (!parser.MoveNext() || parser.Current is not StreamStart) return false;
+            if (!parser.MoveNext() || parser.Current is not DocumentStart) return false;
+            if (!parser.MoveNext() || parser.Current is not MappingStart) return false;
+            while (parser.MoveNext() && parser.Current is not MappingEnd)
+            {
+                // An alias or a collection as key is never one we look for, but still has to be skipped.
+                var key = parser.Current as Scalar;
+                if (!Skip(parser, limits) || !parser.MoveNext()) return false;
+                if (key is not null && match(key.Value, parser.Current is Scalar)) return true;
+                if (!Skip(parser, limits)) return false;
+            }
+            return false;
+        }
+        catch (Exception e) when (e is YamlException or InvalidOperationException)
+        {
+            return false;
+        }
+
+        // Moves from a node's first event to its last; false past the nesting limit or at the end of the text.
+        static bool Skip(Parser parser, LoadLimits limits)
+        {
+            var depth = parser.Current is MappingStart or SequenceStart ? 1 : 0;
+            while (depth > 0)
+            {
+                if (!parser.MoveNext()) return false;
+                if (parser.Current is MappingStart or SequenceStart)
+                {
+                    if (++depth > limits.MaxDepth) return false;
+                }
+                else if (parser.Current is MappingEnd or SequenceEnd)
+                {
+                    depth--;
+                }
+            }
+            return true;
+        }
+    }
+
     private static string CleanMessage(string message)
     {
         // YamlDotNet prefixes its own position "(Line: 3, Col: 5, Idx: ...) - (...): ": ours is in front already.
