@@ -40,9 +40,16 @@ public sealed partial class MappingReader
     public SourceSpan Span => _mapping.Span;
 
     /// <summary>Spans of every value in the mapping, for errors found after loading.</summary>
-    public FieldSpans Fields => new(_mapping.Span, _mapping.Entries
-        .GroupBy(e => e.Key.Value, StringComparer.Ordinal)
-        .ToDictionary(g => g.Key, g => g.First().Value.Span, StringComparer.Ordinal));
+    public FieldSpans Fields
+    {
+        get
+        {
+            // Keys are unique: the reader reports a duplicate and keeps the first.
+            var spans = new Dictionary<string, SourceSpan>(_mapping.Entries.Count, StringComparer.Ordinal);
+            foreach (var entry in _mapping.Entries) spans.TryAdd(entry.Key.Value, entry.Value.Span);
+            return new(_mapping.Span, spans);
+        }
+    }
 
     public YNode? Node(string key)
     {

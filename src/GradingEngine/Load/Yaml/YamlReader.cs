@@ -58,6 +58,11 @@ public static class YamlReader
         {
             bytes = bytes[3..];
         }
+        if (System.Text.Unicode.Utf8.IsValid(bytes))
+        {
+            return Encoding.UTF8.GetString(bytes);
+        }
+        // Invalid somewhere: walk it rune by rune to say where.
         int line = 1, column = 1, offset = 0;
         while (offset < bytes.Length)
         {
@@ -245,8 +250,8 @@ public static class YamlReader
             YNode node;
             if (frame.Start is YMapping m)
             {
-                var entries = new List<YEntry>();
-                var seen = new Dictionary<string, YScalar>(StringComparer.Ordinal);
+                var entries = new List<YEntry>(frame.Children.Count / 2);
+                var seen = new Dictionary<string, YScalar>(frame.Children.Count / 2, StringComparer.Ordinal);
                 for (var i = 0; i + 1 < frame.Children.Count; i += 2)
                 {
                     if (frame.Children[i] is not YScalar key)
