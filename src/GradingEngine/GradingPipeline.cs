@@ -64,12 +64,31 @@ public static class GradingPipeline
     }
 
     /// <summary>
-    /// Grades many inspections, each in its own NRules session, side by side for speed
-    /// (<see cref="InspectionEvaluator.EvaluateInStep"/>): the results are those <see cref="Grade"/>
-    /// gives one at a time without outlooks, in the order of <paramref name="inspections"/>.
+    /// Grades many inspections without outlooks, each in its own NRules session, on up to
+    /// <paramref name="maxParallelism"/> threads. Each thread takes a step of inspections through the
+    /// network side by side (<see cref="InspectionEvaluator.EvaluateInStep"/>, faster on large rulebooks).
+    /// The results are those <see cref="Grade"/> gives one at a time, in the order of
+    /// <paramref name="inspections"/>, whatever the parallelism; <paramref name="graded"/> is called, from
+    /// any thread, as each is done.
     /// </summary>
-    public static GradingResult[] GradeInStep(CompiledRulebook rulebook, IReadOnlyList<Inspection> inspections) =>
-        [.. InspectionEvaluator.EvaluateInStep(rulebook, inspections).Select(e => ResultBuilder.Build(rulebook, e))];
+    public static GradingResult[] GradeMany(CompiledRulebook rulebook, IReadOnlyList<Inspection> inspections, int maxParallelism, Action? graded = null)
+    {
+        var results = new GradingResult[inspections.Count];
+        var size = InspectionEvaluator.StepSize;
+        var steps = (inspections.Count + size - 1) / size;
+        // Safe to run concurrently on one CompiledRulebook: each inspection gets its own session, and the
+        // shared compiled delegates and model are read-only.
+        Parallel.For(0, steps, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, maxParallelism) }, s =>
+        {
+            var evaluations = InspectionEvaluator.EvaluateInStep(rulebook, [.. inspections.Skip(s * size).Take(size)]);
+            for (var k = 0; k < evaluations.Length; k++)
+            {
+                results[s * size + k] = ResultBuilder.Build(rulebook, evaluations[k]);
+                graded?.Invoke();
+            }
+        });
+        return results;
+    }
 
     /// <summary>
     /// Runs a rulebook's own test cases (`tests/*.yaml` in <paramref name="directory"/>): compiles the

@@ -50,7 +50,7 @@ public sealed class EngineGrader(CompiledRulebook rulebook) : IGrader
 /// <summary>
 /// GradingEngine without outlooks: the NRules session and the result with evidence and messages. Many
 /// inspections are graded as `grading batch` grades them: steps of <see cref="InspectionEvaluator.StepSize"/>
-/// side by side (<see cref="GradingPipeline.GradeInStep"/>), the steps in parallel.
+/// side by side, the steps in parallel (<see cref="GradingPipeline.GradeMany"/>).
 /// </summary>
 public sealed class EngineNoOutlooksGrader(CompiledRulebook rulebook) : IGrader
 {
@@ -59,17 +59,8 @@ public sealed class EngineNoOutlooksGrader(CompiledRulebook rulebook) : IGrader
     public int[] Grade(Inspection inspection) =>
         EngineGrader.Ranks(ResultBuilder.Build(rulebook, InspectionEvaluator.Evaluate(rulebook, inspection)));
 
-    public int[][] GradeAll(IReadOnlyList<Inspection> inspections, int parallelism)
-    {
-        var results = new int[inspections.Count][];
-        var size = InspectionEvaluator.StepSize;
-        Parallel.For(0, (inspections.Count + size - 1) / size, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parallelism) }, s =>
-        {
-            var step = GradingPipeline.GradeInStep(rulebook, [.. inspections.Skip(s * size).Take(size)]);
-            for (var k = 0; k < step.Length; k++) results[s * size + k] = EngineGrader.Ranks(step[k]);
-        });
-        return results;
-    }
+    public int[][] GradeAll(IReadOnlyList<Inspection> inspections, int parallelism) =>
+        [.. GradingPipeline.GradeMany(rulebook, inspections, parallelism).Select(EngineGrader.Ranks)];
 }
 
 /// <summary>

@@ -1,6 +1,5 @@
 using GradingEngine.Compile;
 using GradingEngine.Diagnostics;
-using GradingEngine.Evaluate;
 using GradingEngine.Load;
 using GradingEngine.Model;
 
@@ -49,24 +48,11 @@ public static class BatchRunner
             .OrderBy(l => l.Inspection.Path, StringComparer.Ordinal)
             .ThenBy(l => l.Inspection.Id, StringComparer.Ordinal)
             .ToList();
-        var graded = new BatchInspection[inspections.Count];
         done = 0;
-        // Grading is safe to run concurrently on one CompiledRulebook: each inspection gets its own
-        // session, and the shared compiled delegates and model are read-only. Each task takes a step of
-        // inspections through the network side by side (faster on large rulebooks; same results).
-        var steps = (inspections.Count + InspectionEvaluator.StepSize - 1) / InspectionEvaluator.StepSize;
-        Parallel.For(0, steps, parallel, s =>
-        {
-            var start = s * InspectionEvaluator.StepSize;
-            var step = inspections.Skip(start).Take(InspectionEvaluator.StepSize).ToList();
-            // The batch report never shows outlooks: GradeInStep skips their search.
-            var results = GradingPipeline.GradeInStep(compiled, [.. step.Select(x => x.Inspection)]);
-            for (var k = 0; k < results.Length; k++)
-            {
-                graded[start + k] = new BatchInspection(results[k], step[k].ProposedFrom, Cells(compiled.Rulebook.Rulebook, results[k]));
-                options.Progress?.Invoke(new BatchProgress(BatchStage.Grading, Interlocked.Increment(ref done), inspections.Count));
-            }
-        });
+        // The batch report never shows outlooks: GradeMany skips their search.
+        var results = GradingPipeline.GradeMany(compiled, [.. inspections.Select(x => x.Inspection)], options.MaxParallelism,
+            () => options.Progress?.Invoke(new BatchProgress(BatchStage.Grading, Interlocked.Increment(ref done), inspections.Count)));
+        var graded = inspections.Select((x, i) => new BatchInspection(results[i], x.ProposedFrom, Cells(compiled.Rulebook.Rulebook, results[i]))).ToList();
 
         var rulebook = compiled.Rulebook.Rulebook;
         var subjects = Subjects(rulebook);
