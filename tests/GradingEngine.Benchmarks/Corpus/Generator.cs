@@ -20,7 +20,7 @@ public sealed record GenOptions(int Criteria = 500, int Inspections = 430, int F
 public static class Generator
 {
     /// <summary>Bumped whenever the output changes, so cached corpora under bench/data are regenerated.</summary>
-    public const int Version = 2;
+    public const int Version = 3;
 
     public static readonly string[] Grades = ["outstanding", "good", "requires-improvement", "inadequate"];
 
@@ -342,6 +342,8 @@ public static class Generator
     public static InspectionSpec[] Inspections(RulebookSpec spec, GenOptions o, int? seed = null)
     {
         var rng = new Random(seed ?? o.Seed * 31 + 1);
+        // The inspectors' judgement has its own stream, so the findings are the same with or without it.
+        var judges = new Random((seed ?? o.Seed * 31 + 1) ^ 0x5EED);
         var weights = spec.Questions.Select(q => (double)q.Indicators.Length).ToArray();
         var result = new InspectionSpec[o.Inspections];
         for (var n = 0; n < o.Inspections; n++)
@@ -376,9 +378,23 @@ public static class Generator
                 findings[k] = new FindingSpec(id, question.Id, indicator.Id, judgement, number, flag,
                     $"Synthetic evidence {id} on {indicator.Id}.", $"{question.Id} > {area.Title}");
             }
-            result[n] = new InspectionSpec($"synthetic-{n + 1:D4}", $"Force {n + 1:D4}", findings);
+            // Proposed grades come from the force's latent quality as an inspector sees it, not from the
+            // findings: close to what the rules compute, but forces alike in evidence are not always
+            // graded alike, which is what the batch's consistency report is for.
+            int[] proposed = [.. perQuestion.Select(q => Judge(judges, q)), Judge(judges, quality)];
+            result[n] = new InspectionSpec($"synthetic-{n + 1:D4}", $"Force {n + 1:D4}", findings, proposed);
         }
         return result;
+    }
+
+    /// <summary>
+    /// A grade (0 = outstanding) from a latent quality seen with some noise; the cut-offs give about the
+    /// share of each grade the calibrated tables compute for the headline corpus (15%, 22%, 33%, 29%).
+    /// </summary>
+    private static int Judge(Random judges, double quality)
+    {
+        var seen = quality + Gauss(judges) * 0.06;
+        return seen >= 0.79 ? 0 : seen >= 0.625 ? 1 : seen >= 0.375 ? 2 : 3;
     }
 
     private static int Draw(Random rng, double[] weights)

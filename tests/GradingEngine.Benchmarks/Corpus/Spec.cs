@@ -105,7 +105,8 @@ public sealed record RulebookSpec(
 
 public sealed record FindingSpec(string Id, string Question, string Indicator, string? Judgement, decimal? Number, bool? Flag, string Quote, string Source);
 
-public sealed record InspectionSpec(string Id, string Force, FindingSpec[] Findings);
+/// <param name="Proposed">The grades an inspector proposes, by question then overall: indexes into the grade scale.</param>
+public sealed record InspectionSpec(string Id, string Force, FindingSpec[] Findings, int[] Proposed);
 
 internal static class Fmt
 {

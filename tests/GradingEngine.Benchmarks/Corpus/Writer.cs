@@ -196,6 +196,12 @@ public static class Writer
             sb.AppendLine($"    quote: {Q(f.Quote)}");
             sb.AppendLine($"    source: {Q(f.Source)}");
         }
+        sb.AppendLine("proposed:");
+        for (var q = 0; q < spec.Questions.Length; q++)
+        {
+            sb.AppendLine($"  {spec.Questions[q].Id}: {spec.Grades[inspection.Proposed[q]]}");
+        }
+        sb.AppendLine($"  overall: {spec.Grades[inspection.Proposed[^1]]}");
         return sb.ToString();
     }
 
