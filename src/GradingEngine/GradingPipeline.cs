@@ -67,13 +67,12 @@ public static class GradingPipeline
     /// Grades many inspections without outlooks, each in its own NRules session, on up to
     /// <paramref name="maxParallelism"/> threads. Each thread takes a step of inspections through the
     /// network side by side (<see cref="InspectionEvaluator.EvaluateInStep"/>, faster on large rulebooks).
-    /// The results are those <see cref="Grade"/> gives one at a time, in the order of
-    /// <paramref name="inspections"/>, whatever the parallelism; <paramref name="graded"/> is called, from
-    /// any thread, as each is done.
+    /// Each result, the one <see cref="Grade"/> gives for that inspection, goes to <paramref name="graded"/>
+    /// with its index in <paramref name="inspections"/>, from any thread, as soon as its step is done:
+    /// the caller keeps what it needs (holding every full result alive made the collector copy them).
     /// </summary>
-    public static GradingResult[] GradeMany(CompiledRulebook rulebook, IReadOnlyList<Inspection> inspections, int maxParallelism, Action? graded = null)
+    public static void GradeMany(CompiledRulebook rulebook, IReadOnlyList<Inspection> inspections, int maxParallelism, Action<int, GradingResult> graded)
     {
-        var results = new GradingResult[inspections.Count];
         var size = InspectionEvaluator.StepSize;
         var steps = (inspections.Count + size - 1) / size;
         // Safe to run concurrently on one CompiledRulebook: each inspection gets its own session, and the
@@ -83,11 +82,9 @@ public static class GradingPipeline
             var evaluations = InspectionEvaluator.EvaluateInStep(rulebook, [.. inspections.Skip(s * size).Take(size)]);
             for (var k = 0; k < evaluations.Length; k++)
             {
-                results[s * size + k] = ResultBuilder.Build(rulebook, evaluations[k]);
-                graded?.Invoke();
+                graded(s * size + k, ResultBuilder.Build(rulebook, evaluations[k]));
             }
         });
-        return results;
     }
 
     /// <summary>

@@ -59,8 +59,13 @@ public sealed class EngineNoOutlooksGrader(CompiledRulebook rulebook) : IGrader
     public int[] Grade(Inspection inspection) =>
         EngineGrader.Ranks(ResultBuilder.Build(rulebook, InspectionEvaluator.Evaluate(rulebook, inspection)));
 
-    public int[][] GradeAll(IReadOnlyList<Inspection> inspections, int parallelism) =>
-        [.. GradingPipeline.GradeMany(rulebook, inspections, parallelism).Select(EngineGrader.Ranks)];
+    public int[][] GradeAll(IReadOnlyList<Inspection> inspections, int parallelism)
+    {
+        // Ranks only, like every other variant: keeping the full results alive is the batch report's cost, not grading's.
+        var ranks = new int[inspections.Count][];
+        GradingPipeline.GradeMany(rulebook, inspections, parallelism, (i, result) => ranks[i] = EngineGrader.Ranks(result));
+        return ranks;
+    }
 }
 
 /// <summary>

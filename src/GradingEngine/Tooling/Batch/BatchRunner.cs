@@ -48,11 +48,14 @@ public static class BatchRunner
             .OrderBy(l => l.Inspection.Path, StringComparer.Ordinal)
             .ThenBy(l => l.Inspection.Id, StringComparer.Ordinal)
             .ToList();
+        var graded = new BatchInspection[inspections.Count];
         done = 0;
         // The batch report never shows outlooks: GradeMany skips their search.
-        var results = GradingPipeline.GradeMany(compiled, [.. inspections.Select(x => x.Inspection)], options.MaxParallelism,
-            () => options.Progress?.Invoke(new BatchProgress(BatchStage.Grading, Interlocked.Increment(ref done), inspections.Count)));
-        var graded = inspections.Select((x, i) => new BatchInspection(results[i], x.ProposedFrom, Cells(compiled.Rulebook.Rulebook, results[i]))).ToList();
+        GradingPipeline.GradeMany(compiled, [.. inspections.Select(x => x.Inspection)], options.MaxParallelism, (i, result) =>
+        {
+            graded[i] = new BatchInspection(result, inspections[i].ProposedFrom, Cells(compiled.Rulebook.Rulebook, result));
+            options.Progress?.Invoke(new BatchProgress(BatchStage.Grading, Interlocked.Increment(ref done), inspections.Count));
+        });
 
         var rulebook = compiled.Rulebook.Rulebook;
         var subjects = Subjects(rulebook);
