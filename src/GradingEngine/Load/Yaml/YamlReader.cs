@@ -21,13 +21,21 @@ public static class YamlReader
         return source is null ? null : Parse(path, source.Text, limits, bag);
     }
 
-    public static string? ReadText(string path, LoadLimits limits, DiagnosticBag bag) => ReadSource(path, limits, bag)?.Text;
+    /// <summary>Reads a file as strict UTF-8 text, without the SHA-256 a <see cref="SourceText"/> carries.</summary>
+    public static string? ReadText(string path, LoadLimits limits, DiagnosticBag bag) =>
+        ReadBytes(path, limits, bag) is { } bytes ? DecodeUtf8(path, bytes, bag) : null;
 
     /// <summary>Reads a file as strict UTF-8 text, or reports why it cannot.</summary>
     public static SourceText? ReadSource(string path, LoadLimits limits, DiagnosticBag bag)
     {
+        if (ReadBytes(path, limits, bag) is not { } bytes) return null;
+        var text = DecodeUtf8(path, bytes, bag);
+        return text is null ? null : new SourceText(path, text, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes)));
+    }
+
+    private static byte[]? ReadBytes(string path, LoadLimits limits, DiagnosticBag bag)
+    {
         var start = SourceSpan.FileStart(path);
-        byte[] bytes;
         try
         {
             var info = new FileInfo(path);
@@ -41,15 +49,13 @@ public static class YamlReader
                 bag.Error(DiagnosticCodes.FileTooLarge, start, $"file is {info.Length} bytes, over the limit of {limits.MaxFileBytes} bytes");
                 return null;
             }
-            bytes = File.ReadAllBytes(path);
+            return File.ReadAllBytes(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             bag.Error(DiagnosticCodes.FileNotFound, start, $"cannot read file: {e.Message}");
             return null;
         }
-        var text = DecodeUtf8(path, bytes, bag);
-        return text is null ? null : new SourceText(path, text, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes)));
     }
 
     internal static string? DecodeUtf8(string path, ReadOnlySpan<byte> bytes, DiagnosticBag bag)

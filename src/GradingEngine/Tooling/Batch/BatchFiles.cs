@@ -115,17 +115,18 @@ internal static class BatchFiles
     /// </summary>
     private static string? NotFindings(string file, LoadLimits limits)
     {
-        var source = YamlReader.ReadSource(file, limits, new DiagnosticBag());
-        if (source is null) return null;
+        // Only to look at: the loader reads the file again, with its SHA-256, if it is graded.
+        var text = YamlReader.ReadText(file, limits, new DiagnosticBag());
+        if (text is null) return null;
         if (Path.GetExtension(file).Equals(".csv", StringComparison.OrdinalIgnoreCase))
         {
-            var header = CsvFindingsLoader.ReadHeader(source.Text);
+            var header = CsvFindingsLoader.ReadHeader(text);
             return header is null || header.Any(c => CsvFindingsLoader.FindingColumns.Contains(c)) ? null : "not a findings file: its header has no finding columns";
         }
         // Findings files usually say so in their first key: a stream read stops there, where the full
         // parse below read each file once more than loading it does (a quarter of a batch's time).
-        if (YamlReader.HasTopLevelKey(source.Text, limits, IsFindingsKey)) return null;
-        var root = YamlReader.Parse(file, source.Text, limits, new DiagnosticBag());
+        if (YamlReader.HasTopLevelKey(text, limits, IsFindingsKey)) return null;
+        var root = YamlReader.Parse(file, text, limits, new DiagnosticBag());
         if (root is null) return null;
         var looks = root is YMapping mapping && mapping.Entries.Any(e => IsFindingsKey(e.Key.Value, e.Value is YScalar));
         return looks ? null : "not a findings file: no `findings` key and no `inspection:` id";
