@@ -1,4 +1,6 @@
 using GradingEngine.Check.Binding;
+using GradingEngine.Compile.Runtime;
+using GradingEngine.Load.Conditions;
 using GradingEngine.Model;
 
 namespace GradingEngine.Check.Analysis;
@@ -8,10 +10,26 @@ namespace GradingEngine.Check.Analysis;
 /// (count, total weight) pairs over subsets of its criteria. Dimensions no rule reads are
 /// projected away, so the space stays small without losing any distinction the rules can make.
 /// </summary>
+/// <remarks>
+/// The analysis then runs over classes, not pairs. When every comparison in the table that reads an
+/// effect reads that effect alone (`causes-of-concern.count <= 1`, not `areas.count <= strengths.count`),
+/// the rows see only which of those comparisons hold, so pairs that agree on all of them get the same
+/// grade whatever the other effects are: one class, represented by its first pair. Otherwise each pair
+/// is its own class. Classes are numbered in the order of their first pairs, so the first point of any
+/// kind in class order has, as representatives, the same digits as the first such profile: diagnostics
+/// name the same example profile as an analysis of every pair would.
+/// </remarks>
 internal sealed class ProfileSpace
 {
-    public ProfileSpace(IEnumerable<Criterion> criteria, IReadOnlySet<(Effect Effect, bool IsWeight)> read)
+    public ProfileSpace(string questionId, IEnumerable<Criterion> criteria, IReadOnlyList<BoundExpr?> conditions, bool mergeClasses = true)
     {
+        var read = VariablesRead(conditions);
+        var atoms = new List<BoundExpr>();
+        foreach (var condition in conditions)
+        {
+            if (condition is not null) CollectAtoms(condition, atoms);
+        }
+        var atomEffects = atoms.Select(a => VariablesRead([a]).Select(v => v.Item1).ToHashSet()).ToList();
         foreach (var effect in EffectNames.All)
         {
             var e = (int)effect;
@@ -31,12 +49,22 @@ internal sealed class ProfileSpace
             Index[e] = Pairs[e].Select((p, i) => (p, i)).ToDictionary(x => x.p, x => x.i);
             CountStep[e] = readCount ? 1 : 0;
             ReadWeight[e] = readWeight;
+
+            var separable = mergeClasses && atomEffects.All(s => !s.Contains(effect) || s.Count == 1);
+            var own = separable ? atoms.Where((_, i) => atomEffects[i].Contains(effect)).Select(ProfileCondition.Compile).ToArray() : null;
+            (ClassOf[e], Representative[e]) = Classify(questionId, effect, Pairs[e], own);
         }
     }
 
     public (int Count, int Weight)[][] Pairs { get; } = new (int, int)[4][];
 
     public Dictionary<(int, int), int>[] Index { get; } = new Dictionary<(int, int), int>[4];
+
+    /// <summary>Per effect, the class of each pair (by digit).</summary>
+    public int[][] ClassOf { get; } = new int[4][];
+
+    /// <summary>Per effect, the digit of each class's first pair.</summary>
+    public int[][] Representative { get; } = new int[4][];
 
     /// <summary>Distinct weights one more criterion of an effect can add (projected).</summary>
     public int[][] StepWeights { get; } = new int[4][];
@@ -45,7 +73,88 @@ internal sealed class ProfileSpace
 
     public bool[] ReadWeight { get; } = new bool[4];
 
-    public long Size => Pairs.Aggregate(1L, (n, p) => n * p.Length);
+    /// <summary>The number of distinct profiles (saturating: a huge space must not wrap to a small one).</summary>
+    public long Size => Product(Pairs.Select(p => p.Length));
+
+    /// <summary>The number of points the analysis evaluates: combinations of classes.</summary>
+    public long ClassCount => Product(Representative.Select(r => r.Length));
+
+    /// <summary>The stride of each effect's class in a point: the first effect is the most significant.</summary>
+    public int[] Strides()
+    {
+        var strides = new int[4];
+        for (var e = 3; e >= 0; e--) strides[e] = e == 3 ? 1 : strides[e + 1] * Representative[e + 1].Length;
+        return strides;
+    }
+
+    /// <summary>The representative digit of each effect at a point.</summary>
+    public void Digits(int point, int[] digits)
+    {
+        for (var e = 3; e >= 0; e--)
+        {
+            var n = Representative[e].Length;
+            digits[e] = Representative[e][point % n];
+            point /= n;
+        }
+    }
+
+    /// <summary>Sets the counts and weights of the profile at the given digits.</summary>
+    public void SetProfile(int[] digits, int[] counts, int[] weights)
+    {
+        for (var e = 0; e < 4; e++) (counts[e], weights[e]) = Pairs[e][digits[e]];
+    }
+
+    private static long Product(IEnumerable<int> lengths)
+    {
+        var n = 1L;
+        foreach (var length in lengths) n = n > long.MaxValue / length ? long.MaxValue : n * length;
+        return n;
+    }
+
+    private static (int[] ClassOf, int[] Representative) Classify(string questionId, Effect effect, (int Count, int Weight)[] pairs, Func<OutcomeProfile, bool>[]? atoms)
+    {
+        if (atoms is null) return ([.. Enumerable.Range(0, pairs.Length)], [.. Enumerable.Range(0, pairs.Length)]);
+        var counts = new int[4];
+        var weights = new int[4];
+        var profile = new OutcomeProfile(questionId, counts, weights);
+        var classes = new Dictionary<string, int>(StringComparer.Ordinal);
+        var classOf = new int[pairs.Length];
+        var representatives = new List<int>();
+        var signature = new char[atoms.Length];
+        for (var d = 0; d < pairs.Length; d++)
+        {
+            (counts[(int)effect], weights[(int)effect]) = pairs[d];
+            for (var a = 0; a < atoms.Length; a++) signature[a] = atoms[a](profile) ? '1' : '0';
+            var key = new string(signature);
+            if (!classes.TryGetValue(key, out var c))
+            {
+                classes[key] = c = representatives.Count;
+                representatives.Add(d);
+            }
+            classOf[d] = c;
+        }
+        return (classOf, [.. representatives]);
+    }
+
+    /// <summary>The comparisons a condition's and/or/not (and yes/no equality) combine: the only places it reads the profile.</summary>
+    private static void CollectAtoms(BoundExpr e, List<BoundExpr> atoms)
+    {
+        switch (e)
+        {
+            case BoundConstant:
+                break;
+            case BoundNot n:
+                CollectAtoms(n.Operand, atoms);
+                break;
+            case BoundBinary b when b.Op is BinaryOp.And or BinaryOp.Or || (b.Op is BinaryOp.Equal or BinaryOp.NotEqual && b.Left.Type.Kind == TypeKind.Bool):
+                CollectAtoms(b.Left, atoms);
+                CollectAtoms(b.Right, atoms);
+                break;
+            default:
+                atoms.Add(e);
+                break;
+        }
+    }
 
     public static HashSet<(Effect, bool)> VariablesRead(IEnumerable<BoundExpr?> conditions)
     {

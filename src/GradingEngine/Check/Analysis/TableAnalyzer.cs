@@ -14,7 +14,11 @@ public static class TableAnalyzer
     public const int MaxSpace = 4_000_000;
 
     /// <summary>Analyses each question's threshold table over the profiles its criteria can produce.</summary>
-    public static IReadOnlyList<TableAnalysis> AnalyzeThresholds(Rulebook rulebook, IReadOnlyDictionary<string, CheckedTable> tables, DiagnosticBag bag)
+    public static IReadOnlyList<TableAnalysis> AnalyzeThresholds(Rulebook rulebook, IReadOnlyDictionary<string, CheckedTable> tables, DiagnosticBag bag) =>
+        AnalyzeThresholds(rulebook, tables, bag, mergeClasses: true);
+
+    /// <param name="mergeClasses">false evaluates every profile on its own (tests hold the merged analysis to it)</param>
+    internal static IReadOnlyList<TableAnalysis> AnalyzeThresholds(Rulebook rulebook, IReadOnlyDictionary<string, CheckedTable> tables, DiagnosticBag bag, bool mergeClasses)
     {
         var analyses = new List<TableAnalysis>();
         var reported = new HashSet<(CheckedTable, string)>();
@@ -24,23 +28,25 @@ public static class TableAnalyzer
         foreach (var question in rulebook.Questions)
         {
             var table = tables[question.Id];
-            var space = new ProfileSpace(rulebook.Criteria.Where(c => c.QuestionId == question.Id),
-                ProfileSpace.VariablesRead(table.Rules.Select(r => r.Condition)));
-            if (space.Size > MaxSpace)
+            var space = new ProfileSpace(question.Id, rulebook.Criteria.Where(c => c.QuestionId == question.Id),
+                [.. table.Rules.Select(r => r.Condition)], mergeClasses);
+            if (space.ClassCount > MaxSpace)
             {
                 bag.Warning(DiagnosticCodes.SpaceTooLarge, table.Table.Span,
-                    $"`{question.Id}` has {space.Size} distinct outcome profiles, over the limit of {MaxSpace}; its thresholds were not checked exhaustively");
+                    $"`{question.Id}` has {space.Size} distinct outcome profiles in {space.ClassCount} classes its thresholds tell apart, over the limit of {MaxSpace}; its thresholds were not checked exhaustively");
                 analyses.Add(new TableAnalysis(question.Id, table.Table.Name, space.Size, false, []));
                 continue;
             }
             var conditions = table.Rules.Select(r => r.Condition is null ? null : ProfileCondition.Compile(r.Condition)).ToArray();
             var counts = new int[4];
             var weights = new int[4];
-            // One profile over the two arrays, which SetPoint rewrites for each point: no conditions keep it.
+            var digits = new int[4];
+            // One profile over the two arrays, which SetProfile rewrites for each point: no conditions keep it.
             var profile = new OutcomeProfile(question.Id, counts, weights);
-            var grades = GradeSpace.Evaluate((int)space.Size, table.Rules.Count, point =>
+            var grades = GradeSpace.Evaluate((int)space.ClassCount, table.Rules.Count, point =>
             {
-                SetPoint(space, point, counts, weights);
+                space.Digits(point, digits);
+                space.SetProfile(digits, counts, weights);
                 ulong mask = 0;
                 for (var r = 0; r < conditions.Length; r++)
                 {
@@ -92,72 +98,86 @@ public static class TableAnalyzer
         return analyses;
     }
 
-    private static void SetPoint(ProfileSpace space, int point, int[] counts, int[] weights)
-    {
-        for (var e = 3; e >= 0; e--)
-        {
-            var n = space.Pairs[e].Length;
-            (counts[e], weights[e]) = space.Pairs[e][point % n];
-            point /= n;
-        }
-    }
-
-    /// <summary>The index into each effect's pairs of a point: SetPoint's digits, without reading the pairs.</summary>
-    private static void SetDigits(ProfileSpace space, int point, int[] digits)
-    {
-        for (var e = 3; e >= 0; e--)
-        {
-            var n = space.Pairs[e].Length;
-            digits[e] = point % n;
-            point /= n;
-        }
-    }
-
     private static void CheckMonotone(Question question, CheckedTable table, ProfileSpace space, GradeSpace grades, DiagnosticBag bag, HashSet<(CheckedTable, string)> reported)
     {
-        // Per effect, its stride in a point and, per digit and step weight, the digit one more criterion of that
-        // weight leads to (-1: no such outcome), looked up once here rather than at each of the points.
-        var strides = new int[4];
-        var next = new int[4][][];
-        for (var e = 3; e >= 0; e--)
+        var strides = space.Strides();
+        foreach (var effect in EffectNames.All)
         {
-            strides[e] = e == 3 ? 1 : strides[e + 1] * space.Pairs[e + 1].Length;
-            next[e] = space.Pairs[e].Select(pair => space.StepWeights[e]
-                .Select(w => space.Index[e].TryGetValue((pair.Count + space.CountStep[e], pair.Weight + w), out var digit) ? digit : -1)
-                .ToArray()).ToArray();
+            // Once per table and effect, at the first profile (diagnostics are sorted, so the order of effects is not seen).
+            if (reported.Contains((table, "monotone-" + effect))) continue;
+            if (FirstViolation(space, grades, table, effect, strides) is not ({ } digits, var w, var from, var to)) continue;
+            reported.Add((table, "monotone-" + effect));
+            var good = effect is Effect.Strength or Effect.NotablePractice;
+            bag.Error(DiagnosticCodes.NotMonotone, table.Rules[to].Rule.Span,
+                $"thresholds `{table.Table.Name}` are not monotone: one more `{effect.Id()}`{(w > 0 ? $" of weight {w}" : "")} {(good ? "lowers" : "raises")} `{question.Id}` from `{table.Rules[from].Grade.Id}` to `{table.Rules[to].Grade.Id}` when {Describe(space, digits)}",
+                good ? "more strengths must never lower a grade" : "more areas for improvement or causes of concern must never raise a grade");
         }
+    }
+
+    /// <summary>
+    /// The first profile, in profile order, where one more criterion of the effect moves the grade the wrong way. A step
+    /// changes the grade only where it crosses into another class, so only the pairs with such a step (boundaries) are
+    /// tried, each with the classes of the other effects: their first pairs are the first profiles of their kind.
+    /// </summary>
+    private static (int[] Digits, int Weight, int From, int To)? FirstViolation(
+        ProfileSpace space, GradeSpace grades, CheckedTable table, Effect effect, int[] strides)
+    {
+        var e = (int)effect;
+        var good = effect is Effect.Strength or Effect.NotablePractice;
+        var classOf = space.ClassOf[e];
+        // Per digit of this effect, the digit one more criterion of each step weight leads to (-1: no such outcome).
+        var next = space.Pairs[e].Select(pair => space.StepWeights[e]
+            .Select(w => space.Index[e].TryGetValue((pair.Count + space.CountStep[e], pair.Weight + w), out var digit) ? digit : -1)
+            .ToArray()).ToArray();
+        var boundaries = Enumerable.Range(0, next.Length).Where(d => next[d].Any(n => n >= 0 && classOf[n] != classOf[d])).ToArray();
+        if (boundaries.Length == 0) return null;
+
+        // Walk the other effects' classes and this effect's boundary digits in profile order (first effect outermost).
+        var choices = new int[4][];
+        for (var f = 0; f < 4; f++) choices[f] = f == e ? boundaries : space.Representative[f];
+        var at = new int[4];
         var digits = new int[4];
-        for (var point = 0; point < grades.First.Length; point++)
+        while (true)
         {
-            if (grades.First[point] < 0) continue;
-            SetDigits(space, point, digits);
-            var rank = table.Rules[grades.First[point]].Grade.Rank;
-            foreach (var effect in EffectNames.All)
+            var point = 0;
+            for (var f = 0; f < 4; f++)
             {
-                var e = (int)effect;
-                var steps = next[e][digits[e]];
+                digits[f] = choices[f][at[f]];
+                point += (f == e ? classOf[digits[f]] : at[f]) * strides[f];
+            }
+            var first = grades.First[point];
+            if (first >= 0)
+            {
+                var steps = next[digits[e]];
                 for (var k = 0; k < steps.Length; k++)
                 {
                     if (steps[k] < 0) continue;
-                    var w = space.StepWeights[e][k];
-                    var other = point + (steps[k] - digits[e]) * strides[e];
-                    if (grades.First[other] < 0) continue;
-                    var nextRank = table.Rules[grades.First[other]].Grade.Rank;
-                    var good = effect is Effect.Strength or Effect.NotablePractice;
-                    if ((good ? nextRank <= rank : nextRank >= rank) || !reported.Add((table, "monotone-" + effect))) continue;
-                    bag.Error(DiagnosticCodes.NotMonotone, table.Rules[grades.First[other]].Rule.Span,
-                        $"thresholds `{table.Table.Name}` are not monotone: one more `{effect.Id()}`{(w > 0 ? $" of weight {w}" : "")} {(good ? "lowers" : "raises")} `{question.Id}` from `{table.Rules[grades.First[point]].Grade.Id}` to `{table.Rules[grades.First[other]].Grade.Id}` when {Describe(space, point)}",
-                        good ? "more strengths must never lower a grade" : "more areas for improvement or causes of concern must never raise a grade");
+                    var other = grades.First[point + (classOf[steps[k]] - classOf[digits[e]]) * strides[e]];
+                    if (other < 0) continue;
+                    var (rank, nextRank) = (table.Rules[first].Grade.Rank, table.Rules[other].Grade.Rank);
+                    if (good ? nextRank <= rank : nextRank >= rank) continue;
+                    return ([.. digits], space.StepWeights[e][k], first, other);
                 }
             }
+            var carry = 3;
+            while (carry >= 0 && ++at[carry] == choices[carry].Length) at[carry--] = 0;
+            if (carry < 0) return null;
         }
     }
 
+    /// <summary>Describes the profile of a point: its classes' representatives.</summary>
     internal static string Describe(ProfileSpace space, int point)
+    {
+        var digits = new int[4];
+        space.Digits(point, digits);
+        return Describe(space, digits);
+    }
+
+    internal static string Describe(ProfileSpace space, int[] digits)
     {
         var counts = new int[4];
         var weights = new int[4];
-        SetPoint(space, point, counts, weights);
+        space.SetProfile(digits, counts, weights);
         var parts = new List<string>();
         foreach (var effect in EffectNames.All)
         {
