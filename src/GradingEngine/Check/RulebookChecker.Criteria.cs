@@ -12,18 +12,24 @@ public sealed partial class RulebookChecker
     private void CheckCriteria()
     {
         Duplicates(_rulebook.Criteria, c => c.Id, c => c.Fields["id"], "criterion");
+        // One context per question: each lists the question's indicators, a scan of the whole codebook.
+        var contexts = new Dictionary<Question, (ConditionContext.Criterion Context, List<string> Indicators)>(ReferenceEqualityComparer.Instance);
         foreach (var criterion in _rulebook.Criteria)
         {
             CheckMessage(criterion);
             var question = Question(criterion.QuestionId, criterion.Fields["question"]);
             if (question is null) continue;
             Area(question, criterion.AreaId, criterion.Fields["area"]);
-            var bound = ConditionBinder.Bind(criterion.When, new ConditionContext.Criterion(question, _rulebook.Codebook), _bag);
+            if (!contexts.TryGetValue(question, out var context))
+            {
+                var c = new ConditionContext.Criterion(question, _rulebook.Codebook);
+                contexts[question] = context = (c, [.. c.Indicators.Select(i => i.Id)]);
+            }
+            var bound = ConditionBinder.Bind(criterion.When, context.Context, _bag);
             if (bound is null) continue;
             var witnesses = new List<WitnessSource>();
             CollectWitnesses(bound, positive: true, witnesses);
-            var questionIndicators = _rulebook.Codebook.Indicators.Where(i => i.QuestionId == question.Id).Select(i => i.Id).ToList();
-            _criteria.Add(new CheckedCriterion(_criteria.Count, criterion, bound, witnesses, ReadIndicators(bound, questionIndicators)));
+            _criteria.Add(new CheckedCriterion(_criteria.Count, criterion, bound, witnesses, ReadIndicators(bound, context.Indicators)));
         }
     }
 

@@ -25,15 +25,19 @@ public static class Stages
     public static List<Row> Rulebook(string directory)
     {
         var rows = new List<Row>();
+        static string Allocated(long since) => $"{(GC.GetAllocatedBytesForCurrentThread() - since) / 1048576.0:N0} MB allocated";
+        var allocated = GC.GetAllocatedBytesForCurrentThread();
         var sw = Stopwatch.StartNew();
         var bag = new DiagnosticBag();
         var rulebook = RulebookLoader.Load(directory, LoadLimits.Default, bag) ?? throw new InvalidOperationException("load failed");
-        rows.Add(new("load (read YAML, parse conditions)", sw.Elapsed.TotalMilliseconds));
+        rows.Add(new("load (read YAML, parse conditions)", sw.Elapsed.TotalMilliseconds, Allocated(allocated)));
 
+        allocated = GC.GetAllocatedBytesForCurrentThread();
         sw.Restart();
         // As LoadRulebook does: the criterion lint (CriterionAnalyzer) only runs in `rules check`.
         var checkedRulebook = RulebookChecker.Check(rulebook, bag, lint: false) ?? throw new InvalidOperationException("check failed");
         var check = sw.Elapsed.TotalMilliseconds;
+        var checkAllocated = Allocated(allocated);
 
         var scratch = new DiagnosticBag();
         sw.Restart();
@@ -45,7 +49,7 @@ public static class Stages
         sw.Restart();
         var rollup = RollupAnalyzer.Analyze(rulebook, checkedRulebook.Rollup, scratch);
         var rollupMs = sw.Elapsed.TotalMilliseconds;
-        rows.Add(new("check: RulebookChecker.Check as LoadRulebook calls it (no lint)", check));
+        rows.Add(new("check: RulebookChecker.Check as LoadRulebook calls it (no lint)", check, checkAllocated));
         rows.Add(new("  criterion lint (never/always met), timed separately", criteria, "`rules check` only, not part of LoadRulebook"));
         rows.Add(new("  threshold tables (every profile), timed separately", thresholds, $"{tables.Sum(t => t.SpaceSize):N0} profiles over {tables.Count} questions"));
         rows.Add(new("  roll-up table (every grade combination), timed separately", rollupMs, $"{rollup.SpaceSize:N0} combinations"));
@@ -53,12 +57,11 @@ public static class Stages
         sw.Restart();
         foreach (var c in checkedRulebook.Criteria) ConditionCompiler.ForEvidence(c.Condition, new EvidenceLayout.Builder(c.Criterion.QuestionId).SourceOf).Compile();
         var conditionsMs = sw.Elapsed.TotalMilliseconds;
-        var allocated = GC.GetAllocatedBytesForCurrentThread();
+        allocated = GC.GetAllocatedBytesForCurrentThread();
         sw.Restart();
         var compiled = RulebookCompiler.Compile(checkedRulebook);
         var compile = sw.Elapsed.TotalMilliseconds;
-        allocated = GC.GetAllocatedBytesForCurrentThread() - allocated;
-        rows.Add(new("compile: total (RulebookCompiler.Compile)", compile, $"{compiled.RuleCount} NRules rules, {allocated / 1048576.0:N0} MB allocated"));
+        rows.Add(new("compile: total (RulebookCompiler.Compile)", compile, $"{compiled.RuleCount} NRules rules, {Allocated(allocated)}"));
         rows.Add(new("  of which compiling each condition once (Expression.Compile)", conditionsMs, "timed again separately, without FastExpressionCompiler"));
         return rows;
     }
