@@ -16,7 +16,8 @@ public static class Settings
     /// <summary>GradingPipeline.Grade (with outlooks) costs up to seconds per inspection, so it is timed on every Nth inspection (22 of 430).</summary>
     public static int GradeSampleEvery => Quick ? 9 : 20;
 
-    public static int[] LoadSizes => Quick ? [100, 1000] : [100, 1000, 5000];
+    /// <summary>Rulebook sizes timed for load; the headline's size too, for the re-run after a rule change.</summary>
+    public static int[] LoadSizes => Quick ? [100, Headline.Criteria, 1000] : [100, Headline.Criteria, 1000, 5000];
 
     public static string[] ScalingCases => Quick
         ? ["findings x1", "findings x10", "criteria x1", "criteria x10"]

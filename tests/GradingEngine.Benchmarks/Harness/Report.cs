@@ -24,6 +24,7 @@ public static class Report
         sb.AppendLine();
         Load(r, sb);
         Throughput(r, sb);
+        RuleChange(r, sb);
         Scaling(r, sb);
         if (r.Memory.Count > 0)
         {
@@ -106,6 +107,42 @@ public static class Report
                 var per = PerInspection(method);
                 var count = method == "EngineGradeSample" ? sample : inspections;
                 sb.AppendLine($"| {p} | {names[method]} | {F(per, 2)} | {F(1000 / per, 0)} | {F(per / baseline, 2)} | {F(re / per, 2)} | {Mb(m.AllocatedBytes is { } a ? a / count : null)} |");
+            }
+        }
+        sb.AppendLine();
+    }
+
+    /// <summary>
+    /// What a methodology team waits for after changing a rule: load the headline rulebook, then grade the
+    /// whole corpus. Summed from the load suite (at the headline's size) and the throughput suite of this run.
+    /// </summary>
+    private static void RuleChange(Results r, StringBuilder sb)
+    {
+        var size = Settings.Headline.Criteria.ToString(CultureInfo.InvariantCulture);
+        string[] methods = ["Baseline", "Roslyn", "Engine", "RulesEngine"];
+        if (methods.Any(m => r.Find("load", m, size) is null) || !r.Measurements.Any(m => m.Suite == "throughput")) return;
+        var inspections = Settings.Headline.Inspections;
+        sb.AppendLine($"## Re-run after a rule change: load the {size}-criteria rulebook, then grade all {inspections} inspections");
+        sb.AppendLine();
+        sb.AppendLine("The sum of this run's load time at that size and its batch time. The baseline has no rule file to read; Roslyn's load is the compile of the C# script.");
+        sb.AppendLine();
+        sb.AppendLine("| threads | variant | load | grade all | total | RulesEngine / this |");
+        sb.AppendLine("|---:|---|---:|---:|---:|---:|");
+        var names = new Dictionary<string, string>
+        {
+            ["Baseline"] = "hand-written baseline",
+            ["Roslyn"] = "Roslyn-compiled C#",
+            ["Engine"] = "**GradingEngine (LoadRulebook; Evaluate + Build)**",
+            ["RulesEngine"] = "Microsoft RulesEngine 6.0.1",
+        };
+        foreach (var p in r.Measurements.Where(m => m.Suite == "throughput").Select(m => m.Param).Distinct().Order())
+        {
+            double Total(string method) => r.Find("load", method, size)!.MeanMs + (r.Find("throughput", method, p)?.MeanMs ?? double.NaN);
+            foreach (var method in methods)
+            {
+                var load = r.Find("load", method, size)!.MeanMs;
+                var grade = r.Find("throughput", method, p)?.MeanMs ?? double.NaN;
+                sb.AppendLine($"| {p} | {names[method]} | {F(load)} ms | {F(grade)} ms | {F(load + grade)} ms | {F(Total("RulesEngine") / (load + grade), 2)} |");
             }
         }
         sb.AppendLine();
