@@ -40,6 +40,9 @@ public static class Settings
     /// <summary>Set once every throughput variant has run for a while in this process (tiered JIT settled).</summary>
     public static bool WarmedUp { get; set; }
 
+    /// <summary>The same for the load variants.</summary>
+    public static bool LoadWarmedUp { get; set; }
+
     /// <summary>Correctness gate results, for the report.</summary>
     public static List<string> Verified { get; } = [];
 }
