@@ -453,6 +453,46 @@ public class TableAnalyzerTests
         Assert.True(result.Result.Value.Analyses.Single(a => a.Subject == "Q2").Exhaustive);
     }
 
+    [Fact]
+    public void Check_WeightedThresholdsOverAHundredCriteria_AreCheckedExhaustivelyByClass()
+    {
+        // Arrange: the shipped PEEL thresholds, which compare weights across effects, over 100 weighted criteria in Q1:
+        // 60,684,288 profiles. Classes that keep every count and weight a comparison of several effects reads were
+        // still 7,585,536, over the limit.
+        var criteria = new List<string>();
+        foreach (var (effect, count) in new[] { ("strength", 40), ("area-for-improvement", 35), ("cause-of-concern", 10), ("notable-practice", 15) })
+        {
+            for (var i = 0; i < count; i++)
+            {
+                criteria.Add(TestKit.Criterion($"Q1.{effect}-{i}", "Q1", "prevention",
+                    "any(f => f.indicator == \"q1.prevention.priority\" and f.judgement == effective)", effect, weight: 1 + i % 3));
+            }
+        }
+        const string thresholds = """
+            default:
+              - grade: outstanding
+                when: causes-of-concern.count == 0 and areas-for-improvement.count == 0 and notable-practices.count >= 1 and strengths.weight >= 12
+              - grade: good
+                when: causes-of-concern.count == 0 and areas-for-improvement.weight <= 5 and strengths.weight >= 2 * areas-for-improvement.weight and strengths.weight >= 6
+              - grade: requires-improvement
+                when: causes-of-concern.weight <= 3 and areas-for-improvement.weight + causes-of-concern.weight < 3 * strengths.weight
+              - grade: inadequate
+                otherwise: true
+            """;
+        var mini = new MiniRulebook().With(TestKit.CriteriaFile, TestKit.CriteriaWith([.. criteria])).With("thresholds.yaml", thresholds);
+
+        // Act
+        var result = TestKit.Check(mini);
+
+        // Assert: all checked, because comparisons of several effects read only the weights of areas and concerns.
+        Assert.True(result.Result.Succeeded, result.ToString());
+        Assert.DoesNotContain(result.Diagnostics, d => d.Code == DiagnosticCodes.SpaceTooLarge);
+        var q1 = result.Result.Value!.Analyses.Single(a => a.Subject == "Q1");
+        Assert.True(q1.Exhaustive);
+        Assert.True(q1.SpaceSize > TableAnalyzer.MaxSpace, $"{q1.SpaceSize} profiles");
+        Assert.Equal(["outstanding", "good", "requires-improvement", "inadequate"], q1.GradesProduced);
+    }
+
     /// <summary>A threshold table of 66 rows: 65 `good` rows no profile satisfies, and nothing for a profile without strengths.</summary>
     private static string SixtySixRowThresholdsWithGap() =>
         "default:\n  - grade: outstanding\n    when: causes-of-concern.count == 0 and strengths.count >= 1\n" +

@@ -11,13 +11,14 @@ namespace GradingEngine.Check.Analysis;
 /// projected away, so the space stays small without losing any distinction the rules can make.
 /// </summary>
 /// <remarks>
-/// The analysis then runs over classes, not pairs. When every comparison in the table that reads an
-/// effect reads that effect alone (`causes-of-concern.count <= 1`, not `areas.count <= strengths.count`),
-/// the rows see only which of those comparisons hold, so pairs that agree on all of them get the same
-/// grade whatever the other effects are: one class, represented by its first pair. Otherwise each pair
-/// is its own class. Classes are numbered in the order of their first pairs, so the first point of any
-/// kind in class order has, as representatives, the same digits as the first such profile: diagnostics
-/// name the same example profile as an analysis of every pair would.
+/// The analysis then runs over classes, not pairs. A comparison that reads one effect alone
+/// (`causes-of-concern.count <= 1`) only tells pairs apart by whether it holds; one that reads several
+/// (`areas-for-improvement.weight <= strengths.weight`) by the values it reads of each. So two pairs of an
+/// effect that agree on every comparison of that effect alone, and on the count and the weight where a
+/// comparison of several effects reads them, get the same grade whatever the other effects are: one class,
+/// represented by its first pair. Classes are numbered in the order of their first pairs, so the first point
+/// of any kind in class order has, as representatives, the same digits as the first such profile:
+/// diagnostics name the same example profile as an analysis of every pair would.
 /// </remarks>
 internal sealed class ProfileSpace
 {
@@ -29,7 +30,10 @@ internal sealed class ProfileSpace
         {
             if (condition is not null) CollectAtoms(condition, atoms);
         }
-        var atomEffects = atoms.Select(a => VariablesRead([a]).Select(v => v.Item1).ToHashSet()).ToList();
+        var atomVariables = atoms.Select(a => VariablesRead([a])).ToList();
+        var atomEffects = atomVariables.Select(v => v.Select(x => x.Item1).ToHashSet()).ToList();
+        // What comparisons of several effects read: those values must stay apart.
+        var sharedRead = atomVariables.Where((_, i) => atomEffects[i].Count > 1).SelectMany(v => v).ToHashSet();
         foreach (var effect in EffectNames.All)
         {
             var e = (int)effect;
@@ -50,9 +54,10 @@ internal sealed class ProfileSpace
             CountStep[e] = readCount ? 1 : 0;
             ReadWeight[e] = readWeight;
 
-            var separable = mergeClasses && atomEffects.All(s => !s.Contains(effect) || s.Count == 1);
-            var own = separable ? atoms.Where((_, i) => atomEffects[i].Contains(effect)).Select(ProfileCondition.Compile).ToArray() : null;
-            (ClassOf[e], Representative[e]) = Classify(questionId, effect, Pairs[e], own);
+            var own = atoms.Where((_, i) => atomEffects[i].Count == 1 && atomEffects[i].Contains(effect)).Select(ProfileCondition.Compile).ToArray();
+            (ClassOf[e], Representative[e]) = mergeClasses
+                ? Classify(questionId, effect, Pairs[e], own, sharedRead.Contains((effect, false)), sharedRead.Contains((effect, true)))
+                : ([.. Enumerable.Range(0, Pairs[e].Length)], [.. Enumerable.Range(0, Pairs[e].Length)]);
         }
     }
 
@@ -111,9 +116,10 @@ internal sealed class ProfileSpace
         return n;
     }
 
-    private static (int[] ClassOf, int[] Representative) Classify(string questionId, Effect effect, (int Count, int Weight)[] pairs, Func<OutcomeProfile, bool>[]? atoms)
+    /// <summary>Classes of an effect's pairs: equal where shared comparisons read them, and on every comparison of this effect alone.</summary>
+    private static (int[] ClassOf, int[] Representative) Classify(string questionId, Effect effect, (int Count, int Weight)[] pairs,
+        Func<OutcomeProfile, bool>[] atoms, bool keepCount, bool keepWeight)
     {
-        if (atoms is null) return ([.. Enumerable.Range(0, pairs.Length)], [.. Enumerable.Range(0, pairs.Length)]);
         var counts = new int[4];
         var weights = new int[4];
         var profile = new OutcomeProfile(questionId, counts, weights);
@@ -125,7 +131,7 @@ internal sealed class ProfileSpace
         {
             (counts[(int)effect], weights[(int)effect]) = pairs[d];
             for (var a = 0; a < atoms.Length; a++) signature[a] = atoms[a](profile) ? '1' : '0';
-            var key = new string(signature);
+            var key = $"{(keepCount ? pairs[d].Count : 0)} {(keepWeight ? pairs[d].Weight : 0)} {new string(signature)}";
             if (!classes.TryGetValue(key, out var c))
             {
                 classes[key] = c = representatives.Count;
