@@ -49,11 +49,11 @@ public class MalformedInputProperties
 
     private static readonly Arbitrary<Edit[]> EditLists = Gen.Choose(1, 3).SelectMany(n => Edits.ArrayOf(n)).ToArbitrary();
 
-    /// <summary>Applies the edits; each position is a fraction of the current text's length.</summary>
+    /// <summary>Applies the edits; each position is a fraction of the current text's length. Stray bytes go in last.</summary>
     private static byte[] Apply(string text, Edit[] edits)
     {
         var s = text;
-        byte[]? bytes = null;
+        var strays = new List<(double At, byte Byte)>();
         foreach (var edit in edits)
         {
             var at = (int)(edit.At * s.Length);
@@ -82,15 +82,14 @@ public class MalformedInputProperties
                     s = string.Join('\n', kept);
                     break;
                 default:
-                    // A stray byte, as a file from another encoding would have.
-                    var encoded = Encoding.UTF8.GetBytes(s);
-                    var pos = Math.Min(encoded.Length, (int)(edit.At * encoded.Length));
-                    bytes = [.. encoded[..pos], (byte)(0x80 + (int)(edit.Length * 127)), .. encoded[pos..]];
-                    s = Encoding.UTF8.GetString(bytes);
+                    // A byte of 0x80 or more, as a file in another encoding would have.
+                    strays.Add((edit.At, (byte)(0x80 + (int)(edit.Length * 127))));
                     break;
             }
         }
-        return bytes is not null && Encoding.UTF8.GetString(bytes) == s ? bytes : Encoding.UTF8.GetBytes(s);
+        var bytes = Encoding.UTF8.GetBytes(s).ToList();
+        foreach (var (at, b) in strays) bytes.Insert((int)(at * bytes.Count), b);
+        return [.. bytes];
     }
 
     private static readonly Lazy<string> SeedFindings = new(() => File.ReadAllText(Repo.SeedFindings));
