@@ -54,9 +54,10 @@ internal sealed class ProfileSpace
             CountStep[e] = readCount ? 1 : 0;
             ReadWeight[e] = readWeight;
 
-            var own = atoms.Where((_, i) => atomEffects[i].Count == 1 && atomEffects[i].Contains(effect)).Select(ProfileCondition.Compile).ToArray();
             (ClassOf[e], Representative[e]) = mergeClasses
-                ? Classify(questionId, effect, Pairs[e], own, sharedRead.Contains((effect, false)), sharedRead.Contains((effect, true)))
+                ? Classify(questionId, effect, Pairs[e],
+                    [.. atoms.Where((_, i) => atomEffects[i].Count == 1 && atomEffects[i].Contains(effect)).Select(ProfileCondition.Compile)],
+                    sharedRead.Contains((effect, false)), sharedRead.Contains((effect, true)))
                 : ([.. Enumerable.Range(0, Pairs[e].Length)], [.. Enumerable.Range(0, Pairs[e].Length)]);
         }
     }
