@@ -123,7 +123,8 @@ public sealed class ConditionCompiler
     {
         TypeKind.Bool => Expression.Constant((bool)c.Value),
         TypeKind.Number => Expression.Constant((decimal?)(decimal)c.Value, typeof(decimal?)),
-        TypeKind.Judgement => Expression.Constant((int?)(int)c.Value, typeof(int?)),
+        // A literal in the emitted code rather than a boxed constant read from the closure.
+        TypeKind.Judgement => Expression.Convert(Expression.Constant((int)c.Value), typeof(int?)),
         _ => Expression.Constant((string)c.Value),
     };
 
@@ -201,31 +202,91 @@ public sealed class ConditionCompiler
     {
         var findings = a.Filter.Variable.Kind == ItemKind.Finding;
         var itemType = findings ? typeof(FindingFact) : typeof(QuestionGradeFact);
-        var filter = Lambda(a.Filter);
         switch (a.Kind)
         {
             case AggregateKind.Any:
             case AggregateKind.Count:
-                return Call(a.Kind, itemType, Items(a.Filter), filter);
+                return Select(a.Kind, itemType, a.Filter);
             case AggregateKind.All when a.Second is null:
                 // `all(f => P)`: P must hold for every item, so every item is examined.
-                return Call(a.Kind, itemType, findings ? Source(EvidenceLayout.AllFindings) : Questions(), TrueFilter(itemType), filter);
+                return Call(a.Kind, itemType, findings ? Source(EvidenceLayout.AllFindings) : Questions(), TrueFilter(itemType), Lambda(a.Filter));
             case AggregateKind.All:
-                return Call(a.Kind, itemType, Items(a.Filter), filter, Lambda(a.Second));
+                return Call(a.Kind, itemType, Items(a.Filter), Filter(a.Filter), Lambda(a.Second));
             case AggregateKind.Worst:
             case AggregateKind.Best:
-                var variable = Expression.Parameter(itemType, "item");
-                var rank = Expression.Lambda(DelegateType(itemType, typeof(int?)), Expression.Convert(
-                    Expression.Property(variable, findings ? Members.FindingRank : Members.QuestionRank), typeof(int?)), variable);
-                return Call(a.Kind, itemType, Items(a.Filter), filter, rank);
+                var rank = findings ? Expression.Constant(RuleOps.FindingRank) : Expression.Constant(RuleOps.QuestionRank);
+                return Call(a.Kind, itemType, Items(a.Filter), Filter(a.Filter), rank);
             case AggregateKind.Ratio:
                 // count(numerator) / count(denominator): each count scans its own source.
-                var second = a.Second!;
                 return Expression.Call(Ops.Div,
-                    Call(AggregateKind.Count, itemType, Items(a.Filter), filter),
-                    Call(AggregateKind.Count, itemType, Items(second), Lambda(second)));
+                    Select(AggregateKind.Count, itemType, a.Filter),
+                    Select(AggregateKind.Count, itemType, a.Second!));
             default:
-                return Call(a.Kind, itemType, Items(a.Filter), filter, Lambda(a.Second!));
+                return Call(a.Kind, itemType, Items(a.Filter), Filter(a.Filter), Lambda(a.Second!));
+        }
+    }
+
+    /// <summary>`any` or `count` of the items a filter selects; the source's length when the source is exactly that selection.</summary>
+    private Expression Select(AggregateKind kind, Type itemType, BoundLambda filter)
+    {
+        var items = Items(filter);
+        if (Residual(filter) is not null) return Call(kind, itemType, items, Filter(filter));
+        var length = Expression.ArrayLength(items);
+        return kind == AggregateKind.Any
+            ? Expression.GreaterThan(length, Expression.Constant(0))
+            : Expression.Convert(length, typeof(decimal?));
+    }
+
+    /// <summary>An aggregate's filter over its own source (see <see cref="Residual"/>).</summary>
+    private Expression Filter(BoundLambda filter)
+    {
+        var parameter = Declare(filter.Variable);
+        return Residual(filter) is { } body
+            ? Expression.Lambda(DelegateType(parameter.Type, typeof(bool)), Emit(body), parameter)
+            : TrueFilter(parameter.Type);
+    }
+
+    /// <summary>
+    /// A finding filter without the `and`-ed tests of `indicator` and `area` that every finding of its source passes,
+    /// or null when nothing else is left. A narrowed source holds exactly the findings of the filter's candidate indicators,
+    /// which the checker narrowed from those very tests, so they would only compare, for every finding, strings
+    /// known to match. Left in, they were about half of the compiled conditions' time, and at 5,000 criteria their
+    /// constants were memory each session waited for.
+    /// </summary>
+    private BoundExpr? Residual(BoundLambda filter)
+    {
+        // A caller that puts every finding in every source (the tests' oracle) keeps every test.
+        if (filter.Variable.Kind != ItemKind.Finding || _sourceOf!(filter.Variable.Candidates) == EvidenceLayout.AllFindings) return filter.Body;
+        return Without(filter.Body);
+
+        BoundExpr? Without(BoundExpr expr)
+        {
+            if (expr is BoundBinary { Op: BinaryOp.And } and)
+            {
+                var left = Without(and.Left);
+                var right = Without(and.Right);
+                return left is null ? right : right is null ? left : and with { Left = left, Right = right };
+            }
+            return Implied(expr) ? null : expr;
+        }
+
+        bool Implied(BoundExpr test)
+        {
+            var (field, values) = test switch
+            {
+                BoundBinary { Op: BinaryOp.Equal, Left: BoundField f, Right: BoundConstant c } => (f, new[] { c }),
+                BoundBinary { Op: BinaryOp.Equal, Left: BoundConstant c, Right: BoundField f } => (f, new[] { c }),
+                BoundIn { Value: BoundField f } @in => (f, @in.Items.ToArray()),
+                _ => (null, []),
+            };
+            if (field is null || !ReferenceEquals(field.Variable, filter.Variable)) return false;
+            var texts = values.Select(v => v.Value as string).ToHashSet(StringComparer.Ordinal);
+            return field.Field switch
+            {
+                ItemField.Indicator => filter.Variable.Candidates.All(i => texts.Contains(i.Id)),
+                ItemField.Area => filter.Variable.Candidates.All(i => texts.Contains(i.AreaId)),
+                _ => false,
+            };
         }
     }
 
@@ -242,8 +303,9 @@ public sealed class ConditionCompiler
     private MethodCallExpression Questions() =>
         Expression.Call(Ops.Items, _questions!);
 
-    private static LambdaExpression TrueFilter(Type itemType) =>
-        Expression.Lambda(DelegateType(itemType, typeof(bool)), Expression.Constant(true), Expression.Parameter(itemType, "item"));
+    /// <summary>One shared delegate rather than a lambda compiled per criterion: the same code and object for every rule.</summary>
+    private static ConstantExpression TrueFilter(Type itemType) =>
+        itemType == typeof(FindingFact) ? Expression.Constant(RuleOps.EveryFinding) : Expression.Constant(RuleOps.EveryQuestion);
 
     private LambdaExpression Lambda(BoundLambda lambda)
     {

@@ -41,6 +41,10 @@ public class EvidenceSourceProperties
         "any(f => f.indicator == \"q1.partnership.database\" and f.value)",
         "any(f => f.indicator == \"q1.prevention.priority\" and count(g => g.indicator == \"q1.partnership.working\" and g.judgement == ineffective) >= 1)",
         "not any(f => f.indicator == \"q1.partnership.working\" and f.judgement == ineffective) and count(f => f.indicator == \"q1.prevention.crime-change\") == 2",
+        // The predicate of `all` sees every finding its filter selects: its own indicator test must stay.
+        "all(f => f.area == \"prevention\", f => f.indicator == \"q1.prevention.priority\")",
+        "count(f => f.indicator in [\"q1.prevention.crime-change\", \"q1.partnership.working\"] and f.area == \"prevention\") == 1",
+        "any(f => (f.indicator == \"q1.prevention.priority\" or f.indicator == \"q1.partnership.working\") and f.area == \"prevention\")",
     };
 
     [Theory]

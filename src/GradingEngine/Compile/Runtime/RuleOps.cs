@@ -51,6 +51,13 @@ public static class RuleOps
         }
     }
 
+    // Shared by every compiled condition: an aggregate's filter that every item of its source passes, and the
+    // judgement of an item for `worst` and `best`.
+    public static readonly Func<FindingFact, bool> EveryFinding = static _ => true;
+    public static readonly Func<QuestionGradeFact, bool> EveryQuestion = static _ => true;
+    public static readonly Func<FindingFact, int?> FindingRank = static f => f.Rank;
+    public static readonly Func<QuestionGradeFact, int?> QuestionRank = static q => q.Rank;
+
     // Aggregates run over arrays: an evidence source, or the question results copied once. Plain
     // indexed loops, because they are the innermost loop of grading.
 
