@@ -50,7 +50,7 @@ public sealed partial class RulebookChecker
     internal static partial Regex PlaceholderPattern();
 
     /// <summary>Top-level aggregates, with their polarity under `not`.</summary>
-    private static void CollectWitnesses(BoundExpr expr, bool positive, List<WitnessSource> into)
+    internal static void CollectWitnesses(BoundExpr expr, bool positive, List<WitnessSource> into)
     {
         switch (expr)
         {

@@ -82,12 +82,15 @@ public sealed class ConditionCompiler
         new ConditionCompiler(questions: questions).Emit(condition);
 
     /// <summary>A top-level aggregate's filter as a predicate over one finding, for witnesses.</summary>
-    public static Func<QuestionEvidence, FindingFact, bool> CompileFindingPredicate(BoundLambda lambda, Func<IReadOnlyList<Indicator>, int> sourceOf)
+    /// <param name="overItsSource">The predicate only sees the findings of its own source, so the tests that source
+    /// guarantees are left out (see <see cref="Residual"/>). Null when nothing is left: every finding there matches.</param>
+    public static Func<QuestionEvidence, FindingFact, bool>? CompileFindingPredicate(BoundLambda lambda, Func<IReadOnlyList<Indicator>, int> sourceOf, bool overItsSource)
     {
         var evidence = Expression.Parameter(typeof(QuestionEvidence), EvidenceParameter);
         var compiler = new ConditionCompiler(evidence, sourceOf);
         var item = compiler.Declare(lambda.Variable);
-        return FastCompiler.Fast(Expression.Lambda<Func<QuestionEvidence, FindingFact, bool>>(compiler.Emit(lambda.Body), evidence, item));
+        var body = overItsSource ? compiler.Residual(lambda) : lambda.Body;
+        return body is null ? null : FastCompiler.Fast(Expression.Lambda<Func<QuestionEvidence, FindingFact, bool>>(compiler.Emit(body), evidence, item));
     }
 
     /// <summary>A top-level aggregate's number projection (`f => f.value`) over one finding.</summary>

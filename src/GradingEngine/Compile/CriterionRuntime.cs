@@ -15,8 +15,9 @@ public sealed class CriterionRuntime
     /// One top-level aggregate: its filter, polarity, the evidence source it ranges over (what it
     /// examines), and for extremes the value it ranks by.
     /// </summary>
+    /// <param name="Matches">Null when every finding of the source matches.</param>
     private sealed record Source(
-        Func<QuestionEvidence, FindingFact, bool> Matches,
+        Func<QuestionEvidence, FindingFact, bool>? Matches,
         bool Positive,
         int Examined,
         Func<QuestionEvidence, FindingFact, decimal?>? Key,
@@ -42,7 +43,8 @@ public sealed class CriterionRuntime
                 AggregateKind.Min => (ConditionCompiler.CompileFindingNumber(w.Aggregate.Second!, layout.SourceOf), false),
                 _ => ((Func<QuestionEvidence, FindingFact, decimal?>?)null, false),
             };
-            return new Source(ConditionCompiler.CompileFindingPredicate(w.Filter, layout.SourceOf), w.Positive, examined, key, highest);
+            var matches = ConditionCompiler.CompileFindingPredicate(w.Filter, layout.SourceOf, overItsSource: examined != EvidenceLayout.AllFindings);
+            return new Source(matches, w.Positive, examined, key, highest);
         }).ToArray());
     }
 
@@ -66,14 +68,18 @@ public sealed class CriterionRuntime
         {
             foreach (var finding in evidence.Source(source.Examined))
             {
-                if (!source.Positive || source.Matches(evidence, finding)) witnesses.Add(finding);
+                if (!source.Positive || source.Matches is null || source.Matches(evidence, finding)) witnesses.Add(finding);
             }
         }
-        witnesses.Sort((a, b) => string.CompareOrdinal(a.Id, b.Id));
-        // Sources overlap: keep each finding once (equal ids are the same finding, now adjacent).
-        for (var i = witnesses.Count - 1; i > 0; i--)
+        // Each source is in canonical (id) order already; only findings from several sources need merging.
+        if (_sources.Value.Length > 1)
         {
-            if (ReferenceEquals(witnesses[i], witnesses[i - 1])) witnesses.RemoveAt(i);
+            witnesses.Sort((a, b) => string.CompareOrdinal(a.Id, b.Id));
+            // Sources overlap: keep each finding once (equal ids are the same finding, now adjacent).
+            for (var i = witnesses.Count - 1; i > 0; i--)
+            {
+                if (ReferenceEquals(witnesses[i], witnesses[i - 1])) witnesses.RemoveAt(i);
+            }
         }
         var c = Criterion.Criterion;
         return new CriterionMet(Criterion.Index, (int)c.Effect, c.Weight, witnesses, Representative(evidence, witnesses));
@@ -89,9 +95,10 @@ public sealed class CriterionRuntime
         if (source is null) return witnesses.Count > 0 ? witnesses[0] : null;
         FindingFact? best = null;
         decimal? bestKey = null;
-        foreach (var finding in witnesses)
+        // The aggregate's own findings, in canonical order: its filter is tested only where it could be false.
+        foreach (var finding in evidence.Source(source.Examined))
         {
-            if (!source.Matches(evidence, finding) || source.Key!(evidence, finding) is not { } key) continue;
+            if (source.Matches?.Invoke(evidence, finding) == false || source.Key!(evidence, finding) is not { } key) continue;
             if (bestKey is null || (source.Highest ? key > bestKey : key < bestKey))
             {
                 (best, bestKey) = (finding, key);

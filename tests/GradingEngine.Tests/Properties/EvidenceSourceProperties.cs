@@ -1,6 +1,7 @@
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
+using GradingEngine.Check;
 using GradingEngine.Check.Binding;
 using GradingEngine.Compile;
 using GradingEngine.Compile.Runtime;
@@ -45,6 +46,8 @@ public class EvidenceSourceProperties
         "all(f => f.area == \"prevention\", f => f.indicator == \"q1.prevention.priority\")",
         "count(f => f.indicator in [\"q1.prevention.crime-change\", \"q1.partnership.working\"] and f.area == \"prevention\") == 1",
         "any(f => (f.indicator == \"q1.prevention.priority\" or f.indicator == \"q1.partnership.working\") and f.area == \"prevention\")",
+        // The quoted finding sets the extreme, and comes from the extreme's own findings, not the other evidence.
+        "best(f => f.indicator == \"q1.prevention.priority\") no better than mostly-effective and any(f => f.indicator == \"q1.partnership.working\")",
     };
 
     [Theory]
@@ -57,6 +60,58 @@ public class EvidenceSourceProperties
 
         var property = Prop.ForAll(FindingsArbitrary(), findings =>
             narrowed(findings) == everything(new QuestionEvidence("Q1", [.. findings], [])));
+
+        FsCheck.Check.One(Config.QuickThrowOnFailure.WithMaxTest(300), property);
+    }
+
+    /// <summary>
+    /// A met criterion's evidence and the finding its message quotes, from the narrowed sources with the tests they
+    /// guarantee left out, are what the definition gives over every finding: for a positive aggregate the findings
+    /// its whole filter matches, for one under `not` the findings it examined; the quoted finding sets the first
+    /// positive extreme (lowest id on ties), or else is the first piece of evidence.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Conditions))]
+    public void NarrowedSources_GiveTheEvidenceTheDefinitionGives(string when)
+    {
+        var condition = Bind(when);
+        var witnesses = new List<WitnessSource>();
+        RulebookChecker.CollectWitnesses(condition, positive: true, witnesses);
+        var criterion = new CheckedCriterion(0, Model.Value.Criteria[0], condition, witnesses, new HashSet<string>());
+        var builder = new EvidenceLayout.Builder("Q1");
+        ConditionCompiler.ForEvidence(condition, builder.SourceOf);
+        var layout = builder.Build();
+        var runtime = new CriterionRuntime(criterion, layout);
+        var oracle = witnesses.Select(w => (
+            Witness: w,
+            Matches: ConditionCompiler.CompileFindingPredicate(w.Filter, _ => EvidenceLayout.AllFindings, overItsSource: false)!,
+            Key: w.Aggregate.Kind switch
+            {
+                AggregateKind.Worst or AggregateKind.Best => (e, f) => f.Rank,
+                AggregateKind.Min or AggregateKind.Max => ConditionCompiler.CompileFindingNumber(w.Aggregate.Second!, _ => EvidenceLayout.AllFindings),
+                _ => (Func<QuestionEvidence, FindingFact, decimal?>?)null,
+            })).ToList();
+
+        var property = Prop.ForAll(FindingsArbitrary(), findings =>
+        {
+            var everything = new QuestionEvidence("Q1", [.. findings], []);
+            var expected = oracle
+                .SelectMany(o => findings.Where(f => o.Witness.Positive
+                    ? o.Matches(everything, f)
+                    : o.Witness.Aggregate is { Kind: AggregateKind.All, Second: null } || o.Witness.Filter.Variable.Candidates.Any(i => i.Id == f.IndicatorId)))
+                .Distinct().OrderBy(f => f.Id, StringComparer.Ordinal).ToList();
+            var extreme = oracle.FirstOrDefault(o => o.Witness.Positive && o.Key is not null);
+            var quoted = extreme.Key is null
+                ? expected.FirstOrDefault()
+                : findings.Where(f => extreme.Matches(everything, f) && extreme.Key(everything, f) is not null)
+                    .Select(f => (Finding: f, Key: extreme.Key(everything, f)!.Value))
+                    .Aggregate(((FindingFact Finding, decimal Key)?)null, (best, next) =>
+                        best is null || (extreme.Witness.Aggregate.Kind is AggregateKind.Worst or AggregateKind.Max ? next.Key > best.Value.Key : next.Key < best.Value.Key) ? next : best)
+                    ?.Finding ?? expected.FirstOrDefault();
+
+            var met = runtime.Met(layout.Gather(findings));
+            return met.Witnesses.Select(f => f.Id).SequenceEqual(expected.Select(f => f.Id)) && met.Representative == quoted;
+        });
 
         FsCheck.Check.One(Config.QuickThrowOnFailure.WithMaxTest(300), property);
     }
