@@ -237,7 +237,7 @@ public sealed class ConditionCompiler
         var length = Expression.ArrayLength(items);
         return kind == AggregateKind.Any
             ? Expression.GreaterThan(length, Expression.Constant(0))
-            : Expression.Convert(length, typeof(decimal?));
+            : Expression.Call(Ops.Number, length);
     }
 
     /// <summary>An aggregate's filter over its own source (see <see cref="Residual"/>).</summary>
