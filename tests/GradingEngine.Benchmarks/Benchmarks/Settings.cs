@@ -37,6 +37,9 @@ public static class Settings
             : new GenOptions(Criteria: 50 * factor, Inspections: 20, Findings: 200, Questions: 8);
     }
 
+    /// <summary>Fresh processes timed per scaling point; the point is the one with the median engine time.</summary>
+    public const int ScalingProcesses = 5;
+
     /// <summary>Set once every throughput variant has run for a while in this process (tiered JIT settled).</summary>
     public static bool WarmedUp { get; set; }
 

@@ -158,7 +158,7 @@ public static class Report
     {
         var points = ScalingPoints(r);
         if (points.Count == 0) return;
-        sb.AppendLine("## Scaling (20 inspections; findings 20 / 200 / 2,000 at 500 criteria; criteria 50 / 500 / 5,000 at 200 findings; " + (r.Quick ? "each point in one fresh process (quick), the median of its timed rounds)" : "each point in three fresh processes: the median of its timed rounds, from the process with the median engine time)"));
+        sb.AppendLine("## Scaling (20 inspections; findings 20 / 200 / 2,000 at 500 criteria; criteria 50 / 500 / 5,000 at 200 findings; " + (r.Quick ? "each point in one fresh process (quick), the median of its timed rounds)" : $"each point in {r.ScalingProcesses.FirstOrDefault()?.Engine.Length ?? 0} fresh processes: the median of its timed rounds, from the process with the median engine time)"));
         sb.AppendLine();
         sb.AppendLine("| series | work | engine | engine growth for 10x work | linear (<= 11x)? | baseline | baseline growth |");
         sb.AppendLine("|---|---:|---:|---:|---|---:|---:|");

@@ -42,9 +42,10 @@ public static class Runner
                 if (verifyCode != 0) throw new InvalidOperationException($"scaling {c}: variants disagree:\n{verifyOutput}");
                 results.Verified.AddRange(verifyOutput.Split('\n').Where(l => l.StartsWith("verified ", StringComparison.Ordinal)).Select(l => l["verified ".Length..]));
                 // The same point varied by 20% or more from one process to the next on this shared machine
-                // (5,000 criteria: 86 to 131 ms), more than within one: take the median of three processes.
+                // (5,000 criteria: 86 to 131 ms), more than within one: take the median of five processes (three
+                // until run S left a single slow process able to move the 500 to 5,000 step by 2x either way).
                 var runs = new List<double[]>();
-                for (var k = 0; k < (quick ? 1 : 3); k++)
+                for (var k = 0; k < (quick ? 1 : Settings.ScalingProcesses); k++)
                 {
                     var (code, output) = Child.Run(quick ? ["scale-point", c, "--quick"] : ["scale-point", c]);
                     var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
