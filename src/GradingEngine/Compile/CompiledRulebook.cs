@@ -1,4 +1,5 @@
 using GradingEngine.Check;
+using GradingEngine.Rollup;
 using NRules;
 
 namespace GradingEngine.Compile;
@@ -22,6 +23,29 @@ public sealed class CompiledRulebook(
 
     /// <summary>A question's criteria in rulebook order.</summary>
     public IReadOnlyList<CriterionRuntime> CriteriaOf(string questionId) => _byQuestion[questionId];
+
+    /// <summary>
+    /// Per question (in rulebook order), each criterion's outcome when it is not met: a result copies this and
+    /// puts in the met ones, rather than visiting every criterion (5,000 objects a result would otherwise touch).
+    /// </summary>
+    internal IReadOnlyList<CriterionOutcome[]> NotMetOutcomes { get; } =
+        [.. rulebook.Rulebook.Questions.Select(q => criteria.Where(c => c.Criterion.Criterion.QuestionId == q.Id).Select(c => c.NotMet).ToArray())];
+
+    /// <summary>Per criterion index: its question's position in rulebook order, and its own among that question's criteria.</summary>
+    internal IReadOnlyList<(int Question, int Position)> Slots { get; } = SlotsOf(rulebook, criteria);
+
+    private static (int, int)[] SlotsOf(CheckedRulebook rulebook, IReadOnlyList<CriterionRuntime> criteria)
+    {
+        var questions = rulebook.Rulebook.Questions.Select((q, i) => (q.Id, i)).ToDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
+        var counts = new int[questions.Count];
+        var slots = new (int, int)[criteria.Count];
+        foreach (var c in criteria)
+        {
+            var question = questions[c.Criterion.Criterion.QuestionId];
+            slots[c.Criterion.Index] = (question, counts[question]++);
+        }
+        return slots;
+    }
 
     /// <summary>Per question, how its findings are gathered into the sources its criteria read.</summary>
     public IReadOnlyDictionary<string, EvidenceLayout> Evidence { get; } = evidence;

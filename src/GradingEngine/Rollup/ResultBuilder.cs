@@ -12,21 +12,20 @@ public static class ResultBuilder
     public static GradingResult Build(CompiledRulebook compiled, Evaluation evaluation)
     {
         var rulebook = compiled.Rulebook.Rulebook;
-        var met = new CriterionMet?[compiled.Criteria.Count];
-        foreach (var m in evaluation.Met) met[m.CriterionIndex] = m;
-        var questions = new List<QuestionResult>();
-        foreach (var question in rulebook.Questions)
+        // Every criterion starts not met; then each met one takes its place.
+        var outcomes = compiled.NotMetOutcomes.Select(o => (CriterionOutcome[])o.Clone()).ToArray();
+        foreach (var m in evaluation.Met)
         {
+            var (question, position) = compiled.Slots[m.CriterionIndex];
+            outcomes[question][position] = Outcome(compiled.Criteria[m.CriterionIndex], m);
+        }
+        var questions = new List<QuestionResult>();
+        for (var q = 0; q < rulebook.Questions.Count; q++)
+        {
+            var question = rulebook.Questions[q];
             var fact = evaluation.QuestionGrades.Single(g => g.QuestionId == question.Id);
             var table = compiled.Rulebook.Thresholds[question.Id];
-            var runtimes = compiled.CriteriaOf(question.Id);
-            var criteria = new CriterionOutcome[runtimes.Count];
-            for (var i = 0; i < criteria.Length; i++)
-            {
-                var runtime = runtimes[i];
-                criteria[i] = met[runtime.Criterion.Index] is { } m ? Outcome(runtime, m) : runtime.NotMet;
-            }
-            questions.Add(new QuestionResult(question, Decision(table, fact.RuleIndex, ProfileValues(fact.Profile)), criteria));
+            questions.Add(new QuestionResult(question, Decision(table, fact.RuleIndex, ProfileValues(fact.Profile)), outcomes[q]));
         }
         var overall = Decision(compiled.Rulebook.Rollup, evaluation.Overall.RuleIndex,
             rulebook.Scale.Grades.Select(g => KeyValuePair.Create(g.Id, evaluation.QuestionGrades.Count(q => q.Rank == g.Rank))).ToList());
