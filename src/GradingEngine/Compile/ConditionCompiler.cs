@@ -233,7 +233,8 @@ public sealed class ConditionCompiler
     private Expression Select(AggregateKind kind, Type itemType, BoundLambda filter)
     {
         var items = Items(filter);
-        if (Residual(filter) is not null) return Call(kind, itemType, items, Filter(filter));
+        var residual = Residual(filter);
+        if (residual is not null) return Call(kind, itemType, items, Filter(filter, residual));
         var length = Expression.ArrayLength(items);
         return kind == AggregateKind.Any
             ? Expression.GreaterThan(length, Expression.Constant(0))
@@ -241,12 +242,14 @@ public sealed class ConditionCompiler
     }
 
     /// <summary>An aggregate's filter over its own source (see <see cref="Residual"/>).</summary>
-    private Expression Filter(BoundLambda filter)
+    private Expression Filter(BoundLambda filter) => Filter(filter, Residual(filter));
+
+    private Expression Filter(BoundLambda filter, BoundExpr? residual)
     {
         var parameter = Declare(filter.Variable);
-        return Residual(filter) is { } body
-            ? Expression.Lambda(DelegateType(parameter.Type, typeof(bool)), Emit(body), parameter)
-            : TrueFilter(parameter.Type);
+        return residual is null
+            ? TrueFilter(parameter.Type)
+            : Expression.Lambda(DelegateType(parameter.Type, typeof(bool)), Emit(residual), parameter);
     }
 
     /// <summary>
