@@ -18,12 +18,14 @@ namespace GradingEngine;
 public static class GradingPipeline
 {
     /// <summary>Loads, checks and compiles a rulebook folder. Fails with every problem found, sorted by location.</summary>
-    public static Result<CompiledRulebook> LoadRulebook(string directory, LoadLimits? limits = null)
+    /// <param name="mode">Compiled (the default) for a process that grades many inspections; interpreted for a few,
+    /// where the JIT would cost more than it saves (see <see cref="ExpressionMode"/>). The grades are the same.</param>
+    public static Result<CompiledRulebook> LoadRulebook(string directory, LoadLimits? limits = null, ExpressionMode mode = ExpressionMode.Compiled)
     {
         var checkedResult = CheckRulebook(directory, limits, lint: false);
         return checkedResult.Value is null
             ? Result<CompiledRulebook>.Fail(checkedResult.Diagnostics)
-            : Result<CompiledRulebook>.Ok(RulebookCompiler.Compile(checkedResult.Value), checkedResult.Diagnostics);
+            : Result<CompiledRulebook>.Ok(RulebookCompiler.Compile(checkedResult.Value, mode), checkedResult.Diagnostics);
     }
 
     /// <summary>Loads and checks a rulebook without compiling it.</summary>
@@ -94,7 +96,8 @@ public static class GradingPipeline
     /// </summary>
     public static Result<RuleTestReport> TestRulebook(string directory, LoadLimits? limits = null)
     {
-        var compiled = LoadRulebook(directory, limits);
+        // A suite is a few dozen cases: interpreting them is quicker than JIT-compiling every condition.
+        var compiled = LoadRulebook(directory, limits, ExpressionMode.Interpreted);
         if (!compiled.Succeeded)
         {
             return Result<RuleTestReport>.Fail(compiled.Diagnostics);

@@ -24,7 +24,7 @@ internal static class GradeCommand
         {
             return cli.Usage("`--record` takes exactly one findings file: a record holds one inspection");
         }
-        var rulebook = cli.LoadRulebook(rulesDir);
+        var rulebook = cli.LoadRulebook(rulesDir, paths.Length);
         if (rulebook is null) return ExitCode.InvalidInput;
         var inspections = cli.LoadInspections(rulebook, paths);
         if (inspections is null) return ExitCode.InvalidInput;

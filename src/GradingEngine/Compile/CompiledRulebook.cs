@@ -10,9 +10,13 @@ public sealed class CompiledRulebook(
     ISessionFactory sessions,
     IReadOnlyList<CriterionRuntime> criteria,
     IReadOnlyDictionary<string, EvidenceLayout> evidence,
-    int ruleCount)
+    int ruleCount,
+    ExpressionMode mode)
 {
     public CheckedRulebook Rulebook { get; } = rulebook;
+
+    /// <summary>How its expression trees run: interpreted, or emitted as IL (interpreted wherever IL cannot be emitted).</summary>
+    public ExpressionMode Mode { get; } = mode;
 
     internal ISessionFactory Sessions { get; } = sessions;
 
@@ -51,9 +55,9 @@ public sealed class CompiledRulebook(
     public IReadOnlyDictionary<string, EvidenceLayout> Evidence { get; } = evidence;
 
     /// <summary>Each question's threshold table as delegates, for what-if questions.</summary>
-    public IReadOnlyDictionary<string, GradeTableRuntime> Thresholds { get; } = Runtimes(rulebook.Thresholds);
+    public IReadOnlyDictionary<string, GradeTableRuntime> Thresholds { get; } = Runtimes(rulebook.Thresholds, mode);
 
-    public RollupRuntime Rollup { get; } = new(rulebook.Rollup);
+    public RollupRuntime Rollup { get; } = new(rulebook.Rollup, mode);
 
     /// <summary>Per question, every indicator some criterion reads: findings of any other indicator are not considered.</summary>
     public IReadOnlyDictionary<string, IReadOnlySet<string>> ReadIndicators { get; } = rulebook.Rulebook.Questions.ToDictionary(
@@ -62,12 +66,12 @@ public sealed class CompiledRulebook(
         StringComparer.Ordinal);
 
     /// <summary>One runtime per table: questions sharing the default table share its compiled delegates.</summary>
-    private static Dictionary<string, GradeTableRuntime> Runtimes(IReadOnlyDictionary<string, CheckedTable> tables)
+    private static Dictionary<string, GradeTableRuntime> Runtimes(IReadOnlyDictionary<string, CheckedTable> tables, ExpressionMode mode)
     {
         var byTable = new Dictionary<CheckedTable, GradeTableRuntime>(ReferenceEqualityComparer.Instance);
         return tables.ToDictionary(
             t => t.Key,
-            t => byTable.TryGetValue(t.Value, out var runtime) ? runtime : byTable[t.Value] = new GradeTableRuntime(t.Value),
+            t => byTable.TryGetValue(t.Value, out var runtime) ? runtime : byTable[t.Value] = new GradeTableRuntime(t.Value, mode),
             StringComparer.Ordinal);
     }
 

@@ -56,7 +56,7 @@ public sealed class ConditionCompiler
     {
         var layout = new EvidenceLayout.Builder("");
         var expression = ForEvidence(condition, layout.SourceOf);
-        var compiled = interpret ? expression.Compile(preferInterpretation: true) : FastCompiler.Fast(expression);
+        var compiled = FastCompiler.For(interpret ? ExpressionMode.Interpreted : ExpressionMode.Compiled).Compile(expression);
         var gather = layout.Build();
         return findings => compiled(gather.Gather(findings));
     }
@@ -84,22 +84,22 @@ public sealed class ConditionCompiler
     /// <summary>A top-level aggregate's filter as a predicate over one finding, for witnesses.</summary>
     /// <param name="overItsSource">The predicate only sees the findings of its own source, so the tests that source
     /// guarantees are left out (see <see cref="Residual"/>). Null when nothing is left: every finding there matches.</param>
-    public static Func<QuestionEvidence, FindingFact, bool>? CompileFindingPredicate(BoundLambda lambda, Func<IReadOnlyList<Indicator>, int> sourceOf, bool overItsSource)
+    public static Func<QuestionEvidence, FindingFact, bool>? CompileFindingPredicate(BoundLambda lambda, Func<IReadOnlyList<Indicator>, int> sourceOf, bool overItsSource, ExpressionMode mode)
     {
         var evidence = Expression.Parameter(typeof(QuestionEvidence), EvidenceParameter);
         var compiler = new ConditionCompiler(evidence, sourceOf);
         var item = compiler.Declare(lambda.Variable);
         var body = overItsSource ? compiler.Residual(lambda) : lambda.Body;
-        return body is null ? null : FastCompiler.Fast(Expression.Lambda<Func<QuestionEvidence, FindingFact, bool>>(compiler.Emit(body), evidence, item));
+        return body is null ? null : FastCompiler.For(mode).Compile(Expression.Lambda<Func<QuestionEvidence, FindingFact, bool>>(compiler.Emit(body), evidence, item));
     }
 
     /// <summary>A top-level aggregate's number projection (`f => f.value`) over one finding.</summary>
-    public static Func<QuestionEvidence, FindingFact, decimal?> CompileFindingNumber(BoundLambda lambda, Func<IReadOnlyList<Indicator>, int> sourceOf)
+    public static Func<QuestionEvidence, FindingFact, decimal?> CompileFindingNumber(BoundLambda lambda, Func<IReadOnlyList<Indicator>, int> sourceOf, ExpressionMode mode)
     {
         var evidence = Expression.Parameter(typeof(QuestionEvidence), EvidenceParameter);
         var compiler = new ConditionCompiler(evidence, sourceOf);
         var item = compiler.Declare(lambda.Variable);
-        return FastCompiler.Fast(Expression.Lambda<Func<QuestionEvidence, FindingFact, decimal?>>(compiler.Emit(lambda.Body), evidence, item));
+        return FastCompiler.For(mode).Compile(Expression.Lambda<Func<QuestionEvidence, FindingFact, decimal?>>(compiler.Emit(lambda.Body), evidence, item));
     }
 
     private ParameterExpression Declare(ItemVariable variable)

@@ -23,7 +23,7 @@ public sealed class CriterionRuntime
         Func<QuestionEvidence, FindingFact, decimal?>? Key,
         bool Highest);
 
-    public CriterionRuntime(CheckedCriterion criterion, EvidenceLayout layout)
+    public CriterionRuntime(CheckedCriterion criterion, EvidenceLayout layout, ExpressionMode mode)
     {
         Criterion = criterion;
         Message = Rollup.MessageTemplate.Parse(criterion.Criterion.Message);
@@ -39,11 +39,11 @@ public sealed class CriterionRuntime
                 // Ranks grow worse, so the worst judgement has the highest rank.
                 AggregateKind.Worst => (Rank, true),
                 AggregateKind.Best => (Rank, false),
-                AggregateKind.Max => (ConditionCompiler.CompileFindingNumber(w.Aggregate.Second!, layout.SourceOf), true),
-                AggregateKind.Min => (ConditionCompiler.CompileFindingNumber(w.Aggregate.Second!, layout.SourceOf), false),
+                AggregateKind.Max => (ConditionCompiler.CompileFindingNumber(w.Aggregate.Second!, layout.SourceOf, mode), true),
+                AggregateKind.Min => (ConditionCompiler.CompileFindingNumber(w.Aggregate.Second!, layout.SourceOf, mode), false),
                 _ => ((Func<QuestionEvidence, FindingFact, decimal?>?)null, false),
             };
-            var matches = ConditionCompiler.CompileFindingPredicate(w.Filter, layout.SourceOf, overItsSource: examined != EvidenceLayout.AllFindings);
+            var matches = ConditionCompiler.CompileFindingPredicate(w.Filter, layout.SourceOf, overItsSource: examined != EvidenceLayout.AllFindings, mode);
             return new Source(matches, w.Positive, examined, key, highest);
         }).ToArray());
     }

@@ -7,22 +7,34 @@ using NRules.Extensibility;
 namespace GradingEngine.Compile;
 
 /// <summary>
-/// Compiles NRules' expression trees with FastExpressionCompiler, which emits IL directly instead of
-/// going through Expression.Compile: rulebook compilation is dominated by compiling a few thousand
-/// small lambdas. Falls back to Expression.Compile for any shape FastExpressionCompiler declines.
-/// Without dynamic code (a native AOT build of the CLI) nothing can emit IL, so every expression goes
-/// to System.Linq.Expressions' interpreter instead.
+/// Compiles NRules' expression trees, and the engine's own, in one <see cref="ExpressionMode"/>.
+/// Compiled, FastExpressionCompiler emits IL directly instead of going through Expression.Compile:
+/// rulebook compilation is dominated by compiling a few thousand small lambdas. It falls back to
+/// Expression.Compile for any shape FastExpressionCompiler declines. Without dynamic code (a native
+/// AOT build of the CLI) nothing can emit IL, so every expression goes to System.Linq.Expressions'
+/// interpreter instead, whatever the mode.
 /// </summary>
-internal sealed class FastCompiler : IExpressionCompiler
+internal sealed class FastCompiler(ExpressionMode mode) : IExpressionCompiler
 {
+    private static readonly FastCompiler Interpreting = new(ExpressionMode.Interpreted);
+
+    /// <summary>For compilations outside a compiled rulebook (the checker's analyses): emitted where possible.</summary>
+    public static FastCompiler Default { get; } = new(ExpressionMode.Compiled);
+
+    public static FastCompiler For(ExpressionMode mode) => mode == ExpressionMode.Compiled ? Default : Interpreting;
+
+    public ExpressionMode Mode { get; } = RuntimeFeature.IsDynamicCodeSupported ? mode : ExpressionMode.Interpreted;
+
     public TDelegate Compile<TDelegate>(Expression<TDelegate> expression)
         where TDelegate : Delegate =>
-        Fast(expression);
+        RuntimeFeature.IsDynamicCodeSupported && Mode == ExpressionMode.Compiled
+            ? Emit(expression)
+            : expression.Compile(preferInterpretation: true);
 
-    /// <summary>The engine's own compilations (analysis, evidence, what-if tables) use the same compiler.</summary>
+    /// <summary>Compiles with <see cref="Default"/>.</summary>
     public static TDelegate Fast<TDelegate>(Expression<TDelegate> expression)
         where TDelegate : Delegate =>
-        RuntimeFeature.IsDynamicCodeSupported ? Emit(expression) : expression.Compile(preferInterpretation: true);
+        Default.Compile(expression);
 
     // FastExpressionCompiler is marked unsafe for trimming as a whole. It is only reached when dynamic code is
     // supported, and the only trimmed build of this code is native AOT, where IsDynamicCodeSupported is the

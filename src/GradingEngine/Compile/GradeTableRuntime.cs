@@ -8,17 +8,17 @@ namespace GradingEngine.Compile;
 /// A threshold table as plain delegates, first match wins: the same compiled conditions the NRules
 /// rules use, for asking "what if" questions without a session (counterfactuals, analysis).
 /// </summary>
-public sealed class GradeTableRuntime(CheckedTable table)
+public sealed class GradeTableRuntime(CheckedTable table, ExpressionMode mode)
 {
     private readonly Func<OutcomeProfile, bool>?[] _conditions = table.Rules
-        .Select(r => r.Condition is null ? null : FastCompiler.Fast(ConditionCompiler.ForProfile(r.Condition)))
+        .Select(r => r.Condition is null ? null : FastCompiler.For(mode).Compile(ConditionCompiler.ForProfile(r.Condition)))
         .ToArray();
 
     // Each row's `and`-ed parts, compiled once on first use: outlooks ask which parts fail.
     private readonly Lazy<(BoundExpr Part, Func<OutcomeProfile, bool> Holds)[]>[] _parts = table.Rules
         .Select(r => new Lazy<(BoundExpr, Func<OutcomeProfile, bool>)[]>(() => r.Condition is null
             ? []
-            : BoundPrinter.Conjuncts(r.Condition).Select(p => (p, FastCompiler.Fast(ConditionCompiler.ForProfile(p)))).ToArray()))
+            : BoundPrinter.Conjuncts(r.Condition).Select(p => (p, FastCompiler.For(mode).Compile(ConditionCompiler.ForProfile(p)))).ToArray()))
         .ToArray();
 
     public CheckedTable Table { get; } = table;

@@ -5,16 +5,16 @@ using GradingEngine.Compile.Runtime;
 namespace GradingEngine.Compile;
 
 /// <summary>The roll-up table as plain delegates, first match wins, for counterfactuals.</summary>
-public sealed class RollupRuntime(CheckedTable table)
+public sealed class RollupRuntime(CheckedTable table, ExpressionMode mode)
 {
     private readonly Func<IEnumerable<QuestionGradeFact>, bool>?[] _conditions = table.Rules
-        .Select(r => r.Condition is null ? null : FastCompiler.Fast(ConditionCompiler.ForQuestions(r.Condition)))
+        .Select(r => r.Condition is null ? null : FastCompiler.For(mode).Compile(ConditionCompiler.ForQuestions(r.Condition)))
         .ToArray();
 
     private readonly Lazy<(BoundExpr Part, Func<IEnumerable<QuestionGradeFact>, bool> Holds)[]>[] _parts = table.Rules
         .Select(r => new Lazy<(BoundExpr, Func<IEnumerable<QuestionGradeFact>, bool>)[]>(() => r.Condition is null
             ? []
-            : BoundPrinter.Conjuncts(r.Condition).Select(p => (p, FastCompiler.Fast(ConditionCompiler.ForQuestions(p)))).ToArray()))
+            : BoundPrinter.Conjuncts(r.Condition).Select(p => (p, FastCompiler.For(mode).Compile(ConditionCompiler.ForQuestions(p)))).ToArray()))
         .ToArray();
 
     public CheckedTable Table { get; } = table;

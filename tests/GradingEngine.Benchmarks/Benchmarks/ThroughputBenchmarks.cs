@@ -13,7 +13,7 @@ public class ThroughputBenchmarks
 {
     private Workspace _ws = null!;
     private Workspace _sample = null!;
-    private IGrader _engine = null!, _engineGrade = null!, _delegates = null!, _baseline = null!, _rulesEngine = null!, _roslyn = null!;
+    private IGrader _engine = null!, _engineInterpreted = null!, _engineGrade = null!, _delegates = null!, _baseline = null!, _rulesEngine = null!, _roslyn = null!;
 
     [Params(1, 2)]
     public int Parallelism { get; set; }
@@ -30,7 +30,8 @@ public class ThroughputBenchmarks
             Settings.Verified.AddRange(_ws.VerifyOnce(graders));
             Settings.Verified.AddRange(_sample.VerifyOnce([graders[0], new EngineGrader(_ws.Compiled!)]));
         }
-        _engine = graders.OfType<EngineNoOutlooksGrader>().Single();
+        _engine = graders.OfType<EngineNoOutlooksGrader>().Single(g => g.Mode == GradingEngine.Compile.ExpressionMode.Compiled);
+        _engineInterpreted = graders.OfType<EngineNoOutlooksGrader>().Single(g => g.Mode == GradingEngine.Compile.ExpressionMode.Interpreted);
         _engineGrade = new EngineGrader(_ws.Compiled!);
         _delegates = graders.OfType<EngineDelegatesGrader>().Single();
         _baseline = graders.OfType<BaselineVariant>().Single();
@@ -43,7 +44,7 @@ public class ThroughputBenchmarks
         lock (Settings.Verified)
         {
             if (Settings.WarmedUp) return;
-            foreach (var (grader, ws) in new[] { (_baseline, _ws), (_engine, _ws), (_engineGrade, _sample), (_delegates, _ws), (_rulesEngine, _ws), (_roslyn, _ws) })
+            foreach (var (grader, ws) in new[] { (_baseline, _ws), (_engine, _ws), (_engineInterpreted, _ws), (_engineGrade, _sample), (_delegates, _ws), (_rulesEngine, _ws), (_roslyn, _ws) })
             {
                 var sw = System.Diagnostics.Stopwatch.StartNew();
                 do ws.GradeAll(grader, 1); while (sw.Elapsed.TotalSeconds < 1.5);
@@ -57,6 +58,9 @@ public class ThroughputBenchmarks
 
     [Benchmark]
     public object Engine() => _ws.GradeAll(_engine, Parallelism);
+
+    [Benchmark]
+    public object EngineInterpreted() => _ws.GradeAll(_engineInterpreted, Parallelism);
 
     [Benchmark]
     public object EngineGradeSample() => _sample.GradeAll(_engineGrade, Parallelism);

@@ -116,6 +116,11 @@ public sealed class Workspace
         return this;
     }
 
+    private CompiledRulebook? _interpreted;
+
+    /// <summary>The same checked rulebook compiled to be interpreted, as the CLI grades small batches.</summary>
+    public CompiledRulebook Interpreted => _interpreted ??= RulebookCompiler.Compile(Compiled!.Rulebook, ExpressionMode.Interpreted);
+
     public IReadOnlyList<GradingEngine.Diagnostics.Diagnostic> Warnings =>
         Compiled?.Rulebook.Warnings ?? [];
 
@@ -126,7 +131,7 @@ public sealed class Workspace
     /// <summary>Every variant, each ready to grade (RulesEngine warmed, Roslyn compiled).</summary>
     public IReadOnlyList<IGrader> Graders(bool includeOutlooks = true)
     {
-        var list = new List<IGrader> { new EngineNoOutlooksGrader(Compiled!) };
+        var list = new List<IGrader> { new EngineNoOutlooksGrader(Compiled!), new EngineNoOutlooksGrader(Interpreted) };
         // GradingPipeline.Grade adds the outlooks, about a second per inspection at 500 criteria.
         if (includeOutlooks) list.Add(new EngineGrader(Compiled!));
         list.Add(new BaselineVariant(Spec));

@@ -54,7 +54,12 @@ public sealed class EngineGrader(CompiledRulebook rulebook) : IGrader
 /// </summary>
 public sealed class EngineNoOutlooksGrader(CompiledRulebook rulebook) : IGrader
 {
-    public string Name => "engine (Evaluate + Build, no outlooks)";
+    public string Name => Mode == ExpressionMode.Interpreted
+        ? "engine, interpreted (Evaluate + Build, no outlooks)"
+        : "engine (Evaluate + Build, no outlooks)";
+
+    /// <summary>Interpreted is how the CLI grades fewer than <see cref="RulebookCompiler.CompileFrom"/> inspections.</summary>
+    public ExpressionMode Mode => rulebook.Mode;
 
     public int[] Grade(Inspection inspection) =>
         EngineGrader.Ranks(ResultBuilder.Build(rulebook, InspectionEvaluator.Evaluate(rulebook, inspection)));

@@ -81,14 +81,15 @@ public class EvidenceSourceProperties
         var builder = new EvidenceLayout.Builder("Q1");
         ConditionCompiler.ForEvidence(condition, builder.SourceOf);
         var layout = builder.Build();
-        var runtime = new CriterionRuntime(criterion, layout);
+        // The runtime interprets and the oracle is emitted IL: the two modes are checked against each other too.
+        var runtime = new CriterionRuntime(criterion, layout, ExpressionMode.Interpreted);
         var oracle = witnesses.Select(w => (
             Witness: w,
-            Matches: ConditionCompiler.CompileFindingPredicate(w.Filter, _ => EvidenceLayout.AllFindings, overItsSource: false)!,
+            Matches: ConditionCompiler.CompileFindingPredicate(w.Filter, _ => EvidenceLayout.AllFindings, overItsSource: false, ExpressionMode.Compiled)!,
             Key: w.Aggregate.Kind switch
             {
                 AggregateKind.Worst or AggregateKind.Best => (e, f) => f.Rank,
-                AggregateKind.Min or AggregateKind.Max => ConditionCompiler.CompileFindingNumber(w.Aggregate.Second!, _ => EvidenceLayout.AllFindings),
+                AggregateKind.Min or AggregateKind.Max => ConditionCompiler.CompileFindingNumber(w.Aggregate.Second!, _ => EvidenceLayout.AllFindings, ExpressionMode.Compiled),
                 _ => (Func<QuestionEvidence, FindingFact, decimal?>?)null,
             })).ToList();
 
@@ -116,7 +117,7 @@ public class EvidenceSourceProperties
         FsCheck.Check.One(Config.QuickThrowOnFailure.WithMaxTest(300), property);
     }
 
-    private static Arbitrary<FindingFact[]> FindingsArbitrary()
+    internal static Arbitrary<FindingFact[]> FindingsArbitrary()
     {
         var one = from indicator in Gen.Choose(0, Indicators.Length - 1)
                   from level in Gen.Choose(0, 3)
@@ -138,6 +139,6 @@ public class EvidenceSourceProperties
         return new FindingFact(finding, indicator);
     }
 
-    private static BoundExpr Bind(string when) =>
+    internal static BoundExpr Bind(string when) =>
         TestKit.BindCondition(when, new ConditionContext.Criterion(Model.Value.FindQuestion("Q1")!, Model.Value.Codebook));
 }

@@ -1,3 +1,4 @@
+using GradingEngine.Compile;
 using GradingEngine.Load;
 
 namespace GradingEngine.Tooling.Batch;
@@ -9,6 +10,15 @@ public sealed record BatchOptions
     public int MaxParallelism { get; init; } = Environment.ProcessorCount;
 
     public LoadLimits Limits { get; init; } = LoadLimits.Default;
+
+    /// <summary>
+    /// How the rulebook's expression trees run when the batch compiles it; null chooses by the number of
+    /// inspections (<see cref="RulebookCompiler.ModeFor"/>). Either way the report is the same.
+    /// </summary>
+    public ExpressionMode? Mode { get; init; }
+
+    /// <summary>The mode for a batch of <paramref name="inspections"/>: <see cref="Mode"/> if set, else <see cref="RulebookCompiler.ModeFor"/>.</summary>
+    public ExpressionMode ModeFor(int inspections) => Mode ?? RulebookCompiler.ModeFor(inspections);
 
     /// <summary>Called as files are read and inspections graded, from worker threads; it must be thread-safe.</summary>
     public Action<BatchProgress>? Progress { get; init; }

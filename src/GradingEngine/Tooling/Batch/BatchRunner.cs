@@ -13,18 +13,38 @@ namespace GradingEngine.Tooling.Batch;
 /// </summary>
 public static class BatchRunner
 {
-    /// <summary>Compiles the rulebook once, then grades every inspection found under <paramref name="paths"/>.</summary>
+    /// <summary>
+    /// Checks the rulebook, reads every inspection found under <paramref name="paths"/>, then compiles the
+    /// rulebook once, in the mode that suits that many inspections (<see cref="BatchOptions.ModeFor"/>), and grades them.
+    /// </summary>
     public static Result<BatchReport> Run(string rulesDirectory, IReadOnlyList<string> paths, BatchOptions? options = null)
     {
         options ??= new BatchOptions();
-        var compiled = GradingPipeline.LoadRulebook(rulesDirectory, options.Limits);
-        return compiled.Succeeded ? Run(compiled.Value!, paths, options) : Result<BatchReport>.Fail(compiled.Diagnostics);
+        var checkedRulebook = GradingPipeline.CheckRulebook(rulesDirectory, options.Limits, lint: false);
+        if (!checkedRulebook.Succeeded)
+        {
+            return Result<BatchReport>.Fail(checkedRulebook.Diagnostics);
+        }
+        var (inspections, skipped, bag) = Read(checkedRulebook.Value!.Rulebook, paths, options);
+        if (bag.HasErrors)
+        {
+            return Result<BatchReport>.Fail(bag.ToSortedList());
+        }
+        var compiled = RulebookCompiler.Compile(checkedRulebook.Value, options.ModeFor(inspections.Count));
+        return Grade(compiled, inspections, skipped, bag, options);
     }
 
     /// <summary>Grades every inspection found under <paramref name="paths"/> with an already compiled rulebook.</summary>
     public static Result<BatchReport> Run(CompiledRulebook compiled, IReadOnlyList<string> paths, BatchOptions? options = null)
     {
         options ??= new BatchOptions();
+        var (inspections, skipped, bag) = Read(compiled.Rulebook.Rulebook, paths, options);
+        return bag.HasErrors ? Result<BatchReport>.Fail(bag.ToSortedList()) : Grade(compiled, inspections, skipped, bag, options);
+    }
+
+    /// <summary>Every inspection under the paths, sorted by file path then id, and every problem of every file.</summary>
+    private static (List<(Inspection Inspection, string? ProposedFrom)>, List<SkippedFile>, DiagnosticBag) Read(Rulebook rulebook, IReadOnlyList<string> paths, BatchOptions options)
+    {
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.MaxParallelism) };
         var bag = new DiagnosticBag();
         var skipped = new List<SkippedFile>();
@@ -34,22 +54,27 @@ public static class BatchRunner
         var done = 0;
         Parallel.For(0, inputs.Count, parallel, i =>
         {
-            loaded[i] = Load(inputs[i], compiled.Rulebook.Rulebook, options.Limits);
+            loaded[i] = Load(inputs[i], rulebook, options.Limits);
             options.Progress?.Invoke(new BatchProgress(BatchStage.Loading, Interlocked.Increment(ref done), inputs.Count));
         });
         foreach (var (_, diagnostics) in loaded) bag.AddRange(diagnostics);
-        if (bag.HasErrors)
-        {
-            return Result<BatchReport>.Fail(bag.ToSortedList());
-        }
-
         var inspections = loaded
             .SelectMany(l => l.Inspections)
             .OrderBy(l => l.Inspection.Path, StringComparer.Ordinal)
             .ThenBy(l => l.Inspection.Id, StringComparer.Ordinal)
             .ToList();
+        return (inspections, skipped, bag);
+    }
+
+    private static Result<BatchReport> Grade(
+        CompiledRulebook compiled,
+        List<(Inspection Inspection, string? ProposedFrom)> inspections,
+        List<SkippedFile> skipped,
+        DiagnosticBag bag,
+        BatchOptions options)
+    {
         var graded = new BatchInspection[inspections.Count];
-        done = 0;
+        var done = 0;
         // The batch report never shows outlooks: GradeMany skips their search.
         GradingPipeline.GradeMany(compiled, [.. inspections.Select(x => x.Inspection)], options.MaxParallelism, (i, result) =>
         {

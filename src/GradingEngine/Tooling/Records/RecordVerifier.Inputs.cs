@@ -1,4 +1,5 @@
 using System.Text.Json;
+using GradingEngine.Compile;
 
 namespace GradingEngine.Tooling.Records;
 
@@ -23,9 +24,9 @@ public static partial class RecordVerifier
         if (rulesDirectory is null)
         {
             foreach (var (path, (_, content)) in recorded) work.Write(Path.Combine("rules", path), content);
-            return GradingPipeline.LoadRulebook(Path.Combine(work.Path, "rules"));
+            return GradingPipeline.LoadRulebook(Path.Combine(work.Path, "rules"), mode: ExpressionMode.Interpreted);
         }
-        var loaded = GradingPipeline.LoadRulebook(rulesDirectory);
+        var loaded = GradingPipeline.LoadRulebook(rulesDirectory, mode: ExpressionMode.Interpreted);
         if (loaded.Value is { } rulebook)
         {
             var now = rulebook.Rulebook.Rulebook.Files.ToDictionary(f => f.RelativePath, f => f.Sha256, StringComparer.Ordinal);

@@ -15,8 +15,8 @@ public static class RulebookDiffer
     public static Result<RulebookDiff> Diff(string oldDirectory, string newDirectory, IReadOnlyList<string> findingsPaths, LoadLimits? limits = null)
     {
         var diagnostics = new List<Diagnostic>();
-        var old = GradingPipeline.LoadRulebook(oldDirectory, limits);
-        var @new = GradingPipeline.LoadRulebook(newDirectory, limits);
+        var old = GradingPipeline.CheckRulebook(oldDirectory, limits, lint: false);
+        var @new = GradingPipeline.CheckRulebook(newDirectory, limits, lint: false);
         diagnostics.AddRange(old.Diagnostics);
         diagnostics.AddRange(@new.Diagnostics);
         if (!old.Succeeded || !@new.Succeeded)
@@ -26,13 +26,13 @@ public static class RulebookDiffer
         var inspections = new List<(Inspection Old, Inspection New)>();
         foreach (var path in findingsPaths)
         {
-            var underOld = GradingPipeline.LoadInspection(path, old.Value!, limits);
-            var underNew = GradingPipeline.LoadInspection(path, @new.Value!, limits);
-            diagnostics.AddRange(underOld.Diagnostics);
-            diagnostics.AddRange(underNew.Diagnostics);
-            if (underOld.Succeeded && underNew.Succeeded)
+            var bag = new DiagnosticBag();
+            var underOld = InspectionLoader.Load(path, old.Value!.Rulebook, limits ?? LoadLimits.Default, bag);
+            var underNew = InspectionLoader.Load(path, @new.Value!.Rulebook, limits ?? LoadLimits.Default, bag);
+            diagnostics.AddRange(bag.ToSortedList());
+            if (underOld is not null && underNew is not null && !bag.HasErrors)
             {
-                inspections.Add((underOld.Value!, underNew.Value!));
+                inspections.Add((underOld, underNew));
             }
         }
         var sorted = DiagnosticBag.Sort(diagnostics);
@@ -40,7 +40,9 @@ public static class RulebookDiffer
         {
             return Result<RulebookDiff>.Fail(sorted);
         }
-        return Result<RulebookDiff>.Ok(Compare(old.Value!, @new.Value!, inspections), sorted);
+        // Compiled once the number of past gradings to redo is known, in the mode that suits it.
+        var mode = RulebookCompiler.ModeFor(inspections.Count);
+        return Result<RulebookDiff>.Ok(Compare(RulebookCompiler.Compile(old.Value!, mode), RulebookCompiler.Compile(@new.Value!, mode), inspections), sorted);
     }
 
     private static RulebookDiff Compare(CompiledRulebook old, CompiledRulebook @new, IReadOnlyList<(Inspection Old, Inspection New)> inspections)

@@ -1,3 +1,4 @@
+using GradingEngine.Compile;
 using GradingEngine.Diagnostics;
 using GradingEngine.Render;
 using GradingEngine.Tests.Support;
@@ -72,6 +73,46 @@ public class BatchRunnerTests
         Assert.All(json, j => Assert.Equal(json[0], j));
         Assert.All(csv, c => Assert.Equal(csv[0], c));
         Assert.Equal(24 + 6, runs[0].Inspections.Count);
+    }
+
+    [Fact]
+    public void Run_FromRulesFolder_SameReportInterpretedCompiledAndChosen()
+    {
+        // Arrange
+        using var temp = new TempFolder();
+        var rules = new MiniRulebook().WriteTo(temp);
+        var folder = BatchKit.WriteGeneratedFolder(temp);
+
+        // Act: the folder's 30 inspections are far below CompileFrom, so the choice is to interpret.
+        var runs = new ExpressionMode?[] { null, ExpressionMode.Interpreted, ExpressionMode.Compiled }
+            .Select(mode => BatchRunner.Run(rules, [folder], new BatchOptions { MaxParallelism = 2, Mode = mode }))
+            .ToList();
+
+        // Assert
+        Assert.All(runs, r => Assert.True(r.Succeeded));
+        var reports = runs.Select(r => r.Value!).ToList();
+        Assert.Equal(ExpressionMode.Interpreted, new BatchOptions().ModeFor(reports[0].Inspections.Count));
+        Assert.All(reports, r => Assert.Equal(BatchRenderer.RenderJson(reports[0]), BatchRenderer.RenderJson(r)));
+        Assert.All(reports, r => Assert.Equal(BatchRenderer.RenderText(reports[0]), BatchRenderer.RenderText(r)));
+        Assert.Equal(24 + 6, reports[0].Inspections.Count);
+    }
+
+    [Theory]
+    [InlineData(1, ExpressionMode.Interpreted)]
+    [InlineData(RulebookCompiler.CompileFrom - 1, ExpressionMode.Interpreted)]
+    [InlineData(RulebookCompiler.CompileFrom, ExpressionMode.Compiled)]
+    [InlineData(100_000, ExpressionMode.Compiled)]
+    public void ModeFor_ByNumberOfInspections_CompilesOnlyLargeBatches(int inspections, ExpressionMode expected)
+    {
+        Assert.Equal(expected, new BatchOptions().ModeFor(inspections));
+        Assert.Equal(expected, RulebookCompiler.ModeFor(inspections));
+    }
+
+    [Fact]
+    public void ModeFor_ModeSet_OverridesTheChoice()
+    {
+        Assert.Equal(ExpressionMode.Compiled, new BatchOptions { Mode = ExpressionMode.Compiled }.ModeFor(1));
+        Assert.Equal(ExpressionMode.Interpreted, new BatchOptions { Mode = ExpressionMode.Interpreted }.ModeFor(1_000_000));
     }
 
     [Fact]
