@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The native AOT CLI must behave exactly like the JIT build: same standard output, standard error, exit
 # code and written files for every verb, format and error path below, on the shipped rulebook, the seed, a
-# rulebook copy using every aggregate and operator, and (when generated) a synthetic corpus.
+# rulebook copy using every aggregate and operator, and (when generated) synthetic corpora, one of them large
+# enough for the JIT build to compile the rules to IL where the AOT build interprets them.
 #
 #   tests/GradingEngine.Benchmarks/aot-equivalence.sh     # publishes both builds into bench/aot-equivalence/
 #
@@ -85,6 +86,13 @@ corpus=$(ls -d bench/data/c500-q5-i100-f200-s2015 2>/dev/null || true)
 if [ -n "$corpus" ]; then
   cases+=("batch $corpus/inspections --rules $corpus/rulebook --format json")
   cases+=("rules check $corpus/rulebook --format json")
+fi
+# From 1,000 inspections the JIT build compiles the rules to IL (below, both builds interpret them), so this
+# case holds emitted IL to the AOT build's interpreter end to end. Generate it with
+# `dotnet run -c Release --project tests/GradingEngine.Benchmarks -- generate --criteria 500 --questions 5 --inspections 1500 --findings 200`.
+large=$(ls -d bench/data/c500-q5-i1500-f200-s2015 2>/dev/null || true)
+if [ -n "$large" ]; then
+  cases+=("batch $large/inspections --rules $large/rulebook --format csv")
 fi
 
 # Each build runs from the same folder, so the default rulebook beside the tool has the same path in
