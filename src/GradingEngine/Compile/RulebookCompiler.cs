@@ -27,7 +27,6 @@ public static class RulebookCompiler
     private const int LaneSize = 16;
     private static readonly System.Reflection.MethodInfo InLane = ((MethodCallExpression)((Expression<Func<QuestionEvidence, bool>>)(e => e.InLane(0))).Body).Method;
 
-    /// <param name="mode">Emit IL for many inspections, or interpret for a few (see <see cref="ExpressionMode"/>).</param>
     /// <summary>
     /// From this many inspections up, emitting IL pays. Below it, the JIT's first-call cost per condition is
     /// more than the interpreter loses per inspection: the whole `grading batch` process measured 2.0 s
@@ -40,6 +39,7 @@ public static class RulebookCompiler
     public static ExpressionMode ModeFor(int inspections) =>
         inspections >= CompileFrom ? ExpressionMode.Compiled : ExpressionMode.Interpreted;
 
+    /// <param name="mode">Emit IL for many inspections, or interpret for a few (see <see cref="ExpressionMode"/>).</param>
     public static CompiledRulebook Compile(CheckedRulebook rulebook, ExpressionMode mode = ExpressionMode.Compiled)
     {
         var compiler = FastCompiler.For(mode);
