@@ -50,13 +50,13 @@ public sealed class ConditionCompiler
     /// A criterion condition as a delegate over one question's findings in canonical order: the same
     /// compiled condition the rules use, behind its own evidence layout. For analysis and tests.
     /// </summary>
-    /// <param name="interpret">Interpret the tree instead of emitting IL: cheaper for a condition called only a few
-    /// dozen times, where the JIT would cost more than it saves.</param>
-    public static Func<IReadOnlyList<FindingFact>, bool> ForFindings(BoundExpr condition, bool interpret = false)
+    /// <param name="mode">Interpreted is cheaper for a condition called only a few dozen times, where the JIT
+    /// would cost more than it saves.</param>
+    public static Func<IReadOnlyList<FindingFact>, bool> ForFindings(BoundExpr condition, ExpressionMode mode = ExpressionMode.Compiled)
     {
         var layout = new EvidenceLayout.Builder("");
         var expression = ForEvidence(condition, layout.SourceOf);
-        var compiled = FastCompiler.For(interpret ? ExpressionMode.Interpreted : ExpressionMode.Compiled).Compile(expression);
+        var compiled = FastCompiler.For(mode).Compile(expression);
         var gather = layout.Build();
         return findings => compiled(gather.Gather(findings));
     }

@@ -31,11 +31,6 @@ internal sealed class FastCompiler(ExpressionMode mode) : IExpressionCompiler
             ? Emit(expression)
             : expression.Compile(preferInterpretation: true);
 
-    /// <summary>Compiles with <see cref="Default"/>.</summary>
-    public static TDelegate Fast<TDelegate>(Expression<TDelegate> expression)
-        where TDelegate : Delegate =>
-        Default.Compile(expression);
-
     // FastExpressionCompiler is marked unsafe for trimming as a whole. It is only reached when dynamic code is
     // supported, and the only trimmed build of this code is native AOT, where IsDynamicCodeSupported is the
     // constant false and the compiler removes this call with the branch above; a JIT build is never trimmed.

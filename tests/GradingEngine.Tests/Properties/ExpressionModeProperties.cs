@@ -26,8 +26,8 @@ public class ExpressionModeProperties
     public void Condition_InterpretedAndCompiled_DecideAlike(string when)
     {
         var condition = EvidenceSourceProperties.Bind(when);
-        var interpreted = ConditionCompiler.ForFindings(condition, interpret: true);
-        var compiled = ConditionCompiler.ForFindings(condition, interpret: false);
+        var interpreted = ConditionCompiler.ForFindings(condition, ExpressionMode.Interpreted);
+        var compiled = ConditionCompiler.ForFindings(condition, ExpressionMode.Compiled);
 
         var property = Prop.ForAll(EvidenceSourceProperties.FindingsArbitrary(), findings =>
             interpreted([.. findings]) == compiled([.. findings]));

@@ -33,7 +33,7 @@ public static class CriterionAnalyzer
 
             // Interpreted: most criteria have a few dozen combinations, and emitting IL for each condition and JIT-compiling
             // it cost 0.5 ms a criterion, more than half of `rules check` at 5,000 criteria (the native AOT CLI always interprets).
-            var condition = ConditionCompiler.ForFindings(criterion.Condition, interpret: true);
+            var condition = ConditionCompiler.ForFindings(criterion.Condition, ExpressionMode.Interpreted);
             bool any = false, all = true;
             foreach (var world in Product(choices))
             {
