@@ -172,7 +172,7 @@ public static class BatchRenderer
         foreach (var inspection in report.Inspections)
         {
             w.WriteStartObject();
-            JsonRenderer.WriteInspection(w, inspection.Result.Inspection);
+            JsonRenderer.WriteInspection(w, inspection.Id, inspection.Force, inspection.Framework, inspection.Path, inspection.Sha256, inspection.FindingCount);
             WriteNullableString(w, "proposedFrom", inspection.ProposedFrom is null ? null : FilePath(inspection.ProposedFrom));
             w.WriteStartArray("grades");
             foreach (var g in inspection.Grades)

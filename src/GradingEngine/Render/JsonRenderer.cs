@@ -89,15 +89,18 @@ public static class JsonRenderer
         w.WriteEndObject();
     }
 
-    internal static void WriteInspection(Utf8JsonWriter w, Inspection inspection)
+    internal static void WriteInspection(Utf8JsonWriter w, Inspection inspection) =>
+        WriteInspection(w, inspection.Id, inspection.Force, inspection.Framework, inspection.Path, inspection.Sha256, inspection.Findings.Count);
+
+    internal static void WriteInspection(Utf8JsonWriter w, string id, string force, string framework, string path, string sha256, int findings)
     {
         w.WriteStartObject("inspection");
-        w.WriteString("id", inspection.Id);
-        w.WriteString("force", inspection.Force);
-        w.WriteString("framework", inspection.Framework);
-        w.WriteString("file", inspection.Path.Replace('\\', '/'));
-        w.WriteString("sha256", inspection.Sha256);
-        w.WriteNumber("findings", inspection.Findings.Count);
+        w.WriteString("id", id);
+        w.WriteString("force", force);
+        w.WriteString("framework", framework);
+        w.WriteString("file", path.Replace('\\', '/'));
+        w.WriteString("sha256", sha256);
+        w.WriteNumber("findings", findings);
         w.WriteEndObject();
     }
 

@@ -1,16 +1,35 @@
+using GradingEngine.Model;
 using GradingEngine.Rollup;
 
 namespace GradingEngine.Tooling.Batch;
 
 /// <summary>
-/// One graded inspection of a batch: its full result, where its proposed grades came from (the findings
-/// file's own `proposed:` block, a paired proposed-grades file, or nowhere), and one cell per subject.
+/// One graded inspection of a batch, as much of it as the report compares: who it is, where its proposed
+/// grades came from (the findings file's own `proposed:` block, a paired proposed-grades file, or nowhere),
+/// one cell per subject, and per question the criteria it met. Its findings and full result are not kept:
+/// a national batch holds thousands (the whole result is <see cref="GradingPipeline.Grade"/>'s).
 /// </summary>
-public sealed record BatchInspection(GradingResult Result, string? ProposedFrom, IReadOnlyList<BatchGrade> Grades)
+/// <param name="FindingCount">How many findings the file coded.</param>
+/// <param name="Met">Per question, in rulebook order, the criteria met, in rulebook order.</param>
+public sealed record BatchInspection(
+    string Id,
+    string Force,
+    string Framework,
+    string Path,
+    string Sha256,
+    int FindingCount,
+    string? ProposedFrom,
+    IReadOnlyList<BatchGrade> Grades,
+    IReadOnlyList<IReadOnlyList<Criterion>> Met)
 {
-    public string Id => Result.Inspection.Id;
-
-    public string Path => Result.Inspection.Path;
-
     public BatchGrade? Find(string subject) => Grades.FirstOrDefault(g => g.Subject == subject);
+
+    /// <summary>What a batch keeps of one result.</summary>
+    public static BatchInspection Of(GradingResult result, string? proposedFrom, IReadOnlyList<BatchGrade> grades)
+    {
+        var inspection = result.Inspection;
+        return new BatchInspection(inspection.Id, inspection.Force, inspection.Framework, inspection.Path, inspection.Sha256,
+            inspection.Findings.Count, proposedFrom, grades,
+            [.. result.Questions.Select(q => (IReadOnlyList<Criterion>)[.. q.Criteria.Where(c => c.Met).Select(c => c.Criterion)])]);
+    }
 }

@@ -1,21 +1,25 @@
 using GradingEngine.Compile;
 using GradingEngine.Diagnostics;
+using GradingEngine.Evaluate;
 using GradingEngine.Load;
 using GradingEngine.Model;
+using GradingEngine.Rollup;
 
 namespace GradingEngine.Tooling.Batch;
 
 /// <summary>
 /// Grades many inspections with one compiled rulebook: the session factory is built once and every
-/// inspection gets its own NRules session from it, in parallel. Files are read in parallel too, and
-/// every problem of every file is collected before giving up. Results are sorted by file path then
+/// inspection gets its own NRules session from it. Files are read and graded as a stream, a step of
+/// files at a time on each thread, and only what the report needs of each result is kept (see
+/// <see cref="BatchInspection"/>), so memory does not grow with the findings of a national corpus.
+/// Every problem of every file is collected before giving up. Results are sorted by file path then
 /// inspection id before anything is compared, so the report is the same for any parallelism.
 /// </summary>
 public static class BatchRunner
 {
     /// <summary>
-    /// Checks the rulebook, reads every inspection found under <paramref name="paths"/>, then compiles the
-    /// rulebook once, in the mode that suits that many inspections (<see cref="BatchOptions.ModeFor"/>), and grades them.
+    /// Checks the rulebook, finds the files under <paramref name="paths"/>, compiles the rulebook once in the
+    /// mode that suits that many (<see cref="BatchOptions.ModeFor"/>), then reads and grades them.
     /// </summary>
     public static Result<BatchReport> Run(string rulesDirectory, IReadOnlyList<string> paths, BatchOptions? options = null)
     {
@@ -25,70 +29,76 @@ public static class BatchRunner
         {
             return Result<BatchReport>.Fail(checkedRulebook.Diagnostics);
         }
-        var (inspections, skipped, bag) = Read(checkedRulebook.Value!.Rulebook, paths, options);
-        if (bag.HasErrors)
-        {
-            return Result<BatchReport>.Fail(bag.ToSortedList());
-        }
-        var compiled = RulebookCompiler.Compile(checkedRulebook.Value, options.ModeFor(inspections.Count));
-        return Grade(compiled, inspections, skipped, bag, options);
+        var bag = new DiagnosticBag();
+        var skipped = new List<SkippedFile>();
+        var inputs = BatchFiles.Find(paths, options.Limits, bag, skipped);
+        // One findings file is one inspection but for CSV, which may hold many: the count of files stands in.
+        var compiled = RulebookCompiler.Compile(checkedRulebook.Value!, options.ModeFor(inputs.Count));
+        return Grade(compiled, inputs, skipped, bag, options);
     }
 
     /// <summary>Grades every inspection found under <paramref name="paths"/> with an already compiled rulebook.</summary>
     public static Result<BatchReport> Run(CompiledRulebook compiled, IReadOnlyList<string> paths, BatchOptions? options = null)
     {
         options ??= new BatchOptions();
-        var (inspections, skipped, bag) = Read(compiled.Rulebook.Rulebook, paths, options);
-        return bag.HasErrors ? Result<BatchReport>.Fail(bag.ToSortedList()) : Grade(compiled, inspections, skipped, bag, options);
-    }
-
-    /// <summary>Every inspection under the paths, sorted by file path then id, and every problem of every file.</summary>
-    private static (List<(Inspection Inspection, string? ProposedFrom)>, List<SkippedFile>, DiagnosticBag) Read(Rulebook rulebook, IReadOnlyList<string> paths, BatchOptions options)
-    {
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.MaxParallelism) };
         var bag = new DiagnosticBag();
         var skipped = new List<SkippedFile>();
         var inputs = BatchFiles.Find(paths, options.Limits, bag, skipped);
-
-        var loaded = new (List<(Inspection Inspection, string? ProposedFrom)> Inspections, IReadOnlyList<Diagnostic> Diagnostics)[inputs.Count];
-        var done = 0;
-        Parallel.For(0, inputs.Count, parallel, i =>
-        {
-            loaded[i] = Load(inputs[i], rulebook, options.Limits);
-            options.Progress?.Invoke(new BatchProgress(BatchStage.Loading, Interlocked.Increment(ref done), inputs.Count));
-        });
-        foreach (var (_, diagnostics) in loaded) bag.AddRange(diagnostics);
-        var inspections = loaded
-            .SelectMany(l => l.Inspections)
-            .OrderBy(l => l.Inspection.Path, StringComparer.Ordinal)
-            .ThenBy(l => l.Inspection.Id, StringComparer.Ordinal)
-            .ToList();
-        return (inspections, skipped, bag);
+        return Grade(compiled, inputs, skipped, bag, options);
     }
 
-    private static Result<BatchReport> Grade(
-        CompiledRulebook compiled,
-        List<(Inspection Inspection, string? ProposedFrom)> inspections,
-        List<SkippedFile> skipped,
-        DiagnosticBag bag,
-        BatchOptions options)
+    private static Result<BatchReport> Grade(CompiledRulebook compiled, List<BatchInput> inputs, List<SkippedFile> skipped, DiagnosticBag bag, BatchOptions options)
     {
-        var graded = new BatchInspection[inspections.Count];
-        var done = 0;
-        // The batch report never shows outlooks: GradeMany skips their search.
-        GradingPipeline.GradeMany(compiled, [.. inspections.Select(x => x.Inspection)], options.MaxParallelism, (i, result) =>
-        {
-            graded[i] = new BatchInspection(result, inspections[i].ProposedFrom, Cells(compiled.Rulebook.Rulebook, result));
-            options.Progress?.Invoke(new BatchProgress(BatchStage.Grading, Interlocked.Increment(ref done), inspections.Count));
-        });
-
         var rulebook = compiled.Rulebook.Rulebook;
+        // Steps of files: a step's inspections go through the network side by side (InspectionEvaluator.EvaluateInStep).
+        var size = InspectionEvaluator.StepSize;
+        var steps = (inputs.Count + size - 1) / size;
+        var diagnostics = new IReadOnlyList<Diagnostic>[inputs.Count];
+        var graded = new List<BatchInspection>[steps];
+        var read = 0;
+        var done = 0;
+        // Once any file is invalid the batch fails: later files are still read, for their diagnostics, but not graded.
+        var failed = bag.HasErrors;
+        Parallel.For(0, steps, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.MaxParallelism) }, s =>
+        {
+            var inspections = new List<(Inspection Inspection, string? ProposedFrom)>();
+            var (first, end) = (s * size, Math.Min(inputs.Count, (s + 1) * size));
+            for (var i = first; i < end; i++)
+            {
+                var (found, problems) = Load(inputs[i], rulebook, options.Limits);
+                diagnostics[i] = problems;
+                if (problems.Any(d => d.IsError)) Volatile.Write(ref failed, true);
+                inspections.AddRange(found);
+                options.Progress?.Invoke(new BatchProgress(BatchStage.Loading, Interlocked.Increment(ref read), inputs.Count));
+            }
+            graded[s] = [];
+            if (Volatile.Read(ref failed)) return;
+            var evaluations = InspectionEvaluator.EvaluateInStep(compiled, [.. inspections.Select(x => x.Inspection)]);
+            for (var k = 0; k < evaluations.Length; k++)
+            {
+                // The batch report never shows outlooks, evidence or messages: keep only what it compares.
+                var result = ResultBuilder.Build(compiled, evaluations[k]);
+                graded[s].Add(BatchInspection.Of(result, inspections[k].ProposedFrom, Cells(rulebook, result)));
+            }
+            options.Progress?.Invoke(new BatchProgress(BatchStage.Grading, Interlocked.Add(ref done, end - first), inputs.Count));
+        });
+        foreach (var problems in diagnostics) bag.AddRange(problems);
+        if (bag.HasErrors)
+        {
+            return Result<BatchReport>.Fail(bag.ToSortedList());
+        }
+
+        var all = graded
+            .SelectMany(g => g)
+            .OrderBy(g => g.Path, StringComparer.Ordinal)
+            .ThenBy(g => g.Id, StringComparer.Ordinal)
+            .ToList();
         var subjects = Subjects(rulebook);
-        var agreement = ConsistencyAnalyzer.Agreement(subjects, graded);
-        var all = new SubjectAgreement("all", agreement.Sum(a => a.Compared), agreement.Sum(a => a.Agreed));
-        var report = new BatchReport(rulebook, graded, agreement, all,
-            ConsistencyAnalyzer.Groups(rulebook, graded),
-            ConsistencyAnalyzer.Disagreements(subjects, graded),
+        var agreement = ConsistencyAnalyzer.Agreement(subjects, all);
+        var overall = new SubjectAgreement("all", agreement.Sum(a => a.Compared), agreement.Sum(a => a.Agreed));
+        var report = new BatchReport(rulebook, all, agreement, overall,
+            ConsistencyAnalyzer.Groups(rulebook, all),
+            ConsistencyAnalyzer.Disagreements(subjects, all),
             skipped.OrderBy(s => s.Path, StringComparer.Ordinal).ToList());
         return Result<BatchReport>.Ok(report, bag.ToSortedList());
     }
@@ -131,7 +141,7 @@ public static class BatchRunner
         return (found, bag.ToSortedList());
     }
 
-    private static List<BatchGrade> Cells(Rulebook rulebook, Rollup.GradingResult result)
+    private static List<BatchGrade> Cells(Rulebook rulebook, GradingResult result)
     {
         var proposed = result.Inspection.Proposed?.Grades;
         Grade? Proposed(string subject) => proposed is not null && proposed.TryGetValue(subject, out var p) ? rulebook.Scale.Find(p.GradeId) : null;

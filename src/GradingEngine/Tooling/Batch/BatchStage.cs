@@ -6,6 +6,6 @@ public enum BatchStage
     /// <summary>Reading and typing findings files.</summary>
     Loading,
 
-    /// <summary>Grading inspections, one NRules session each.</summary>
+    /// <summary>Grading the inspections of each file read, one NRules session each.</summary>
     Grading,
 }

@@ -18,13 +18,14 @@ internal static class ConsistencyAnalyzer
     public static List<ConsistencyGroup> Groups(Rulebook rulebook, IReadOnlyList<BatchInspection> inspections)
     {
         var groups = new List<ConsistencyGroup>();
-        foreach (var question in rulebook.Questions)
+        for (var q = 0; q < rulebook.Questions.Count; q++)
         {
+            var question = rulebook.Questions[q];
             var members = new List<(ConsistencyMember Member, string CriteriaKey, string ProfileKey, IReadOnlyList<KeyValuePair<string, int>> Profile)>();
             foreach (var inspection in inspections)
             {
                 if (inspection.Find(question.Id) is not { Proposed: { } proposed } grade) continue;
-                var met = inspection.Result.Find(question.Id)!.Criteria.Where(c => c.Met).Select(c => c.Criterion).ToList();
+                var met = inspection.Met[q];
                 var ids = met.Select(c => c.Id).Order(StringComparer.Ordinal).ToList();
                 var profile = EffectNames.All.Select(e => KeyValuePair.Create(e.ProfileName(), met.Count(c => c.Effect == e))).ToList();
                 members.Add((new ConsistencyMember(inspection, proposed, grade.Computed, ids), string.Join("\n", ids),
