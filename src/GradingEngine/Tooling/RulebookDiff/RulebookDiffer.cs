@@ -6,9 +6,10 @@ using GradingEngine.Model;
 namespace GradingEngine.Tooling.RulebookDiff;
 
 /// <summary>
-/// Loads both rulebooks and every findings file under each, then diffs the rulebooks and regrades.
-/// Any problem in any input fails the whole diff with every diagnostic: a partial regrading
-/// could hide exactly the grade change the diff is for.
+/// Checks both rulebooks, diffs them, then reads every findings file under each and regrades it, the
+/// files in parallel, keeping only each file's regrade (a diff over a national corpus holds no findings).
+/// Any problem in any input fails the whole diff with every diagnostic: a partial regrading could hide
+/// exactly the grade change the diff is for.
 /// </summary>
 public static class RulebookDiffer
 {
@@ -23,35 +24,34 @@ public static class RulebookDiffer
         {
             return Result<RulebookDiff>.Fail(DiagnosticBag.Sort(diagnostics));
         }
-        var inspections = new List<(Inspection Old, Inspection New)>();
-        foreach (var path in findingsPaths)
+        var mode = RulebookCompiler.ModeFor(findingsPaths.Count);
+        var (oldCompiled, newCompiled) = (RulebookCompiler.Compile(old.Value!, mode), RulebookCompiler.Compile(@new.Value!, mode));
+        var structure = StructuralDiffer.Diff(old.Value!.Rulebook, @new.Value!.Rulebook);
+        var problems = new IReadOnlyList<Diagnostic>[findingsPaths.Count];
+        var regrades = new InspectionRegrade[findingsPaths.Count];
+        // Once any file is invalid the diff fails: later files are still read, for their diagnostics, but not graded.
+        var failed = false;
+        Parallel.For(0, findingsPaths.Count, i =>
         {
             var bag = new DiagnosticBag();
-            var underOld = InspectionLoader.Load(path, old.Value!.Rulebook, limits ?? LoadLimits.Default, bag);
-            var underNew = InspectionLoader.Load(path, @new.Value!.Rulebook, limits ?? LoadLimits.Default, bag);
-            diagnostics.AddRange(bag.ToSortedList());
-            if (underOld is not null && underNew is not null && !bag.HasErrors)
-            {
-                inspections.Add((underOld, underNew));
-            }
-        }
+            var underOld = InspectionLoader.Load(findingsPaths[i], old.Value!.Rulebook, limits ?? LoadLimits.Default, bag);
+            var underNew = InspectionLoader.Load(findingsPaths[i], @new.Value!.Rulebook, limits ?? LoadLimits.Default, bag);
+            problems[i] = bag.ToSortedList();
+            if (underOld is null || underNew is null || bag.HasErrors) Volatile.Write(ref failed, true);
+            if (Volatile.Read(ref failed)) return;
+            // The regrade compares grades, deciding rows and criteria: no outlooks.
+            regrades[i] = Regrader.Compare(
+                GradingPipeline.Grade(oldCompiled, underOld!, outlooks: false),
+                GradingPipeline.Grade(newCompiled, underNew!, outlooks: false),
+                structure);
+        });
+        foreach (var p in problems) diagnostics.AddRange(p);
         var sorted = DiagnosticBag.Sort(diagnostics);
-        if (sorted.Any(d => d.IsError))
+        if (failed || sorted.Any(d => d.IsError))
         {
             return Result<RulebookDiff>.Fail(sorted);
         }
-        // Compiled once the number of past gradings to redo is known, in the mode that suits it.
-        var mode = RulebookCompiler.ModeFor(inspections.Count);
-        return Result<RulebookDiff>.Ok(Compare(RulebookCompiler.Compile(old.Value!, mode), RulebookCompiler.Compile(@new.Value!, mode), inspections), sorted);
-    }
-
-    private static RulebookDiff Compare(CompiledRulebook old, CompiledRulebook @new, IReadOnlyList<(Inspection Old, Inspection New)> inspections)
-    {
-        var structure = StructuralDiffer.Diff(old.Rulebook.Rulebook, @new.Rulebook.Rulebook);
-        var regrades = inspections
-            .Select(i => Regrader.Compare(GradingPipeline.Grade(old, i.Old), GradingPipeline.Grade(@new, i.New), structure))
-            .ToList();
-        return new RulebookDiff(Identity(old.Rulebook.Rulebook), Identity(@new.Rulebook.Rulebook), structure, regrades);
+        return Result<RulebookDiff>.Ok(new RulebookDiff(Identity(old.Value.Rulebook), Identity(@new.Value.Rulebook), structure, regrades), sorted);
     }
 
     private static RulebookIdentity Identity(Rulebook rulebook) => new(rulebook.Id, rulebook.Version, rulebook.Title, rulebook.ContentHash);

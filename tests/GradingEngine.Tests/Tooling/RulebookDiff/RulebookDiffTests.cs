@@ -349,6 +349,39 @@ public class RulebookDiffTests
         Assert.Equal(first, second);
     }
 
+    [Fact]
+    public void DiffRulebooks_ManyFiles_RegradedInParallelInTheOrderGivenEachAsAlone()
+    {
+        // Arrange: copies of the seed under other inspection ids, beside its report, listed out of name order.
+        using var temp = new TempFolder();
+        var old = new RulebookCopy(temp, "old");
+        var @new = new RulebookCopy(temp, "new").TightenGoodRow().AddCriterion();
+        var seed = File.ReadAllText(Repo.SeedFindings);
+        var folder = Path.GetDirectoryName(Repo.SeedFindings)!;
+        var files = new[] { 7, 2, 9, 0, 5, 1, 8, 3, 6, 4 }.Select(n =>
+        {
+            var path = Path.Combine(temp.Path, $"copy-{n}.yaml");
+            File.WriteAllText(path, seed.Replace("inspection: west-mercia-2015-effectiveness", $"inspection: copy-{n}", StringComparison.Ordinal)
+                .Replace("report: report.txt", $"report: {Path.Combine(folder, "report.txt").Replace('\\', '/')}", StringComparison.Ordinal));
+            return path;
+        }).ToList();
+        var alone = Describe(Assert.Single(Diff(old, @new).Inspections));
+
+        // Act
+        var result = GradingPipeline.DiffRulebooks(old.Path, @new.Path, files);
+
+        // Assert
+        Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics.Select(DiagnosticFormatter.Format)));
+        Assert.Equal(files.Select(f => Path.GetFileNameWithoutExtension(f)), result.Value!.Inspections.Select(i => i.Id));
+        Assert.All(result.Value.Inspections, i => Assert.Equal(alone, Describe(i)));
+        Assert.Equal(10 * Diff(old, @new).GradeChanges, result.Value.GradeChanges);
+    }
+
+    /// <summary>A regrade without its inspection's identity: grades, deciding rows and causes per question, then overall.</summary>
+    private static string Describe(InspectionRegrade regrade) =>
+        string.Join("\n", regrade.Questions.Select(q => $"{q.QuestionId} {q.OldGrade}>{q.NewGrade} {q.OldRow} {q.NewRow} [{string.Join("; ", q.Criteria)}]")
+            .Append($"overall {regrade.Overall.OldGrade}>{regrade.Overall.NewGrade} {regrade.Overall.RowChanged} {string.Join(",", regrade.Overall.ChangedQuestions)}"));
+
     internal const string BadFindings = """
         inspection: bad-1
         force: Example Force
