@@ -92,7 +92,7 @@ public static class Runner
         return 0;
     }
 
-    public static readonly string[] MemoryCases = ["engine", "engine-grade", "baseline", "load-5000"];
+    public static readonly string[] MemoryCases = ["engine", "engine-grade", "baseline", "batch", "load-5000"];
 
     /// <summary>
     /// `scale-point CASE`: one scaling point in this fresh process. The correctness gate first (engine and baseline
@@ -206,6 +206,15 @@ public static class Runner
                 var ws = Workspace.Generate(Settings.Headline).Load();
                 ws.GradeAll(new BaselineVariant(ws.Spec), 2);
                 note = "the same, graded by the hand-written baseline (the engine's loader and rulebook still in memory)";
+                break;
+            }
+            case "batch":
+            {
+                // What `grading batch` does: check and compile the rulebook, then read and grade the files as a stream.
+                var ws = Workspace.Generate(Settings.Headline);
+                var report = GradingPipeline.GradeBatch(ws.RulebookDir, [Path.GetDirectoryName(ws.InspectionPaths[0])!], new GradingEngine.Tooling.Batch.BatchOptions { MaxParallelism = 2 });
+                if (!report.Succeeded) throw new InvalidOperationException("batch failed");
+                note = $"GradingPipeline.GradeBatch of the {report.Value!.Inspections.Count} findings files, 2 threads (the `grading batch` library call)";
                 break;
             }
             case "load-5000":
