@@ -24,10 +24,16 @@ public sealed record BatchInspection(
 {
     public BatchGrade? Find(string subject) => Grades.FirstOrDefault(g => g.Subject == subject);
 
-    /// <summary>What a batch keeps of one result.</summary>
-    public static BatchInspection Of(GradingResult result, string? proposedFrom, IReadOnlyList<BatchGrade> grades)
+    /// <summary>What a batch keeps of one result: one cell per question, then `overall`, proposed against computed.</summary>
+    public static BatchInspection Of(GradingResult result, string? proposedFrom)
     {
         var inspection = result.Inspection;
+        var proposed = inspection.Proposed?.Grades;
+        Grade? Proposed(string subject) => proposed is not null && proposed.TryGetValue(subject, out var p) ? result.Rulebook.Scale.Find(p.GradeId) : null;
+        var grades = result.Questions
+            .Select(q => new BatchGrade(q.Question.Id, Proposed(q.Question.Id), q.Grade))
+            .Append(new BatchGrade(ProposedGrades.OverallKey, Proposed(ProposedGrades.OverallKey), result.Overall.Grade))
+            .ToList();
         return new BatchInspection(inspection.Id, inspection.Force, inspection.Framework, inspection.Path, inspection.Sha256,
             inspection.Findings.Count, proposedFrom, grades,
             [.. result.Questions.Select(q => (IReadOnlyList<Criterion>)[.. q.Criteria.Where(c => c.Met).Select(c => c.Criterion)])]);

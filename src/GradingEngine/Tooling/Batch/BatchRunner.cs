@@ -78,7 +78,7 @@ public static class BatchRunner
             {
                 // The batch report never shows outlooks, evidence or messages: keep only what it compares.
                 var result = ResultBuilder.Build(compiled, evaluations[k]);
-                graded[s].Add(BatchInspection.Of(result, inspections[k].ProposedFrom, Cells(rulebook, result)));
+                graded[s].Add(BatchInspection.Of(result, inspections[k].ProposedFrom));
             }
             options.Progress?.Invoke(new BatchProgress(BatchStage.Grading, Interlocked.Add(ref done, end - first), inputs.Count));
         });
@@ -139,15 +139,5 @@ public static class BatchRunner
             found.Add((loaded, null));
         }
         return (found, bag.ToSortedList());
-    }
-
-    private static List<BatchGrade> Cells(Rulebook rulebook, GradingResult result)
-    {
-        var proposed = result.Inspection.Proposed?.Grades;
-        Grade? Proposed(string subject) => proposed is not null && proposed.TryGetValue(subject, out var p) ? rulebook.Scale.Find(p.GradeId) : null;
-        return result.Questions
-            .Select(q => new BatchGrade(q.Question.Id, Proposed(q.Question.Id), q.Grade))
-            .Append(new BatchGrade(ProposedGrades.OverallKey, Proposed(ProposedGrades.OverallKey), result.Overall.Grade))
-            .ToList();
     }
 }
