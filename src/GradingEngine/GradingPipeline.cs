@@ -1,11 +1,12 @@
 using GradingEngine.Check;
 using GradingEngine.Compile;
 using GradingEngine.Diagnostics;
-using GradingEngine.Evaluate;
+using GradingEngine.Grading;
+using GradingEngine.Tooling.Lint;
 using GradingEngine.Explain;
+using GradingEngine.Trace;
 using GradingEngine.Load;
 using GradingEngine.Model;
-using GradingEngine.Rollup;
 using GradingEngine.Tooling.RulebookDiff;
 using GradingEngine.Tooling.RuleTests;
 
@@ -20,74 +21,46 @@ public static class GradingPipeline
     /// <summary>Loads, checks and compiles a rulebook folder. Fails with every problem found, sorted by location.</summary>
     /// <param name="mode">Compiled (the default) for a process that grades many inspections; interpreted for a few,
     /// where the JIT would cost more than it saves (see <see cref="ExpressionMode"/>). The grades are the same.</param>
-    public static Result<CompiledRulebook> LoadRulebook(string directory, LoadLimits? limits = null, ExpressionMode mode = ExpressionMode.Compiled)
-    {
-        var checkedResult = CheckRulebook(directory, limits, lint: false);
-        return checkedResult.Value is null
-            ? Result<CompiledRulebook>.Fail(checkedResult.Diagnostics)
-            : Result<CompiledRulebook>.Ok(RulebookCompiler.Compile(checkedResult.Value, mode), checkedResult.Diagnostics);
-    }
+    public static Result<CompiledRulebook> LoadRulebook(string directory, LoadLimits? limits = null, ExpressionMode mode = ExpressionMode.Compiled) =>
+        Grader.LoadRulebook(directory, limits ?? LoadLimits.Default, mode);
+
+    /// <summary>The expression mode that suits grading this many inspections with one rulebook in a fresh process.</summary>
+    public static ExpressionMode ModeFor(int inspections) => RulebookCompiler.ModeFor(inspections);
 
     /// <summary>Loads and checks a rulebook without compiling it.</summary>
     /// <param name="lint">Also look for criteria that can never be met or are always met: a search over small
     /// sets of findings, for `rules check`; grading does not need it.</param>
     public static Result<CheckedRulebook> CheckRulebook(string directory, LoadLimits? limits = null, bool lint = true)
     {
+        var result = Grader.CheckRulebook(directory, limits ?? LoadLimits.Default);
+        if (!lint || result.Value is not { } checkedRulebook) return result;
         var bag = new DiagnosticBag();
-        var rulebook = RulebookLoader.Load(directory, limits ?? LoadLimits.Default, bag);
-        var checkedRulebook = rulebook is null ? null : RulebookChecker.Check(rulebook, bag, lint);
-        return checkedRulebook is null || bag.HasErrors
-            ? Result<CheckedRulebook>.Fail(bag.ToSortedList())
-            : Result<CheckedRulebook>.Ok(checkedRulebook, bag.ToSortedList());
+        bag.AddRange(result.Diagnostics);
+        CriterionLint.Analyze(checkedRulebook.Criteria, checkedRulebook.Rulebook.Codebook, bag);
+        return Result<CheckedRulebook>.Ok(checkedRulebook, bag.ToSortedList());
     }
 
     /// <summary>Reads one findings file, typed against the rulebook.</summary>
-    public static Result<Inspection> LoadInspection(string path, CompiledRulebook rulebook, LoadLimits? limits = null)
-    {
-        var bag = new DiagnosticBag();
-        var inspection = InspectionLoader.Load(path, rulebook.Rulebook.Rulebook, limits ?? LoadLimits.Default, bag);
-        return inspection is null || bag.HasErrors ? Result<Inspection>.Fail(bag.ToSortedList()) : Result<Inspection>.Ok(inspection, bag.ToSortedList());
-    }
+    public static Result<Inspection> LoadInspection(string path, CompiledRulebook rulebook, LoadLimits? limits = null) =>
+        Grader.LoadInspection(path, rulebook.Rulebook, limits ?? LoadLimits.Default);
 
     /// <summary>Reads a separate proposed-grades file.</summary>
-    public static Result<ProposedGrades> LoadProposed(string path, CompiledRulebook rulebook, string? inspectionId, LoadLimits? limits = null)
-    {
-        var bag = new DiagnosticBag();
-        var proposed = InspectionLoader.LoadProposed(path, rulebook.Rulebook.Rulebook, inspectionId, limits ?? LoadLimits.Default, bag);
-        return proposed is null || bag.HasErrors ? Result<ProposedGrades>.Fail(bag.ToSortedList()) : Result<ProposedGrades>.Ok(proposed, bag.ToSortedList());
-    }
+    public static Result<ProposedGrades> LoadProposed(string path, CompiledRulebook rulebook, string? inspectionId, LoadLimits? limits = null) =>
+        Grader.LoadProposed(path, rulebook.Rulebook, inspectionId, limits ?? LoadLimits.Default);
 
-    /// <summary>Grades one inspection in its own NRules session.</summary>
+    /// <summary>Grades one inspection in its own NRules session, and rolls it up.</summary>
     /// <param name="outlooks">Also work out why not higher and how close to lower (a search; batch grading skips it).</param>
-    public static GradingResult Grade(CompiledRulebook rulebook, Inspection inspection, bool outlooks = true)
-    {
-        var result = ResultBuilder.Build(rulebook, InspectionEvaluator.Evaluate(rulebook, inspection));
-        return outlooks ? result with { Outlooks = Outlooks.Compute(rulebook, result) } : result;
-    }
+    public static GradingResult Grade(CompiledRulebook rulebook, Inspection inspection, bool outlooks = true) =>
+        Grader.Grade(rulebook, inspection, outlooks);
 
     /// <summary>
     /// Grades many inspections without outlooks, each in its own NRules session, on up to
-    /// <paramref name="maxParallelism"/> threads. Each thread takes a step of inspections through the
-    /// network side by side (<see cref="InspectionEvaluator.EvaluateInStep"/>, faster on large rulebooks).
-    /// Each result, the one <see cref="Grade"/> gives for that inspection, goes to <paramref name="graded"/>
-    /// with its index in <paramref name="inspections"/>, from any thread, as soon as its step is done:
-    /// the caller keeps what it needs (holding every full result alive made the collector copy them).
+    /// <paramref name="maxParallelism"/> threads. Each result, the one <see cref="Grade"/> gives for that inspection,
+    /// goes to <paramref name="graded"/> with its index in <paramref name="inspections"/>, from any thread, as soon as
+    /// it is done: the caller keeps what it needs.
     /// </summary>
-    public static void GradeMany(CompiledRulebook rulebook, IReadOnlyList<Inspection> inspections, int maxParallelism, Action<int, GradingResult> graded)
-    {
-        var size = InspectionEvaluator.StepSize;
-        var steps = (inspections.Count + size - 1) / size;
-        // Safe to run concurrently on one CompiledRulebook: each inspection gets its own session, and the
-        // shared compiled delegates and model are read-only.
-        Parallel.For(0, steps, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, maxParallelism) }, s =>
-        {
-            var evaluations = InspectionEvaluator.EvaluateInStep(rulebook, [.. inspections.Skip(s * size).Take(size)]);
-            for (var k = 0; k < evaluations.Length; k++)
-            {
-                graded(s * size + k, ResultBuilder.Build(rulebook, evaluations[k]));
-            }
-        });
-    }
+    public static void GradeMany(CompiledRulebook rulebook, IReadOnlyList<Inspection> inspections, int maxParallelism, Action<int, GradingResult> graded) =>
+        Grader.GradeMany(rulebook, inspections, maxParallelism, graded);
 
     /// <summary>
     /// Runs a rulebook's own test cases (`tests/*.yaml` in <paramref name="directory"/>): compiles the
@@ -103,7 +76,7 @@ public static class GradingPipeline
             return Result<RuleTestReport>.Fail(compiled.Diagnostics);
         }
         var bag = new DiagnosticBag();
-        var suite = RuleTestLoader.Load(directory, compiled.Value!.Rulebook.Rulebook, limits ?? LoadLimits.Default, bag);
+        var suite = RuleTestLoader.Load(directory, compiled.Value!.Rulebook, limits ?? LoadLimits.Default, bag);
         if (suite is null || bag.HasErrors)
         {
             return Result<RuleTestReport>.Fail(bag.ToSortedList());

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using GradingEngine.Render;
+using GradingEngine.Tooling.RuleTests;
 
 namespace GradingEngine.Cli.Commands;
 

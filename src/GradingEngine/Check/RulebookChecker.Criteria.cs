@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using GradingEngine.Check.Binding;
 using GradingEngine.Diagnostics;
 using GradingEngine.Model;
@@ -7,8 +6,6 @@ namespace GradingEngine.Check;
 
 public sealed partial class RulebookChecker
 {
-    public static IReadOnlyList<string> Placeholders { get; } = ["judgement", "value", "indicator", "quote", "source", "count"];
-
     private void CheckCriteria()
     {
         Duplicates(_rulebook.Criteria, c => c.Id, c => c.Fields["id"], "criterion");
@@ -35,19 +32,15 @@ public sealed partial class RulebookChecker
 
     private void CheckMessage(Criterion criterion)
     {
-        foreach (Match match in PlaceholderPattern().Matches(criterion.Message))
+        foreach (var name in MessageTemplate.Parse(criterion.Message).Placeholders)
         {
-            var name = match.Groups[1].Value;
-            if (!Placeholders.Contains(name))
+            if (!MessageTemplate.Known.Contains(name))
             {
                 _bag.Error(DiagnosticCodes.UnknownPlaceholder, criterion.Fields["message"], $"unknown placeholder `{{{name}}}` in message",
-                    NameSuggester.Help(name, Placeholders) ?? $"placeholders are: {string.Join(", ", Placeholders.Select(p => $"`{{{p}}}`"))}");
+                    NameSuggester.Help(name, MessageTemplate.Known) ?? $"placeholders are: {string.Join(", ", MessageTemplate.Known.Select(p => $"`{{{p}}}`"))}");
             }
         }
     }
-
-    [GeneratedRegex(@"\{([^{}]*)\}")]
-    internal static partial Regex PlaceholderPattern();
 
     /// <summary>Top-level aggregates, with their polarity under `not`.</summary>
     internal static void CollectWitnesses(BoundExpr expr, bool positive, List<WitnessSource> into)

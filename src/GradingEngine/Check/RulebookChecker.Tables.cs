@@ -63,7 +63,6 @@ public sealed partial class RulebookChecker
 
     private void Analyze()
     {
-        if (_lint) CriterionAnalyzer.Analyze(_criteria, _rulebook.Codebook, _bag);
         _analyses.AddRange(TableAnalyzer.AnalyzeThresholds(_rulebook, _thresholds, _bag, _mergeProfileClasses));
         _analyses.Add(RollupAnalyzer.Analyze(_rulebook, _rollup!, _bag));
     }

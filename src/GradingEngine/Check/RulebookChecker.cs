@@ -1,5 +1,4 @@
 using GradingEngine.Check.Analysis;
-using GradingEngine.Check.Binding;
 using GradingEngine.Diagnostics;
 using GradingEngine.Model;
 
@@ -18,7 +17,6 @@ public sealed partial class RulebookChecker
     private readonly Dictionary<string, CheckedTable> _thresholds = new(StringComparer.Ordinal);
     private readonly List<TableAnalysis> _analyses = [];
     private CheckedTable? _rollup;
-    private bool _lint = true;
     private bool _mergeProfileClasses = true;
 
     private RulebookChecker(Rulebook rulebook, DiagnosticBag bag)
@@ -40,13 +38,13 @@ public sealed partial class RulebookChecker
     ];
 
     /// <summary>Checks <paramref name="rulebook"/>; <paramref name="bag"/> may already hold load errors.</summary>
-    public static CheckedRulebook? Check(Rulebook rulebook, DiagnosticBag bag, bool lint = true) =>
-        Check(rulebook, bag, lint, mergeProfileClasses: true);
+    public static CheckedRulebook? Check(Rulebook rulebook, DiagnosticBag bag) =>
+        Check(rulebook, bag, mergeProfileClasses: true);
 
     /// <param name="mergeProfileClasses">false analyses threshold tables profile by profile (tests hold the merged analysis to it)</param>
-    internal static CheckedRulebook? Check(Rulebook rulebook, DiagnosticBag bag, bool lint, bool mergeProfileClasses)
+    internal static CheckedRulebook? Check(Rulebook rulebook, DiagnosticBag bag, bool mergeProfileClasses)
     {
-        var checker = new RulebookChecker(rulebook, bag) { _lint = lint, _mergeProfileClasses = mergeProfileClasses };
+        var checker = new RulebookChecker(rulebook, bag) { _mergeProfileClasses = mergeProfileClasses };
         // Without questions or grades (rulebook.yaml did not load) every reference would be an echo of that error.
         var headless = bag.HasErrors && (rulebook.Questions.Count == 0 || rulebook.Scale.Grades.Count == 0);
         foreach (var (name, run) in checker.Passes)

@@ -1,6 +1,7 @@
 using GradingEngine.Check;
-using GradingEngine.Rollup;
+using GradingEngine.Trace;
 using NRules;
+using GradingEngine.Model;
 
 namespace GradingEngine.Compile;
 
@@ -13,7 +14,11 @@ public sealed class CompiledRulebook(
     int ruleCount,
     ExpressionMode mode)
 {
-    public CheckedRulebook Rulebook { get; } = rulebook;
+    /// <summary>The rulebook as written.</summary>
+    public Rulebook Rulebook { get; } = rulebook.Rulebook;
+
+    /// <summary>The rulebook as checked: bound conditions, tables, analyses.</summary>
+    public CheckedRulebook Checked { get; } = rulebook;
 
     /// <summary>How its expression trees run: interpreted, or emitted as IL (interpreted wherever IL cannot be emitted).</summary>
     public ExpressionMode Mode { get; } = mode;
@@ -23,7 +28,7 @@ public sealed class CompiledRulebook(
     public IReadOnlyList<CriterionRuntime> Criteria { get; } = criteria;
 
     private readonly Dictionary<string, CriterionRuntime[]> _byQuestion = rulebook.Rulebook.Questions.ToDictionary(
-        q => q.Id, q => criteria.Where(c => c.Criterion.Criterion.QuestionId == q.Id).ToArray(), StringComparer.Ordinal);
+        q => q.Id, q => criteria.Where(c => c.Checked.Criterion.QuestionId == q.Id).ToArray(), StringComparer.Ordinal);
 
     /// <summary>A question's criteria in rulebook order.</summary>
     public IReadOnlyList<CriterionRuntime> CriteriaOf(string questionId) => _byQuestion[questionId];
@@ -33,7 +38,7 @@ public sealed class CompiledRulebook(
     /// puts in the met ones, rather than visiting every criterion (5,000 objects a result would otherwise touch).
     /// </summary>
     internal IReadOnlyList<CriterionOutcome[]> NotMetOutcomes { get; } =
-        [.. rulebook.Rulebook.Questions.Select(q => criteria.Where(c => c.Criterion.Criterion.QuestionId == q.Id).Select(c => c.NotMet).ToArray())];
+        [.. rulebook.Rulebook.Questions.Select(q => criteria.Where(c => c.Checked.Criterion.QuestionId == q.Id).Select(c => c.NotMet).ToArray())];
 
     /// <summary>Per criterion index: its question's position in rulebook order, and its own among that question's criteria.</summary>
     internal IReadOnlyList<(int Question, int Position)> Slots { get; } = SlotsOf(rulebook, criteria);
@@ -45,8 +50,8 @@ public sealed class CompiledRulebook(
         var slots = new (int, int)[criteria.Count];
         foreach (var c in criteria)
         {
-            var question = questions[c.Criterion.Criterion.QuestionId];
-            slots[c.Criterion.Index] = (question, counts[question]++);
+            var question = questions[c.Checked.Criterion.QuestionId];
+            slots[c.Checked.Index] = (question, counts[question]++);
         }
         return slots;
     }

@@ -1,8 +1,8 @@
 using System.Linq.Expressions;
 using System.Reflection;
 using GradingEngine.Check.Binding;
-using GradingEngine.Compile.Runtime;
-using GradingEngine.Load.Conditions;
+using GradingEngine.Facts;
+using GradingEngine.Syntax;
 using GradingEngine.Model;
 
 namespace GradingEngine.Compile;

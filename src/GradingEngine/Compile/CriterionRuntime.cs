@@ -1,6 +1,8 @@
 using GradingEngine.Check;
 using GradingEngine.Check.Binding;
-using GradingEngine.Compile.Runtime;
+using GradingEngine.Facts;
+using GradingEngine.Trace;
+using GradingEngine.Model;
 
 namespace GradingEngine.Compile;
 
@@ -25,9 +27,9 @@ public sealed class CriterionRuntime
 
     public CriterionRuntime(CheckedCriterion criterion, EvidenceLayout layout, ExpressionMode mode)
     {
-        Criterion = criterion;
-        Message = Rollup.MessageTemplate.Parse(criterion.Criterion.Message);
-        NotMet = new Rollup.CriterionOutcome(criterion.Criterion, false, [], null);
+        Checked = criterion;
+        Message = MessageTemplate.Parse(criterion.Criterion.Message);
+        NotMet = new CriterionOutcome(criterion.Criterion, false, [], null);
         _sources = new(() => criterion.Witnesses.Select(w =>
         {
             // `all(f => P)` examines every finding of the question, whatever P narrows to.
@@ -50,12 +52,15 @@ public sealed class CriterionRuntime
 
     private static decimal? Rank(QuestionEvidence evidence, FindingFact finding) => finding.Rank;
 
-    public CheckedCriterion Criterion { get; }
+    public CheckedCriterion Checked { get; }
 
-    public Rollup.MessageTemplate Message { get; }
+    /// <summary>The criterion as written.</summary>
+    public Criterion Criterion => Checked.Criterion;
+
+    public MessageTemplate Message { get; }
 
     /// <summary>The criterion's outcome whenever it is not met: the same for every inspection, so made once.</summary>
-    public Rollup.CriterionOutcome NotMet { get; }
+    public CriterionOutcome NotMet { get; }
 
     /// <summary>
     /// The findings that make the criterion met: those matching a positive aggregate's filter,
@@ -81,8 +86,8 @@ public sealed class CriterionRuntime
                 if (ReferenceEquals(witnesses[i], witnesses[i - 1])) witnesses.RemoveAt(i);
             }
         }
-        var c = Criterion.Criterion;
-        return new CriterionMet(Criterion.Index, (int)c.Effect, c.Weight, witnesses, Representative(evidence, witnesses));
+        var c = Checked.Criterion;
+        return new CriterionMet(Checked.Index, (int)c.Effect, c.Weight, witnesses, Representative(evidence, witnesses));
     }
 
     /// <summary>
@@ -107,5 +112,5 @@ public sealed class CriterionRuntime
         return best ?? (witnesses.Count > 0 ? witnesses[0] : null);
     }
 
-    public bool Reads(string indicatorId) => Criterion.ReadIndicators.Contains(indicatorId);
+    public bool Reads(string indicatorId) => Checked.ReadIndicators.Contains(indicatorId);
 }

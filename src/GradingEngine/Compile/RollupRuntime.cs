@@ -1,6 +1,6 @@
 using GradingEngine.Check;
 using GradingEngine.Check.Binding;
-using GradingEngine.Compile.Runtime;
+using GradingEngine.Facts;
 
 namespace GradingEngine.Compile;
 

@@ -1,4 +1,4 @@
-using GradingEngine.Compile.Runtime;
+using GradingEngine.Facts;
 using NRules.RuleModel;
 
 namespace GradingEngine.Compile;
@@ -36,7 +36,4 @@ public static class RuleActions
 
     public static void QuestionGrade(IContext context, OutcomeProfile profile, int rank, int ruleIndex) =>
         Yield(context, new QuestionGradeFact(profile.QuestionId, rank, ruleIndex, profile));
-
-    public static void OverallGrade(IContext context, int rank, int ruleIndex) =>
-        Yield(context, new OverallGradeFact(rank, ruleIndex));
 }

@@ -1,6 +1,6 @@
 using System.Linq.Expressions;
 using GradingEngine.Check;
-using GradingEngine.Compile.Runtime;
+using GradingEngine.Facts;
 using NRules;
 using NRules.RuleModel;
 using NRules.RuleModel.Builders;
@@ -9,20 +9,18 @@ namespace GradingEngine.Compile;
 
 /// <summary>
 /// Builds NRules rule definitions from a checked rulebook with RuleModel builders and expression
-/// trees: one rule per criterion, per question a profile rule and one rule per threshold row, and
-/// one rule per roll-up row. A criterion rule matches its question's <see cref="QuestionEvidence"/>,
+/// trees: one rule per criterion, and per question a profile rule and one rule per threshold row. A criterion rule matches its question's <see cref="QuestionEvidence"/>,
 /// the findings gathered once per inspection into the sources its aggregates read, and records its
-/// outcome there. Profiles and the roll-up also need <see cref="OutcomesComplete"/>, which the evaluator
-/// inserts only after the criteria have fired, so a profile sums the whole set of outcomes. Rows of a
-/// table are made mutually exclusive (row i holds and no row above it does), so exactly one fires and
-/// no grade depends on firing order. Priorities only order question grades before the overall grade.
+/// outcome there. Profiles also need <see cref="OutcomesComplete"/>, which the evaluator inserts only
+/// after the criteria have fired, so a profile sums the whole set of outcomes. Rows of a table are made
+/// mutually exclusive (row i holds and no row above it does), so exactly one fires and no grade depends
+/// on firing order. The roll-up runs after the session, on the question grades (Rollup/).
 /// </summary>
 public static class RulebookCompiler
 {
     private const int CriterionPriority = 30;
     private const int ProfilePriority = 20;
     private const int QuestionGradePriority = 10;
-    private const int OverallPriority = 0;
     private const string AnchorName = "question";
     private const int LaneSize = 16;
     private static readonly System.Reflection.MethodInfo InLane = ((MethodCallExpression)((Expression<Func<QuestionEvidence, bool>>)(e => e.InLane(0))).Body).Method;
@@ -52,7 +50,7 @@ public static class RulebookCompiler
         var position = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < criteria.Count; i++)
         {
-            var question = criteria[i].Criterion.Criterion.QuestionId;
+            var question = criteria[i].Criterion.QuestionId;
             var n = position.GetValueOrDefault(question);
             position[question] = n + 1;
             rules.Add(CriterionRule(criteria[i], conditions[i], n / LaneSize));
@@ -63,14 +61,13 @@ public static class RulebookCompiler
             var table = rulebook.Thresholds[question.Id];
             rules.AddRange(table.Rules.Select(row => QuestionGradeRule(question.Id, table, row)));
         }
-        rules.AddRange(rulebook.Rollup.Rules.Select(row => OverallRule(rulebook.Rollup, row, rulebook.Rulebook.Questions.Count)));
         var factory = new RuleCompiler { ExpressionCompiler = compiler }.Compile(rules);
         return new CompiledRulebook(rulebook, factory, criteria, evidence, rules.Count, compiler.Mode);
     }
 
     private static IRuleDefinition CriterionRule(CriterionRuntime runtime, LambdaExpression condition, int lane)
     {
-        var criterion = runtime.Criterion.Criterion;
+        var criterion = runtime.Criterion;
         var builder = Named($"criterion {criterion.Id}", criterion.Title, CriterionPriority, criterion.Span, "criterion");
         builder.Property("criterion", criterion.Id);
         var lhs = builder.LeftHandSide();
@@ -123,27 +120,6 @@ public static class RulebookCompiler
         var rank = row.Grade.Rank;
         var index = row.Index;
         Expression<Action<IContext, OutcomeProfile>> action = (ctx, profile) => RuleActions.QuestionGrade(ctx, profile, rank, index);
-        builder.RightHandSide().Action(action);
-        return builder.Build();
-    }
-
-    private static IRuleDefinition OverallRule(CheckedTable table, CheckedGradeRule row, int questionCount)
-    {
-        var builder = Named($"rollup {row.Index + 1} {row.Grade.Id}", row.Rule.Because ?? row.Rule.ConditionText, OverallPriority, row.Rule.Span, "rollup");
-        var lhs = builder.LeftHandSide();
-        lhs.Pattern(typeof(OutcomesComplete), "complete");
-        var questions = lhs.Pattern(typeof(IEnumerable<QuestionGradeFact>), ConditionCompiler.QuestionsParameter);
-        var parameter = questions.Declaration.ToParameterExpression();
-        // Decide only once every question has its grade.
-        Expression<Func<IEnumerable<QuestionGradeFact>, bool>> complete = questions => questions.Count() == questionCount;
-        questions.Condition(complete);
-        questions.Condition(Expression.Lambda<Func<IEnumerable<QuestionGradeFact>, bool>>(FirstMatch(table, row, c => ConditionCompiler.QuestionsBody(c, parameter)), parameter));
-        var collect = questions.Aggregate();
-        collect.Collect();
-        collect.Pattern(typeof(QuestionGradeFact), "question");
-        var rank = row.Grade.Rank;
-        var index = row.Index;
-        Expression<Action<IContext>> action = ctx => RuleActions.OverallGrade(ctx, rank, index);
         builder.RightHandSide().Action(action);
         return builder.Build();
     }

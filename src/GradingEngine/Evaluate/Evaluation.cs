@@ -1,12 +1,11 @@
-using GradingEngine.Compile.Runtime;
+using GradingEngine.Facts;
 using GradingEngine.Model;
 
 namespace GradingEngine.Evaluate;
 
-/// <summary>The facts one NRules session ended with: what the rules concluded, before it is explained.</summary>
+/// <summary>The facts one NRules session ended with: what the rules concluded per question, before the roll-up.</summary>
 public sealed record Evaluation(
     Inspection Inspection,
     IReadOnlyList<FindingFact> Findings,
     IReadOnlyList<CriterionMet> Met,
-    IReadOnlyList<QuestionGradeFact> QuestionGrades,
-    OverallGradeFact Overall);
+    IReadOnlyList<QuestionGradeFact> QuestionGrades);

@@ -1,5 +1,5 @@
 using GradingEngine.Compile;
-using GradingEngine.Compile.Runtime;
+using GradingEngine.Facts;
 using GradingEngine.Model;
 using NRules;
 
@@ -40,7 +40,7 @@ public static class InspectionEvaluator
 
     private static Evaluation[] Step(CompiledRulebook compiled, IReadOnlyList<Inspection> inspections)
     {
-        var rulebook = compiled.Rulebook.Rulebook;
+        var rulebook = compiled.Rulebook;
         var sessions = new ISession[inspections.Count];
         var findings = new List<FindingFact>[inspections.Count];
         var evidence = new QuestionEvidence[inspections.Count][];
@@ -77,19 +77,19 @@ public static class InspectionEvaluator
     {
         // Stage 1: only criterion rules can match yet; each met criterion records its outcome on its evidence.
         session.Fire();
-        // Stage 2: the marker profiles wait for; each sums its question's outcomes, then thresholds and roll-up.
+        // Stage 2: the marker profiles wait for; each sums its question's outcomes, then its thresholds decide.
         session.Insert(new OutcomesComplete());
         session.Fire();
         var met = evidence.SelectMany(e => e.Met).OrderBy(m => m.CriterionIndex).ToList();
 
         // Query<T>() is an IQueryable: read it as a plain sequence, or every read builds and compiles a query.
         var grades = session.Query<QuestionGradeFact>().AsEnumerable().ToList();
-        var overall = session.Query<OverallGradeFact>().AsEnumerable().ToList();
-        if (grades.Count != rulebook.Questions.Count || overall.Count != 1)
+        if (grades.Count != rulebook.Questions.Count)
         {
             // The checker proves every table total, so this is a bug in the engine, not in the input.
-            throw new InvalidOperationException($"engine error: {grades.Count} question grades and {overall.Count} overall grades for {rulebook.Questions.Count} questions");
+            throw new InvalidOperationException($"engine error: {grades.Count} question grades for {rulebook.Questions.Count} questions");
         }
-        return new Evaluation(inspection, findings, met, grades, overall[0]);
+        var order = rulebook.Questions.Select((q, i) => (q.Id, i)).ToDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
+        return new Evaluation(inspection, findings, met, [.. grades.OrderBy(g => order[g.QuestionId])]);
     }
 }

@@ -1,7 +1,7 @@
 using GradingEngine.Compile;
-using GradingEngine.Compile.Runtime;
+using GradingEngine.Facts;
 using GradingEngine.Model;
-using GradingEngine.Rollup;
+using GradingEngine.Trace;
 
 namespace GradingEngine.Explain;
 
@@ -91,7 +91,7 @@ public static class Counterfactuals
         {
             return new CriterionChange(outcome.Criterion, false, outcome.Evidence);
         }
-        var runtime = compiled.Criteria.First(c => c.Criterion.Criterion.Id == outcome.Criterion.Id);
+        var runtime = compiled.Criteria.First(c => c.Criterion.Id == outcome.Criterion.Id);
         var read = inspection.Findings
             .Where(f => f.QuestionId == outcome.Criterion.QuestionId && runtime.Reads(f.IndicatorId))
             .OrderBy(f => f.Id, StringComparer.Ordinal)

@@ -1,9 +1,9 @@
 using GradingEngine.Check;
 using GradingEngine.Check.Binding;
 using GradingEngine.Compile;
-using GradingEngine.Compile.Runtime;
+using GradingEngine.Facts;
 using GradingEngine.Model;
-using GradingEngine.Rollup;
+using GradingEngine.Trace;
 
 namespace GradingEngine.Explain;
 
@@ -19,7 +19,7 @@ public static class Outlooks
         var outlooks = new List<GradeOutlook>();
         foreach (var question in result.Questions)
         {
-            var table = compiled.Rulebook.Thresholds[question.Question.Id];
+            var table = compiled.Checked.Thresholds[question.Question.Id];
             var profile = Profile(question);
             GradeStep? Step(int rank)
             {
@@ -75,7 +75,7 @@ public static class Outlooks
         {
             if (rank < 0 || rank >= scale.Grades.Count) return null;
             var target = scale[rank];
-            var row = compiled.Rulebook.Rollup.Rules.FirstOrDefault(r => r.Grade.Id == target.Id);
+            var row = compiled.Checked.Rollup.Rules.FirstOrDefault(r => r.Grade.Id == target.Id);
             if (row is null) return null;
             var gaps = new List<string>();
             if (rank < current.Rank)

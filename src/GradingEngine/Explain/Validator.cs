@@ -1,6 +1,6 @@
 using GradingEngine.Compile;
 using GradingEngine.Model;
-using GradingEngine.Rollup;
+using GradingEngine.Trace;
 
 namespace GradingEngine.Explain;
 

@@ -160,7 +160,7 @@ public static class InspectionLoader
         {
             return null;
         }
-        return new Finding(id, questionScalar.Value, indicator.Id, judgement, number, flag, quote.Value, source, m.Span, m.Fields);
+        return new Finding(id, questionScalar.Value, indicator.Id, judgement, number, flag, quote.Value, source, m.Fields);
     }
 
     private static (string? Judgement, decimal? Number, bool? Flag, bool Ok) ReadValue(MappingReader m, Indicator indicator, DiagnosticBag bag)

@@ -43,7 +43,7 @@ public sealed partial class RulebookLoader
             _bag.Error(DiagnosticCodes.EmptyList, levelsNode.Span, "a judgement scale needs at least two levels");
         }
         m.Finish();
-        return id is null ? null : new JudgementScale(id, levels, m.Span);
+        return id is null ? null : new JudgementScale(id, levels, m.Fields);
     }
 
     private Indicator? ReadIndicator(YNode node, IReadOnlyList<JudgementScale> scales)
@@ -95,6 +95,6 @@ public sealed partial class RulebookLoader
         {
             return null;
         }
-        return new Indicator(id, question, area, description, type.Value, scale, unit, m.Span, m.Fields);
+        return new Indicator(id, question, area, description, type.Value, scale, unit, m.Fields);
     }
 }

@@ -61,6 +61,6 @@ public sealed partial class RulebookLoader
         {
             return null;
         }
-        return new Criterion(id, question, area, title ?? "", rationale ?? "", when, effect ?? Effect.Strength, weight ?? 1, message ?? "", m.Span, m.Fields);
+        return new Criterion(id, question, area, title ?? "", rationale ?? "", when, effect ?? Effect.Strength, weight ?? 1, message ?? "", m.Fields);
     }
 }

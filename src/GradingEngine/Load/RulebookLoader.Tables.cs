@@ -39,9 +39,9 @@ public sealed partial class RulebookLoader
         if (sequence is not null && sequence.Items.Count > limit)
         {
             _bag.Error(DiagnosticCodes.InvalidValue, sequence.Span, $"grade table `{name}` has {sequence.Items.Count} rules, over the limit of {limit}");
-            return new GradeTable(name, [], sequence.Span);
+            return new GradeTable(name, [], FieldSpans.None(sequence.Span));
         }
-        return new GradeTable(name, ReadList(sequence, "grade rule", ReadGradeRule), sequence?.Span ?? span);
+        return new GradeTable(name, ReadList(sequence, "grade rule", ReadGradeRule), FieldSpans.None(sequence?.Span ?? span));
     }
 
     private GradeRule? ReadGradeRule(YNode node)
@@ -76,6 +76,6 @@ public sealed partial class RulebookLoader
             valid = false;
         }
         m.Finish();
-        return grade is null || !valid ? null : new GradeRule(grade, when, because, m.Span, m.Fields);
+        return grade is null || !valid ? null : new GradeRule(grade, when, because, m.Fields);
     }
 }

@@ -115,7 +115,7 @@ public sealed partial class RulebookLoader
             m.Finish();
             if (id is not null)
             {
-                grades.Add(new Grade(id, name ?? id, definition, grades.Count, m.Span));
+                grades.Add(new Grade(id, name ?? id, definition, grades.Count, m.Fields));
             }
         }
         if (sequence is not null && sequence.Items.Count == 1)
@@ -138,10 +138,10 @@ public sealed partial class RulebookLoader
             var areaId = a.Id("id");
             var areaTitle = a.String("title");
             a.Finish();
-            return areaId is null ? null : new Area(areaId, areaTitle ?? areaId, a.Span);
+            return areaId is null ? null : new Area(areaId, areaTitle ?? areaId, a.Fields);
         });
         m.Finish();
-        return id is null ? null : new Question(id, title ?? id, areas, m.Span);
+        return id is null ? null : new Question(id, title ?? id, areas, m.Fields);
     }
 
     /// <summary>Parses a condition scalar; errors are located inside the condition text.</summary>

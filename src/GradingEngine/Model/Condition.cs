@@ -1,12 +1,16 @@
 using GradingEngine.Diagnostics;
-using GradingEngine.Load.Conditions;
+using GradingEngine.Syntax;
 
 namespace GradingEngine.Model;
 
-/// <summary>A condition as written (text, where) and as parsed. <see cref="SpanAt"/> locates a character of it.</summary>
-public sealed record Condition(string Text, SourceSpan Span, Expr Syntax, Func<int, SourceSpan> SpanAt)
+/// <summary>A condition as written and as parsed, with where each character of it is. A condition is its text.</summary>
+public sealed record Condition(string Text, Expr Syntax, ScalarSpans Spans)
 {
-    public bool Equals(Condition? other) => other is not null && Text == other.Text && Span == other.Span;
+    public SourceSpan Span => Spans.Start;
 
-    public override int GetHashCode() => HashCode.Combine(Text, Span);
+    public SourceSpan SpanAt(int offset) => Spans.At(offset);
+
+    public bool Equals(Condition? other) => other is not null && Text == other.Text;
+
+    public override int GetHashCode() => Text.GetHashCode(StringComparison.Ordinal);
 }

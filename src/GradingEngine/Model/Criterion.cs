@@ -13,5 +13,7 @@ public sealed record Criterion(
     Effect Effect,
     int Weight,
     string Message,
-    SourceSpan Span,
-    FieldSpans Fields);
+    FieldSpans Fields)
+{
+    public SourceSpan Span => Fields.Whole;
+}

@@ -12,9 +12,10 @@ public sealed record Finding(
     bool? Flag,
     string Quote,
     string Source,
-    SourceSpan Span,
     FieldSpans Fields)
 {
+    public SourceSpan Span => Fields.Whole;
+
     /// <summary>The judgement or value as the user wrote it, for messages and reports.</summary>
     public string ValueText =>
         Judgement ?? (Number is { } n ? n.ToString(System.Globalization.CultureInfo.InvariantCulture) : Flag is { } f ? (f ? "yes" : "no") : "");

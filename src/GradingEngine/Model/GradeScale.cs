@@ -1,3 +1,5 @@
+using GradingEngine.Diagnostics;
+
 namespace GradingEngine.Model;
 
 /// <summary>The ordered grades, best first (Annex A). Also a judgement scale for roll-up conditions.</summary>
@@ -8,5 +10,5 @@ public sealed record GradeScale(IReadOnlyList<Grade> Grades)
     public Grade this[int rank] => Grades[rank];
 
     public JudgementScale AsJudgementScale() =>
-        new("grade", Grades.Select(g => g.Id).ToList(), Grades.Count > 0 ? Grades[0].Span : default);
+        new("grade", Grades.Select(g => g.Id).ToList(), Grades.Count > 0 ? Grades[0].Fields : FieldSpans.None(default));
 }

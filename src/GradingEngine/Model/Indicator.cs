@@ -11,9 +11,10 @@ public sealed record Indicator(
     IndicatorType Type,
     JudgementScale? Scale,
     string? Unit,
-    SourceSpan Span,
     FieldSpans Fields)
 {
+    public SourceSpan Span => Fields.Whole;
+
     public string TypeName => Type switch
     {
         IndicatorType.Judgement => $"judgement on scale `{Scale?.Id}`",

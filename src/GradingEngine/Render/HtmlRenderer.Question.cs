@@ -1,5 +1,5 @@
 using GradingEngine.Model;
-using GradingEngine.Rollup;
+using GradingEngine.Trace;
 using static GradingEngine.Render.HtmlText;
 
 namespace GradingEngine.Render;

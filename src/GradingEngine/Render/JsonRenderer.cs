@@ -2,7 +2,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using GradingEngine.Model;
-using GradingEngine.Rollup;
+using GradingEngine.Trace;
 
 namespace GradingEngine.Render;
 
@@ -104,7 +104,7 @@ public static class JsonRenderer
         w.WriteEndObject();
     }
 
-    internal static void WriteQuestion(Utf8JsonWriter w, Rulebook rulebook, QuestionResult question, Explain.GradeOutlook? outlook)
+    internal static void WriteQuestion(Utf8JsonWriter w, Rulebook rulebook, QuestionResult question, GradeOutlook? outlook)
     {
         w.WriteStartObject();
         w.WriteString("id", question.Question.Id);
@@ -161,7 +161,7 @@ public static class JsonRenderer
     }
 
     /// <summary>`outlook`: `higher` (why not the next better grade) and `lower` (how close the next worse one is).</summary>
-    internal static void WriteOutlook(Utf8JsonWriter w, Rulebook rulebook, Explain.GradeOutlook? outlook)
+    internal static void WriteOutlook(Utf8JsonWriter w, Rulebook rulebook, GradeOutlook? outlook)
     {
         if (outlook is null) return;
         w.WriteStartObject("outlook");
@@ -170,7 +170,7 @@ public static class JsonRenderer
         w.WriteEndObject();
     }
 
-    private static void WriteStep(Utf8JsonWriter w, Rulebook rulebook, string name, Explain.GradeStep? step)
+    private static void WriteStep(Utf8JsonWriter w, Rulebook rulebook, string name, GradeStep? step)
     {
         if (step is null)
         {
@@ -194,8 +194,8 @@ public static class JsonRenderer
     internal static void WriteChangeSets(
         Utf8JsonWriter w,
         string name,
-        IReadOnlyList<IReadOnlyList<Explain.CriterionChange>> criterionChanges,
-        IReadOnlyList<IReadOnlyList<Explain.QuestionChange>> questionChanges)
+        IReadOnlyList<IReadOnlyList<CriterionChange>> criterionChanges,
+        IReadOnlyList<IReadOnlyList<QuestionChange>> questionChanges)
     {
         w.WriteStartArray(name);
         foreach (var set in criterionChanges)

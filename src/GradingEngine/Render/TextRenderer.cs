@@ -1,6 +1,6 @@
 using GradingEngine.Explain;
+using GradingEngine.Trace;
 using GradingEngine.Model;
-using GradingEngine.Rollup;
 
 namespace GradingEngine.Render;
 

@@ -1,4 +1,5 @@
 using GradingEngine.Explain;
+using GradingEngine.Trace;
 using GradingEngine.Model;
 
 namespace GradingEngine.Render;

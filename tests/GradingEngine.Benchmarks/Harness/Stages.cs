@@ -2,14 +2,16 @@ using System.Diagnostics;
 using GradingEngine.Check;
 using GradingEngine.Check.Analysis;
 using GradingEngine.Compile;
-using GradingEngine.Compile.Runtime;
+using GradingEngine.Facts;
 using GradingEngine.Diagnostics;
 using GradingEngine.Evaluate;
 using GradingEngine.Explain;
+using GradingEngine.Trace;
 using GradingEngine.Load;
 using GradingEngine.Model;
 using GradingEngine.Rollup;
 using GradingEngine.Benchmarks.Variants;
+using GradingEngine.Tooling.Lint;
 
 namespace GradingEngine.Benchmarks.Harness;
 
@@ -34,14 +36,14 @@ public static class Stages
 
         allocated = GC.GetAllocatedBytesForCurrentThread();
         sw.Restart();
-        // As LoadRulebook does: the criterion lint (CriterionAnalyzer) only runs in `rules check`.
-        var checkedRulebook = RulebookChecker.Check(rulebook, bag, lint: false) ?? throw new InvalidOperationException("check failed");
+        // As LoadRulebook does: the criterion lint (CriterionLint) only runs in `rules check`.
+        var checkedRulebook = RulebookChecker.Check(rulebook, bag) ?? throw new InvalidOperationException("check failed");
         var check = sw.Elapsed.TotalMilliseconds;
         var checkAllocated = Allocated(allocated);
 
         var scratch = new DiagnosticBag();
         sw.Restart();
-        CriterionAnalyzer.Analyze(checkedRulebook.Criteria, rulebook.Codebook, scratch);
+        CriterionLint.Analyze(checkedRulebook.Criteria, rulebook.Codebook, scratch);
         var criteria = sw.Elapsed.TotalMilliseconds;
         sw.Restart();
         var tables = TableAnalyzer.AnalyzeThresholds(rulebook, checkedRulebook.Thresholds, scratch);
@@ -79,11 +81,11 @@ public static class Stages
         var rulebook = RulebookLoader.Load(rulesDir, LoadLimits.Default, bag)!;
         rows.Add(new("load rulebook YAML", sw.Elapsed.TotalMilliseconds));
         sw.Restart();
-        var checkedRulebook = RulebookChecker.Check(rulebook, bag, lint: false)!;
+        var checkedRulebook = RulebookChecker.Check(rulebook, bag)!;
         rows.Add(new("check (bind + table analyses, no lint, as LoadRulebook)", sw.Elapsed.TotalMilliseconds));
         var scratch = new DiagnosticBag();
         sw.Restart();
-        CriterionAnalyzer.Analyze(checkedRulebook.Criteria, rulebook.Codebook, scratch);
+        CriterionLint.Analyze(checkedRulebook.Criteria, rulebook.Codebook, scratch);
         rows.Add(new("  (criterion lint, `rules check` only, warm, not in the total)", sw.Elapsed.TotalMilliseconds));
         sw.Restart();
         TableAnalyzer.AnalyzeThresholds(rulebook, checkedRulebook.Thresholds, scratch);
@@ -118,7 +120,7 @@ public static class Stages
     public static List<Row> Grading(CompiledRulebook compiled, IReadOnlyList<Inspection> inspections, int outlookSample)
     {
         var sessions = EngineInternals.Sessions(compiled);
-        var rulebook = compiled.Rulebook.Rulebook;
+        var rulebook = compiled.Rulebook;
         var stages = new[]
         {
             "facts: sort findings, make FindingFacts",
@@ -173,7 +175,6 @@ public static class Stages
             Start(6);
             var metFacts = evidence.SelectMany(e => e.Met).OrderBy(m => m.CriterionIndex).ToList();
             var grades = session.Query<QuestionGradeFact>().AsEnumerable().ToList();
-            var overall = session.Query<OverallGradeFact>().AsEnumerable().Single();
             Stop();
 
             // The rule actions' own work inside Fire: picking evidence for each met criterion.
@@ -181,12 +182,12 @@ public static class Stages
             foreach (var m in metFacts)
             {
                 var runtime = compiled.Criteria[m.CriterionIndex];
-                runtime.Met(evidence.Single(e => e.QuestionId == runtime.Criterion.Criterion.QuestionId));
+                runtime.Met(evidence.Single(e => e.QuestionId == runtime.Criterion.QuestionId));
             }
             Stop();
 
             Start(7);
-            results.Add(ResultBuilder.Build(compiled, new Evaluation(inspection, findings, metFacts, grades, overall)));
+            results.Add(ResultBuilder.Build(compiled, new Evaluation(inspection, findings, metFacts, grades)));
             Stop();
         }
         var n = inspections.Count;

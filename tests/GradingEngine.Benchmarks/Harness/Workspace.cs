@@ -119,10 +119,10 @@ public sealed class Workspace
     private CompiledRulebook? _interpreted;
 
     /// <summary>The same checked rulebook compiled to be interpreted, as the CLI grades small batches.</summary>
-    public CompiledRulebook Interpreted => _interpreted ??= RulebookCompiler.Compile(Compiled!.Rulebook, ExpressionMode.Interpreted);
+    public CompiledRulebook Interpreted => _interpreted ??= RulebookCompiler.Compile(Compiled!.Checked, ExpressionMode.Interpreted);
 
     public IReadOnlyList<GradingEngine.Diagnostics.Diagnostic> Warnings =>
-        Compiled?.Rulebook.Warnings ?? [];
+        Compiled?.Checked.Warnings ?? [];
 
     public string RulesEngineJson => File.ReadAllText(Path.Combine(RulebookDir, Writer.RulesEngineFile));
 

@@ -1,10 +1,11 @@
 using System.Reflection;
 using GradingEngine.Benchmarks.Corpus;
 using GradingEngine.Compile;
-using GradingEngine.Compile.Runtime;
+using GradingEngine.Facts;
 using GradingEngine.Evaluate;
 using GradingEngine.Model;
 using GradingEngine.Rollup;
+using GradingEngine.Trace;
 using Microsoft.CodeAnalysis.CSharp.Scripting;
 using Microsoft.CodeAnalysis.Scripting;
 using RE = RulesEngine;
@@ -87,9 +88,9 @@ public sealed class EngineDelegatesGrader : IGrader
     public EngineDelegatesGrader(CompiledRulebook rulebook)
     {
         _rulebook = rulebook;
-        _questions = [.. rulebook.Rulebook.Rulebook.Questions.Select(q => q.Id)];
+        _questions = [.. rulebook.Rulebook.Questions.Select(q => q.Id)];
         var builders = _questions.Select(q => new EvidenceLayout.Builder(q)).ToArray();
-        _criteria = [.. _questions.Select((q, i) => rulebook.Rulebook.CriteriaOf(q)
+        _criteria = [.. _questions.Select((q, i) => rulebook.Checked.CriteriaOf(q)
             .Select(c => (ConditionCompiler.ForEvidence(c.Condition, builders[i].SourceOf).Compile(), c.Criterion.Effect, c.Criterion.Weight)).ToArray())];
         _layouts = [.. builders.Select(b => b.Build())];
     }
@@ -98,7 +99,7 @@ public sealed class EngineDelegatesGrader : IGrader
 
     public int[] Grade(Inspection inspection)
     {
-        var codebook = _rulebook.Rulebook.Rulebook.Codebook;
+        var codebook = _rulebook.Rulebook.Codebook;
         var byQuestion = new List<FindingFact>[_questions.Length];
         for (var q = 0; q < byQuestion.Length; q++) byQuestion[q] = [];
         foreach (var f in inspection.Findings.OrderBy(f => f.Id, StringComparer.Ordinal))

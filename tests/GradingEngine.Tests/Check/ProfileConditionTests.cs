@@ -1,10 +1,11 @@
 using GradingEngine.Check.Analysis;
 using GradingEngine.Check.Binding;
 using GradingEngine.Compile;
-using GradingEngine.Compile.Runtime;
+using GradingEngine.Facts;
 using GradingEngine.Diagnostics;
 using GradingEngine.Load;
 using GradingEngine.Load.Conditions;
+using GradingEngine.Syntax;
 using GradingEngine.Load.Yaml;
 using GradingEngine.Tests.Load;
 using GradingEngine.Tests.Support;

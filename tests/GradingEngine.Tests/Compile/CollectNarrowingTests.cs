@@ -9,7 +9,7 @@ namespace GradingEngine.Tests.Compile;
 /// </summary>
 public class CollectNarrowingTests
 {
-    private static GradingEngine.Rollup.CriterionOutcome Outcome(string condition, string criterionId = "Q1.under-test")
+    private static GradingEngine.Trace.CriterionOutcome Outcome(string condition, string criterionId = "Q1.under-test")
     {
         using var temp = new TempFolder();
         var criteria = MiniRulebook.CriteriaYaml + $"""

@@ -1,9 +1,10 @@
 using GradingEngine.Check.Binding;
 using GradingEngine.Compile;
-using GradingEngine.Compile.Runtime;
+using GradingEngine.Facts;
 using GradingEngine.Diagnostics;
 using GradingEngine.Load;
 using GradingEngine.Load.Conditions;
+using GradingEngine.Syntax;
 using GradingEngine.Load.Yaml;
 using GradingEngine.Model;
 using GradingEngine.Tests.Load;
@@ -16,7 +17,7 @@ public class ConditionCompilerTests
 {
     private static readonly Lazy<CompiledRulebook> Mini = new(() => TestKit.Compile(new MiniRulebook()));
 
-    private static Rulebook Model => Mini.Value.Rulebook.Rulebook;
+    private static Rulebook Model => Mini.Value.Rulebook;
 
     private const string CrimeChange = "q1.prevention.crime-change";
     private const string Priority = "q1.prevention.priority";
@@ -38,7 +39,7 @@ public class ConditionCompilerTests
     {
         var span = new SourceSpan("findings.yaml", 1, 1);
         var ind = Model.Codebook.Find(indicator)!;
-        return new FindingFact(new Finding(id, ind.QuestionId, indicator, judgement, number, flag, "quote", "source", span, FieldSpans.None(span)), ind);
+        return new FindingFact(new Finding(id, ind.QuestionId, indicator, judgement, number, flag, "quote", "source", FieldSpans.None(span)), ind);
     }
 
     private static FindingFact Number(string id, decimal value) => Fact(id, CrimeChange, number: value);

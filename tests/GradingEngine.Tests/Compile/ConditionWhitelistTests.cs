@@ -2,7 +2,7 @@ using System.Linq.Expressions;
 using GradingEngine.Check;
 using GradingEngine.Check.Binding;
 using GradingEngine.Compile;
-using GradingEngine.Compile.Runtime;
+using GradingEngine.Facts;
 using GradingEngine.Tests.Load;
 using GradingEngine.Tests.Properties;
 using GradingEngine.Tests.Support;
@@ -25,7 +25,7 @@ public class ConditionWhitelistTests
         return result.Value!;
     });
 
-    private static readonly Lazy<CheckedRulebook> Mini = new(() => TestKit.Compile(new MiniRulebook()).Rulebook);
+    private static readonly Lazy<CheckedRulebook> Mini = new(() => TestKit.Compile(new MiniRulebook()).Checked);
 
     public static TheoryData<string> MiniConditions => [.. EvidenceSourceProperties.Conditions, .. More];
 

@@ -1,5 +1,5 @@
 using GradingEngine.Compile;
-using GradingEngine.Compile.Runtime;
+using GradingEngine.Facts;
 using GradingEngine.Diagnostics;
 using GradingEngine.Model;
 using GradingEngine.Tests.Load;
@@ -10,7 +10,7 @@ namespace GradingEngine.Tests.Compile;
 
 public class EvidenceLayoutTests
 {
-    private static readonly Lazy<Rulebook> Model = new(() => TestKit.Compile(new MiniRulebook()).Rulebook.Rulebook);
+    private static readonly Lazy<Rulebook> Model = new(() => TestKit.Compile(new MiniRulebook()).Rulebook);
 
     private static Indicator Indicator(string id) => Model.Value.Codebook.Find(id)!;
 
@@ -21,7 +21,7 @@ public class EvidenceLayoutTests
         var judgement = ind.Type == IndicatorType.Judgement ? ind.Scale!.Levels[0] : null;
         decimal? number = ind.Type == IndicatorType.Number ? 1m : null;
         bool? flag = ind.Type == IndicatorType.YesNo ? true : null;
-        return new FindingFact(new Finding(id, ind.QuestionId, indicator, judgement, number, flag, "quote", "source", span, FieldSpans.None(span)), ind);
+        return new FindingFact(new Finding(id, ind.QuestionId, indicator, judgement, number, flag, "quote", "source", FieldSpans.None(span)), ind);
     }
 
     private const string Priority = "q1.prevention.priority";

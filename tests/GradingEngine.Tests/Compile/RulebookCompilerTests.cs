@@ -1,6 +1,7 @@
 using GradingEngine.Compile;
 using GradingEngine.Diagnostics;
 using GradingEngine.Rollup;
+using GradingEngine.Trace;
 using GradingEngine.Tests.Load;
 using GradingEngine.Tests.Support;
 using Xunit;
@@ -17,13 +18,13 @@ public class RulebookCompilerTests
         result.Questions.SelectMany(q => q.Criteria).Single(c => c.Criterion.Id == criterionId);
 
     [Fact]
-    public void Compile_MiniRulebook_OneRulePerCriterionProfileRowAndRollupRow()
+    public void Compile_MiniRulebook_OneRulePerCriterionProfileAndThresholdRow()
     {
         // Act
         var compiled = Mini.Value;
 
-        // Assert: 9 criteria; per question a profile rule and 4 threshold rows; 4 roll-up rows.
-        Assert.Equal(9 + 2 * (1 + 4) + 4, compiled.RuleCount);
+        // Assert: 9 criteria; per question a profile rule and 4 threshold rows. The roll-up runs after the session.
+        Assert.Equal(9 + 2 * (1 + 4), compiled.RuleCount);
         Assert.Equal(9, compiled.Criteria.Count);
         Assert.Equal(["Q1", "Q2"], compiled.Thresholds.Keys.Order());
     }
@@ -46,7 +47,7 @@ public class RulebookCompilerTests
         var compiled = TestKit.Compile(new MiniRulebook().With("thresholds.yaml", thresholds));
 
         // Assert
-        Assert.Equal(9 + (1 + 4) + (1 + 2) + 4, compiled.RuleCount);
+        Assert.Equal(9 + (1 + 4) + (1 + 2), compiled.RuleCount);
         Assert.Equal("Q2", compiled.Thresholds["Q2"].Table.Table.Name);
         Assert.Equal("default", compiled.Thresholds["Q1"].Table.Table.Name);
     }
@@ -272,7 +273,7 @@ public class RulebookCompilerTests
 
         // Assert
         Assert.Equal(["L1"], result.NotConsidered.Select(f => f.Id));
-        Assert.Contains(compiled.Rulebook.Warnings, d => d.Code == DiagnosticCodes.UnusedIndicator);
+        Assert.Contains(compiled.Checked.Warnings, d => d.Code == DiagnosticCodes.UnusedIndicator);
     }
 
     [Fact]

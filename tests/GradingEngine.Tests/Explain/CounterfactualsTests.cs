@@ -1,5 +1,6 @@
 using GradingEngine.Compile;
 using GradingEngine.Explain;
+using GradingEngine.Trace;
 using GradingEngine.Rollup;
 using GradingEngine.Tests.Load;
 using GradingEngine.Tests.Support;
@@ -33,7 +34,7 @@ public class CounterfactualsTests
     private static string Show(IReadOnlyList<QuestionChange> changes) =>
         string.Join(" + ", changes.Select(c => $"{c.Question.Id}:{c.From.Id}->{c.To.Id}"));
 
-    private static GradingEngine.Model.Grade GradeOf(string id) => Mini.Value.Rulebook.Rulebook.Scale.Find(id)!;
+    private static GradingEngine.Model.Grade GradeOf(string id) => Mini.Value.Rulebook.Scale.Find(id)!;
 
     [Fact]
     public void ForQuestion_ProposedOutstanding_NeedsTheOnlyTwoFlipSet()
@@ -96,7 +97,7 @@ public class CounterfactualsTests
                     counts[(int)c.Effect]++;
                     weights[(int)c.Effect] += c.Weight;
                 }
-                var decided = table.Decide(GradingEngine.Compile.Runtime.OutcomeProfile.Of("Q1", counts, weights));
+                var decided = table.Decide(GradingEngine.Facts.OutcomeProfile.Of("Q1", counts, weights));
                 Assert.Equal(target, decided!.Grade.Id);
             }
         }

@@ -1,5 +1,6 @@
-using GradingEngine.Compile.Runtime;
+using GradingEngine.Facts;
 using GradingEngine.Explain;
+using GradingEngine.Trace;
 using GradingEngine.Model;
 using GradingEngine.Tests.Support;
 using Xunit;
@@ -9,7 +10,7 @@ namespace GradingEngine.Tests.Explain;
 /// <summary>Why not higher / how close to lower: computed from the rules, and every suggested change really gives that grade.</summary>
 public class OutlooksTests
 {
-    private static readonly Lazy<(GradingEngine.Compile.CompiledRulebook Rulebook, GradingEngine.Rollup.GradingResult Result)> Seed = new(() =>
+    private static readonly Lazy<(GradingEngine.Compile.CompiledRulebook Rulebook, GradingEngine.Trace.GradingResult Result)> Seed = new(() =>
     {
         var rulebook = GradingPipeline.LoadRulebook(Repo.DefaultRules).Value!;
         return (rulebook, GradingPipeline.Grade(rulebook, GradingPipeline.LoadInspection(Repo.SeedFindings, rulebook).Value!));

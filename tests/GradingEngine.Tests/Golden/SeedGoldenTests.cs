@@ -8,7 +8,7 @@ namespace GradingEngine.Tests.Golden;
 /// <summary>The seed: the shipped rulebook must reproduce the five grades HMIC published for West Mercia in 2015.</summary>
 public class SeedGoldenTests
 {
-    private static readonly Lazy<GradingEngine.Rollup.GradingResult> Seed = new(() =>
+    private static readonly Lazy<GradingEngine.Trace.GradingResult> Seed = new(() =>
     {
         var rulebook = GradingPipeline.LoadRulebook(Repo.DefaultRules).Value!;
         return GradingPipeline.Grade(rulebook, GradingPipeline.LoadInspection(Repo.SeedFindings, rulebook).Value!);

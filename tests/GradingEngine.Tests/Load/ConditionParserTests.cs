@@ -2,6 +2,7 @@ using System.Globalization;
 using GradingEngine.Diagnostics;
 using GradingEngine.Load;
 using GradingEngine.Load.Conditions;
+using GradingEngine.Syntax;
 using GradingEngine.Load.Yaml;
 using GradingEngine.Tests.Support;
 using Xunit;

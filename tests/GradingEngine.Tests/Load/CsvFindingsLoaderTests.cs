@@ -55,7 +55,7 @@ public class CsvFindingsLoaderTests
         foreach (var (name, content) in extra) temp.Write(name, content);
         var path = temp.Write("findings.csv", csv);
         var bag = new DiagnosticBag();
-        var inspections = CsvFindingsLoader.Load(path, Mini.Value.Rulebook.Rulebook, LoadLimits.Default, bag);
+        var inspections = CsvFindingsLoader.Load(path, Mini.Value.Rulebook, LoadLimits.Default, bag);
         return (inspections, bag.ToSortedList(), path);
     }
 
@@ -363,7 +363,7 @@ public class CsvFindingsLoaderTests
         var bag = new DiagnosticBag();
 
         // Act
-        var inspections = CsvFindingsLoader.Load(path, Mini.Value.Rulebook.Rulebook, LoadLimits.Default with { MaxNodes = 25 }, bag);
+        var inspections = CsvFindingsLoader.Load(path, Mini.Value.Rulebook, LoadLimits.Default with { MaxNodes = 25 }, bag);
 
         // Assert
         Assert.Null(inspections);
@@ -392,7 +392,7 @@ public class CsvFindingsLoaderTests
         var bag = new DiagnosticBag();
 
         // Act
-        var inspections = CsvFindingsLoader.Load(temp.Write("example.csv", csv), rulebook.Rulebook.Rulebook, LoadLimits.Default, bag);
+        var inspections = CsvFindingsLoader.Load(temp.Write("example.csv", csv), rulebook.Rulebook, LoadLimits.Default, bag);
 
         // Assert
         Assert.True(inspections is not null, TestKit.Render(bag.ToSortedList()));

@@ -3,6 +3,7 @@ using GradingEngine.Compile;
 using GradingEngine.Diagnostics;
 using GradingEngine.Model;
 using GradingEngine.Rollup;
+using GradingEngine.Trace;
 using GradingEngine.Tests.Support;
 using Xunit;
 
@@ -133,5 +134,5 @@ internal static class TestKit
         "inspection: mini-test\nforce: Test Force\nframework: mini\nfindings:\n" +
         (findings.Length == 0 ? "  []\n" : string.Join("\n", findings.Select(f => Indent(f, 2))) + "\n");
 
-    public static Indicator IndicatorOf(CompiledRulebook rulebook, string id) => rulebook.Rulebook.Rulebook.Codebook.Find(id)!;
+    public static Indicator IndicatorOf(CompiledRulebook rulebook, string id) => rulebook.Rulebook.Codebook.Find(id)!;
 }

@@ -2,7 +2,7 @@ using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
 using GradingEngine.Compile;
-using GradingEngine.Compile.Runtime;
+using GradingEngine.Facts;
 using GradingEngine.Evaluate;
 using GradingEngine.Model;
 using Xunit;
@@ -19,7 +19,7 @@ namespace GradingEngine.Tests.Properties;
 public class CriterionDecisionProperties
 {
     private static readonly Lazy<Func<IReadOnlyList<FindingFact>, bool>[]> Direct = new(() =>
-        [.. PropertyFixtures.Shipped.Rulebook.Criteria.Select(c => ConditionCompiler.ForFindings(c.Condition))]);
+        [.. PropertyFixtures.Shipped.Checked.Criteria.Select(c => ConditionCompiler.ForFindings(c.Condition))]);
 
     [Property(MaxTest = 60)]
     public Property Evaluate_RandomSubsetsOfTheSeed_MetExactlyWhereTheConditionHolds()
@@ -33,9 +33,9 @@ public class CriterionDecisionProperties
             var inspection = seed with { Findings = [.. seed.Findings.Where((_, i) => mask[i])] };
             var facts = inspection.Findings
                 .OrderBy(f => f.Id, StringComparer.Ordinal)
-                .Select(f => new FindingFact(f, compiled.Rulebook.Rulebook.Codebook.Find(f.IndicatorId)!))
+                .Select(f => new FindingFact(f, compiled.Rulebook.Codebook.Find(f.IndicatorId)!))
                 .ToLookup(f => f.QuestionId, StringComparer.Ordinal);
-            var expected = compiled.Rulebook.Criteria
+            var expected = compiled.Checked.Criteria
                 .Where(c => Direct.Value[c.Index]([.. facts[c.Criterion.QuestionId]]))
                 .Select(c => c.Index)
                 .ToList();
@@ -49,7 +49,7 @@ public class CriterionDecisionProperties
             {
                 foreach (var effect in EffectNames.All)
                 {
-                    var met = compiled.Rulebook.Criteria.Where(c =>
+                    var met = compiled.Checked.Criteria.Where(c =>
                         c.Criterion.QuestionId == grade.QuestionId && c.Criterion.Effect == effect && expected.Contains(c.Index)).ToList();
                     Assert.Equal(met.Count, grade.Profile.Count(effect));
                     Assert.Equal(met.Sum(c => c.Criterion.Weight), grade.Profile.Weight(effect));

@@ -4,10 +4,11 @@ using FsCheck.Xunit;
 using GradingEngine.Check;
 using GradingEngine.Check.Binding;
 using GradingEngine.Compile;
-using GradingEngine.Compile.Runtime;
+using GradingEngine.Facts;
 using GradingEngine.Diagnostics;
 using GradingEngine.Load;
 using GradingEngine.Load.Conditions;
+using GradingEngine.Syntax;
 using GradingEngine.Load.Yaml;
 using GradingEngine.Model;
 using GradingEngine.Tests.Load;
@@ -23,7 +24,7 @@ namespace GradingEngine.Tests.Properties;
 /// </summary>
 public class EvidenceSourceProperties
 {
-    private static readonly Lazy<Rulebook> Model = new(() => TestKit.Compile(new MiniRulebook()).Rulebook.Rulebook);
+    private static readonly Lazy<Rulebook> Model = new(() => TestKit.Compile(new MiniRulebook()).Rulebook);
 
     private static readonly string[] Indicators =
         ["q1.prevention.priority", "q1.partnership.working", "q1.prevention.crime-change", "q1.partnership.database"];
@@ -135,7 +136,7 @@ public class EvidenceSourceProperties
             indicator.Type == IndicatorType.Judgement ? indicator.Scale!.Levels[level] : null,
             indicator.Type == IndicatorType.Number ? number : null,
             indicator.Type == IndicatorType.YesNo ? flag : null,
-            "quote", "source", span, FieldSpans.None(span));
+            "quote", "source", FieldSpans.None(span));
         return new FindingFact(finding, indicator);
     }
 

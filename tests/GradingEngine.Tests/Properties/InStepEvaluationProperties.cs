@@ -46,6 +46,5 @@ public class InStepEvaluationProperties
             "findings " + string.Join(",", e.Findings.Select(f => f.Finding.Id)),
             "met " + string.Join(",", e.Met.Select(m => m.CriterionIndex)),
             string.Join(" ", e.QuestionGrades.OrderBy(g => g.QuestionId, StringComparer.Ordinal).Select(g =>
-                $"{g.QuestionId}={g.Rank}/{g.RuleIndex}[{string.Join(",", EffectNames.All.Select(x => $"{g.Profile.Count(x)}:{g.Profile.Weight(x)}"))}]")),
-            $"overall {e.Overall.Rank}/{e.Overall.RuleIndex}");
+                $"{g.QuestionId}={g.Rank}/{g.RuleIndex}[{string.Join(",", EffectNames.All.Select(x => $"{g.Profile.Count(x)}:{g.Profile.Weight(x)}"))}]")));
 }

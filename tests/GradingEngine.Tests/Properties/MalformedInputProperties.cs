@@ -122,7 +122,7 @@ public class MalformedInputProperties
             var path = temp.Write("findings.csv", Apply(Csv, edits));
             var bag = new DiagnosticBag();
 
-            var inspections = CsvFindingsLoader.Load(path, PropertyFixtures.Mini.Rulebook.Rulebook, LoadLimits.Default, bag);
+            var inspections = CsvFindingsLoader.Load(path, PropertyFixtures.Mini.Rulebook, LoadLimits.Default, bag);
 
             AssertLocated(bag.ToSortedList(), path);
             if (bag.HasErrors || inspections is null) return;

@@ -3,7 +3,7 @@ using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
 using GradingEngine.Compile;
-using GradingEngine.Compile.Runtime;
+using GradingEngine.Facts;
 using GradingEngine.Model;
 using GradingEngine.Tests.Support;
 using Xunit;
@@ -41,8 +41,8 @@ public class MonotonicityProperties
     public void Rollup_ImprovingOneQuestionGrade_NeverWorsensOverall()
     {
         // Arrange
-        var questions = Shipped.Rulebook.Rulebook.Questions.Select(q => q.Id).ToArray();
-        var grades = Shipped.Rulebook.Rulebook.Scale.Grades.Count;
+        var questions = Shipped.Rulebook.Questions.Select(q => q.Id).ToArray();
+        var grades = Shipped.Rulebook.Scale.Grades.Count;
         var failures = new List<string>();
 
         // Act

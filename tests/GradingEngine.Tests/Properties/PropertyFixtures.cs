@@ -1,7 +1,7 @@
 using FsCheck;
 using FsCheck.Fluent;
 using GradingEngine.Compile;
-using GradingEngine.Compile.Runtime;
+using GradingEngine.Facts;
 using GradingEngine.Diagnostics;
 using GradingEngine.Model;
 using GradingEngine.Render;

@@ -107,7 +107,7 @@ public class ThresholdAnalysisProperties
         using var temp = new TempFolder();
         var bag = new DiagnosticBag();
         var rulebook = RulebookLoader.Load(mini.WriteTo(temp), LoadLimits.Default, bag)!;
-        return RulebookChecker.Check(rulebook, bag, lint: false) ?? throw new InvalidOperationException(TestKit.Render(bag.ToSortedList()));
+        return RulebookChecker.Check(rulebook, bag) ?? throw new InvalidOperationException(TestKit.Render(bag.ToSortedList()));
     }
 
     /// <summary>Every diagnostic of loading and checking the folder, and each table's analysis when it checks.</summary>
@@ -116,7 +116,7 @@ public class ThresholdAnalysisProperties
         var bag = new DiagnosticBag();
         var rulebook = RulebookLoader.Load(folder, LoadLimits.Default, bag);
         Assert.NotNull(rulebook);
-        var result = RulebookChecker.Check(rulebook, bag, lint: false, mergeProfileClasses);
+        var result = RulebookChecker.Check(rulebook, bag, mergeProfileClasses);
         var analyses = result?.Analyses.Select(a => $"{a.Subject} {a.Table} {a.SpaceSize} {a.Exhaustive} [{string.Join(",", a.GradesProduced)}]") ?? [];
         return string.Join("\n", bag.ToSortedList().Select(DiagnosticFormatter.Format).Concat(analyses));
     }

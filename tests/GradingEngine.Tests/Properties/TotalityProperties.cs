@@ -4,7 +4,7 @@ using FsCheck.Xunit;
 using GradingEngine.Check;
 using GradingEngine.Check.Binding;
 using GradingEngine.Compile;
-using GradingEngine.Compile.Runtime;
+using GradingEngine.Facts;
 using Xunit;
 
 namespace GradingEngine.Tests.Properties;
@@ -20,13 +20,13 @@ public class TotalityProperties
     private static CompiledRulebook Shipped => PropertyFixtures.Shipped;
 
     private static readonly Lazy<IReadOnlyDictionary<string, Func<OutcomeProfile, bool>[]>> ThresholdRows = new(() =>
-        Shipped.Rulebook.Thresholds.ToDictionary(
+        Shipped.Checked.Thresholds.ToDictionary(
             t => t.Key,
             t => t.Value.Rules.Select(r => Row(r, c => ConditionCompiler.ForProfile(c).Compile())).ToArray(),
             StringComparer.Ordinal));
 
     private static readonly Lazy<Func<IEnumerable<QuestionGradeFact>, bool>[]> RollupRows = new(() =>
-        Shipped.Rulebook.Rollup.Rules.Select(r => Row(r, c => ConditionCompiler.ForQuestions(c).Compile())).ToArray());
+        Shipped.Checked.Rollup.Rules.Select(r => Row(r, c => ConditionCompiler.ForQuestions(c).Compile())).ToArray());
 
     [Property(MaxTest = 100)]
     public Property Thresholds_EveryProfile_ExactlyOneFirstMatchingRow() =>
@@ -52,7 +52,7 @@ public class TotalityProperties
     public void Thresholds_EveryQuestion_HasATable()
     {
         // Arrange
-        var questions = Shipped.Rulebook.Rulebook.Questions.Select(q => q.Id).Order(StringComparer.Ordinal);
+        var questions = Shipped.Rulebook.Questions.Select(q => q.Id).Order(StringComparer.Ordinal);
 
         // Act
         var tables = Shipped.Thresholds.Keys.Order(StringComparer.Ordinal);
@@ -65,8 +65,8 @@ public class TotalityProperties
     public void Rollup_EveryGradeVector_ExactlyOneFirstMatchingRow()
     {
         // Arrange
-        var questions = Shipped.Rulebook.Rulebook.Questions.Select(q => q.Id).ToArray();
-        var grades = Shipped.Rulebook.Rulebook.Scale.Grades.Count;
+        var questions = Shipped.Rulebook.Questions.Select(q => q.Id).ToArray();
+        var grades = Shipped.Rulebook.Scale.Grades.Count;
         var failures = new List<string>();
         var vectors = 0;
 
@@ -86,8 +86,8 @@ public class TotalityProperties
     [Property(MaxTest = 100)]
     public Property Rollup_GeneratedGradeVector_ExactlyOneFirstMatchingRow()
     {
-        var questions = Shipped.Rulebook.Rulebook.Questions.Select(q => q.Id).ToArray();
-        var grades = Shipped.Rulebook.Rulebook.Scale.Grades.Count;
+        var questions = Shipped.Rulebook.Questions.Select(q => q.Id).ToArray();
+        var grades = Shipped.Rulebook.Scale.Grades.Count;
         var vectors = Gen.Choose(0, grades - 1).ArrayOf(questions.Length);
         return Prop.ForAll(Arb.From(vectors), ranks =>
         {
@@ -101,7 +101,7 @@ public class TotalityProperties
         var facts = questions.Select((q, i) => new QuestionGradeFact(q, ranks[i], 0, OutcomeProfile.Of(q, new int[4], new int[4]))).ToList();
         var firstMatches = FirstMatches(RollupRows.Value.Select(r => r(facts)).ToArray());
         var decided = Shipped.Rollup.Decide(facts);
-        var vector = string.Join(", ", questions.Select((q, i) => $"{q}={Shipped.Rulebook.Rulebook.Scale[ranks[i]].Id}"));
+        var vector = string.Join(", ", questions.Select((q, i) => $"{q}={Shipped.Rulebook.Scale[ranks[i]].Id}"));
         if (firstMatches.Count != 1) return $"[{vector}] is the first match of rows [{string.Join(", ", firstMatches)}]";
         if (decided is null || decided.Index != firstMatches[0]) return $"[{vector}]: first match is row {firstMatches[0]}, Decide gave {decided?.Index.ToString() ?? "none"}";
         return null;

@@ -1,4 +1,5 @@
 using GradingEngine.Rollup;
+using GradingEngine.Trace;
 using GradingEngine.Tests.Support;
 
 namespace GradingEngine.Tests.Render;

@@ -5,6 +5,7 @@ using FsCheck.Xunit;
 using GradingEngine.Diagnostics;
 using GradingEngine.Model;
 using GradingEngine.Rollup;
+using GradingEngine.Trace;
 using Xunit;
 
 namespace GradingEngine.Tests.Rollup;
@@ -14,7 +15,7 @@ public class MessageTemplateTests
     private static readonly SourceSpan Span = new("findings.yaml", 1, 1);
 
     private static Finding Finding(string id, string? judgement = "effective", decimal? number = null) =>
-        new(id, "Q1", "q1.prevention.priority", judgement, number, null, "a quote", "a source", Span, FieldSpans.None(Span));
+        new(id, "Q1", "q1.prevention.priority", judgement, number, null, "a quote", "a source", FieldSpans.None(Span));
 
     [Theory]
     [InlineData("No placeholders", "No placeholders")]

@@ -13,7 +13,7 @@ public partial class WestMerciaSeedTests
     private static readonly Lazy<(Rulebook Rulebook, Inspection Inspection)> Seed = new(() =>
     {
         var rulebook = GradingPipeline.LoadRulebook(Repo.DefaultRules).Value!;
-        return (rulebook.Rulebook.Rulebook, GradingPipeline.LoadInspection(Repo.SeedFindings, rulebook).Value!);
+        return (rulebook.Rulebook, GradingPipeline.LoadInspection(Repo.SeedFindings, rulebook).Value!);
     });
 
     private static string Report => InspectionLoader.Collapse(File.ReadAllText(Path.Combine(Repo.SeedFolder, "report.txt")));

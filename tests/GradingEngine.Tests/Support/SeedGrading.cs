@@ -1,4 +1,5 @@
 using GradingEngine.Rollup;
+using GradingEngine.Trace;
 
 namespace GradingEngine.Tests.Support;
 

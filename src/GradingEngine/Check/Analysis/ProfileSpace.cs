@@ -1,6 +1,6 @@
 using GradingEngine.Check.Binding;
-using GradingEngine.Compile.Runtime;
-using GradingEngine.Load.Conditions;
+using GradingEngine.Facts;
+using GradingEngine.Syntax;
 using GradingEngine.Model;
 
 namespace GradingEngine.Check.Analysis;

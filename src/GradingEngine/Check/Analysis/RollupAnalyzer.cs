@@ -1,5 +1,4 @@
-using GradingEngine.Compile;
-using GradingEngine.Compile.Runtime;
+using GradingEngine.Facts;
 using GradingEngine.Diagnostics;
 using GradingEngine.Model;
 
@@ -29,7 +28,7 @@ public static class RollupAnalyzer
         }
         var empty = OutcomeProfile.Of("", new int[4], new int[4]);
         var facts = questions.Select(q => Enumerable.Range(0, levels).Select(r => new QuestionGradeFact(q.Id, r, -1, empty)).ToArray()).ToArray();
-        var conditions = table.Rules.Select(r => r.Condition is null ? null : FastCompiler.Default.Compile(ConditionCompiler.ForQuestions(r.Condition))).ToArray();
+        var conditions = table.Rules.Select(r => r.Condition is null ? null : RollupCondition.Compile(r.Condition)).ToArray();
         var current = new QuestionGradeFact[questions.Count];
         var grades = GradeSpace.Evaluate((int)size, table.Rules.Count, point =>
         {

@@ -38,7 +38,7 @@ public sealed record BoundNot(BoundExpr Operand) : BoundExpr(ValueType.Bool);
 
 public sealed record BoundNegate(BoundExpr Operand) : BoundExpr(ValueType.Number);
 
-public sealed record BoundBinary(ValueType Type, Load.Conditions.BinaryOp Op, BoundExpr Left, BoundExpr Right) : BoundExpr(Type);
+public sealed record BoundBinary(ValueType Type, Syntax.BinaryOp Op, BoundExpr Left, BoundExpr Right) : BoundExpr(Type);
 
 public sealed record BoundIn(BoundExpr Value, IReadOnlyList<BoundConstant> Items) : BoundExpr(ValueType.Bool);
 

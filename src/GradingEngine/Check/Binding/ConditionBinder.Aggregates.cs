@@ -1,5 +1,5 @@
 using GradingEngine.Diagnostics;
-using GradingEngine.Load.Conditions;
+using GradingEngine.Syntax;
 using GradingEngine.Model;
 
 namespace GradingEngine.Check.Binding;

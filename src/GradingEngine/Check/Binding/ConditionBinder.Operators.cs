@@ -1,6 +1,5 @@
 using GradingEngine.Diagnostics;
-using GradingEngine.Load.Conditions;
-using GradingEngine.Model;
+using GradingEngine.Syntax;
 
 namespace GradingEngine.Check.Binding;
 

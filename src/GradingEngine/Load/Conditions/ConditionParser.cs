@@ -1,6 +1,7 @@
 using GradingEngine.Diagnostics;
 using GradingEngine.Load.Yaml;
 using GradingEngine.Model;
+using GradingEngine.Syntax;
 
 namespace GradingEngine.Load.Conditions;
 
@@ -40,7 +41,7 @@ public sealed class ConditionParser
             var parser = new ConditionParser(Lexer.Tokenize(text), limits.MaxConditionDepth);
             var expr = parser.ParseExpression();
             parser.Expect(TokenKind.End, "end of condition");
-            return new Condition(text, scalar.Span, expr, scalar.SpanAt);
+            return new Condition(text, expr, scalar.Spans);
         }
         catch (ConditionSyntaxException e)
         {

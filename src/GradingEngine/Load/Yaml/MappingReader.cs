@@ -47,7 +47,7 @@ public sealed partial class MappingReader
             // Keys are unique: the reader reports a duplicate and keeps the first.
             var spans = new Dictionary<string, SourceSpan>(_mapping.Entries.Count, StringComparer.Ordinal);
             foreach (var entry in _mapping.Entries) spans.TryAdd(entry.Key.Value, entry.Value.Span);
-            return new(_mapping.Span, spans);
+            return new(_mapping.Span, spans, _mapping.LastLine);
         }
     }
 

@@ -231,7 +231,7 @@ public static class YamlReader
                 case SequenceStart ss:
                     return Open(new YSequence(Span(e), []), AnchorOf(ss.Anchor), bag);
                 case MappingEnd or SequenceEnd:
-                    return Close(bag);
+                    return Close(e, bag);
                 default:
                     return true;
             }
@@ -250,7 +250,7 @@ public static class YamlReader
             return Count(1, start.Span, bag, alias: false);
         }
 
-        private bool Close(DiagnosticBag bag)
+        private bool Close(ParsingEvent end, DiagnosticBag bag)
         {
             var frame = _stack.Pop();
             YNode node;
@@ -273,13 +273,33 @@ public static class YamlReader
                     seen.Add(key.Value, key);
                     entries.Add(new YEntry(key, frame.Children[i + 1]));
                 }
-                node = m with { Entries = entries };
+                node = m with { Entries = entries, LastLine = LastLine(m.Span.Line, end.Start) };
             }
             else
             {
                 node = ((YSequence)frame.Start) with { Items = frame.Children.ToList() };
             }
             return Add(node, frame.Anchor, frame.Size, bag, counted: true);
+        }
+
+        /// <summary>
+        /// The last line of a node that started on <paramref name="firstLine"/> and whose end event is at <paramref name="end"/>:
+        /// a block node ends where the next token begins, so the line before that, less trailing blank and comment lines.
+        /// </summary>
+        private int LastLine(int firstLine, Mark end)
+        {
+            var i = (int)Math.Min(end.Index, text.Length);
+            var line = (int)end.Line;
+            var lineStart = i == 0 ? 0 : text.LastIndexOf('\n', i - 1) + 1;
+            if (!text.AsSpan(lineStart, i - lineStart).IsWhiteSpace()) return line;
+            for (i = lineStart - 1, line--; line > firstLine && i > 0; line--)
+            {
+                var start = text.LastIndexOf('\n', i - 1) + 1;
+                var content = text.AsSpan(start, i - start).Trim();
+                if (content.Length > 0 && content[0] != '#') break;
+                i = start - 1;
+            }
+            return Math.Max(line, firstLine);
         }
 
         private bool Add(YNode node, string? anchor, long size, DiagnosticBag bag, bool counted = false, SourceSpan? at = null)

@@ -1,5 +1,5 @@
 using GradingEngine.Model;
-using GradingEngine.Rollup;
+using GradingEngine.Trace;
 
 namespace GradingEngine.Tooling.Batch;
 
@@ -7,7 +7,7 @@ namespace GradingEngine.Tooling.Batch;
 /// One graded inspection of a batch, as much of it as the report compares: who it is, where its proposed
 /// grades came from (the findings file's own `proposed:` block, a paired proposed-grades file, or nowhere),
 /// one cell per subject, and per question the criteria it met. Its findings and full result are not kept:
-/// a national batch holds thousands (the whole result is <see cref="GradingPipeline.Grade"/>'s).
+/// a national batch holds thousands (the whole result is <see cref="Grading.Grader.Grade"/>'s).
 /// </summary>
 /// <param name="FindingCount">How many findings the file coded.</param>
 /// <param name="Met">Per question, in rulebook order, the criteria met, in rulebook order.</param>

@@ -1,9 +1,9 @@
 using GradingEngine.Compile;
 using GradingEngine.Diagnostics;
-using GradingEngine.Evaluate;
 using GradingEngine.Load;
 using GradingEngine.Model;
-using GradingEngine.Rollup;
+using GradingEngine.Trace;
+using GradingEngine.Grading;
 
 namespace GradingEngine.Tooling.Batch;
 
@@ -24,7 +24,7 @@ public static class BatchRunner
     public static Result<BatchReport> Run(string rulesDirectory, IReadOnlyList<string> paths, BatchOptions? options = null)
     {
         options ??= new BatchOptions();
-        var checkedRulebook = GradingPipeline.CheckRulebook(rulesDirectory, options.Limits, lint: false);
+        var checkedRulebook = Grader.CheckRulebook(rulesDirectory, options.Limits);
         if (!checkedRulebook.Succeeded)
         {
             return Result<BatchReport>.Fail(checkedRulebook.Diagnostics);
@@ -49,9 +49,9 @@ public static class BatchRunner
 
     private static Result<BatchReport> Grade(CompiledRulebook compiled, List<BatchInput> inputs, List<SkippedFile> skipped, DiagnosticBag bag, BatchOptions options)
     {
-        var rulebook = compiled.Rulebook.Rulebook;
-        // Steps of files: a step's inspections go through the network side by side (InspectionEvaluator.EvaluateInStep).
-        var size = InspectionEvaluator.StepSize;
+        var rulebook = compiled.Rulebook;
+        // Steps of files: a step's inspections go through the network side by side (Grader.GradeStep).
+        var size = Grader.StepSize;
         var steps = (inputs.Count + size - 1) / size;
         var diagnostics = new IReadOnlyList<Diagnostic>[inputs.Count];
         var graded = new List<BatchInspection>[steps];
@@ -73,12 +73,11 @@ public static class BatchRunner
             }
             graded[s] = [];
             if (Volatile.Read(ref failed)) return;
-            var evaluations = InspectionEvaluator.EvaluateInStep(compiled, [.. inspections.Select(x => x.Inspection)]);
-            for (var k = 0; k < evaluations.Length; k++)
+            var results = Grader.GradeStep(compiled, [.. inspections.Select(x => x.Inspection)]);
+            for (var k = 0; k < results.Length; k++)
             {
                 // The batch report never shows outlooks, evidence or messages: keep only what it compares.
-                var result = ResultBuilder.Build(compiled, evaluations[k]);
-                graded[s].Add(BatchInspection.Of(result, inspections[k].ProposedFrom));
+                graded[s].Add(BatchInspection.Of(results[k], inspections[k].ProposedFrom));
             }
             options.Progress?.Invoke(new BatchProgress(BatchStage.Grading, Interlocked.Add(ref done, end - first), inputs.Count));
         });

@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json;
 using GradingEngine.Model;
 using GradingEngine.Render;
-using GradingEngine.Rollup;
+using GradingEngine.Trace;
 
 namespace GradingEngine.Tooling.Records;
 

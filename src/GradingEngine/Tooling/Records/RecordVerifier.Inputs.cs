@@ -1,5 +1,7 @@
 using System.Text.Json;
 using GradingEngine.Compile;
+using GradingEngine.Grading;
+using GradingEngine.Load;
 
 namespace GradingEngine.Tooling.Records;
 
@@ -24,12 +26,12 @@ public static partial class RecordVerifier
         if (rulesDirectory is null)
         {
             foreach (var (path, (_, content)) in recorded) work.Write(Path.Combine("rules", path), content);
-            return GradingPipeline.LoadRulebook(Path.Combine(work.Path, "rules"), mode: ExpressionMode.Interpreted);
+            return Grader.LoadRulebook(Path.Combine(work.Path, "rules"), LoadLimits.Default, ExpressionMode.Interpreted);
         }
-        var loaded = GradingPipeline.LoadRulebook(rulesDirectory, mode: ExpressionMode.Interpreted);
+        var loaded = Grader.LoadRulebook(rulesDirectory, LoadLimits.Default, ExpressionMode.Interpreted);
         if (loaded.Value is { } rulebook)
         {
-            var now = rulebook.Rulebook.Rulebook.Files.ToDictionary(f => f.RelativePath, f => f.Sha256, StringComparer.Ordinal);
+            var now = rulebook.Rulebook.Files.ToDictionary(f => f.RelativePath, f => f.Sha256, StringComparer.Ordinal);
             foreach (var (path, (sha, _)) in recorded.OrderBy(r => r.Key, StringComparer.Ordinal))
             {
                 if (!now.TryGetValue(path, out var current))

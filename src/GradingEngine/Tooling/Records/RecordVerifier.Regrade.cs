@@ -1,5 +1,7 @@
 using System.Text.Json;
 using GradingEngine.Render;
+using GradingEngine.Grading;
+using GradingEngine.Load;
 
 namespace GradingEngine.Tooling.Records;
 
@@ -14,7 +16,7 @@ public static partial class RecordVerifier
             mismatches.Add(new RecordMismatch("rulebook", "the rulebook no longer loads: " + string.Join("; ", rulebook.Errors.Take(3).Select(d => d.Message))));
             return;
         }
-        var inspection = GradingPipeline.LoadInspection(findingsPath, rulebook.Value!);
+        var inspection = Grader.LoadInspection(findingsPath, rulebook.Value!.Rulebook, LoadLimits.Default);
         if (!inspection.Succeeded)
         {
             mismatches.Add(new RecordMismatch("findings", "the findings no longer load: " + string.Join("; ", inspection.Errors.Take(3).Select(d => $"{d.Span.Line}:{d.Span.Column}: {d.Message}"))));
@@ -22,7 +24,7 @@ public static partial class RecordVerifier
             return;
         }
         // Grade as the record did: same file name in the trace, wherever the inputs now are.
-        var graded = GradingPipeline.Grade(rulebook.Value!, inspection.Value! with { Path = record.GetProperty("findings").GetProperty("file").GetString()! });
+        var graded = Grader.Grade(rulebook.Value!, inspection.Value! with { Path = record.GetProperty("findings").GetProperty("file").GetString()! }, outlooks: true);
 
         using var inputs = JsonDocument.Parse(JsonRenderer.Write(w => DecisionRecordWriter.WriteInputs(w, inspection.Value!)));
         CompareFindings(record.GetProperty("inputs"), inputs.RootElement, mismatches);

@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.Json;
-using GradingEngine.Render;
 
 namespace GradingEngine.Tooling.Records;
 

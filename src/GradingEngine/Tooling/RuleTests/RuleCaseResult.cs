@@ -1,4 +1,4 @@
-using GradingEngine.Rollup;
+using GradingEngine.Trace;
 
 namespace GradingEngine.Tooling.RuleTests;
 

@@ -1,7 +1,8 @@
 using GradingEngine.Check;
 using GradingEngine.Compile;
 using GradingEngine.Model;
-using GradingEngine.Rollup;
+using GradingEngine.Trace;
+using GradingEngine.Grading;
 
 namespace GradingEngine.Tooling.RuleTests;
 
@@ -17,12 +18,12 @@ public static class RuleTestRunner
     public static RuleTestReport Run(CompiledRulebook rulebook, RuleTestSuite suite)
     {
         var results = suite.Cases.Select(c => RunCase(rulebook, c)).ToList();
-        return new RuleTestReport(rulebook.Rulebook.Rulebook, suite, results, Coverage(rulebook.Rulebook, results));
+        return new RuleTestReport(rulebook.Rulebook, suite, results, Coverage(rulebook.Checked, results));
     }
 
     private static RuleCaseResult RunCase(CompiledRulebook rulebook, RuleTestCase testCase)
     {
-        var result = GradingPipeline.Grade(rulebook, testCase.Inspection);
+        var result = Grader.Grade(rulebook, testCase.Inspection, outlooks: false);
         var expectations = new List<ExpectationResult>();
         foreach (var grade in testCase.Expect.Grades)
         {

@@ -1,5 +1,5 @@
 using GradingEngine.Model;
-using GradingEngine.Rollup;
+using GradingEngine.Trace;
 
 namespace GradingEngine.Tooling.RulebookDiff;
 

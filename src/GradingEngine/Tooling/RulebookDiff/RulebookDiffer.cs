@@ -2,6 +2,7 @@ using GradingEngine.Compile;
 using GradingEngine.Diagnostics;
 using GradingEngine.Load;
 using GradingEngine.Model;
+using GradingEngine.Grading;
 
 namespace GradingEngine.Tooling.RulebookDiff;
 
@@ -16,8 +17,8 @@ public static class RulebookDiffer
     public static Result<RulebookDiff> Diff(string oldDirectory, string newDirectory, IReadOnlyList<string> findingsPaths, LoadLimits? limits = null)
     {
         var diagnostics = new List<Diagnostic>();
-        var old = GradingPipeline.CheckRulebook(oldDirectory, limits, lint: false);
-        var @new = GradingPipeline.CheckRulebook(newDirectory, limits, lint: false);
+        var old = Grader.CheckRulebook(oldDirectory, limits ?? LoadLimits.Default);
+        var @new = Grader.CheckRulebook(newDirectory, limits ?? LoadLimits.Default);
         diagnostics.AddRange(old.Diagnostics);
         diagnostics.AddRange(@new.Diagnostics);
         if (!old.Succeeded || !@new.Succeeded)
@@ -41,8 +42,8 @@ public static class RulebookDiffer
             if (Volatile.Read(ref failed)) return;
             // The regrade compares grades, deciding rows and criteria: no outlooks.
             regrades[i] = Regrader.Compare(
-                GradingPipeline.Grade(oldCompiled, underOld!, outlooks: false),
-                GradingPipeline.Grade(newCompiled, underNew!, outlooks: false),
+                Grader.Grade(oldCompiled, underOld!, outlooks: false),
+                Grader.Grade(newCompiled, underNew!, outlooks: false),
                 structure);
         });
         foreach (var p in problems) diagnostics.AddRange(p);

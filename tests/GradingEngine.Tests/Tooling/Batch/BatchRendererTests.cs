@@ -4,6 +4,7 @@ using GradingEngine.Render;
 using GradingEngine.Tests.Support;
 using GradingEngine.Tooling.Batch;
 using Xunit;
+using GradingEngine.Diagnostics;
 
 namespace GradingEngine.Tests.Tooling.Batch;
 
@@ -95,7 +96,7 @@ public class BatchRendererTests
     {
         // Arrange
         var scale = new GradingEngine.Model.GradeScale([
-            new("good", "Good", "", 0, default), new("great", "Great", "", 1, default), new("requires-improvement", "RI", "", 2, default)]);
+            new("good", "Good", "", 0, FieldSpans.None(default)), new("great", "Great", "", 1, FieldSpans.None(default)), new("requires-improvement", "RI", "", 2, FieldSpans.None(default))]);
 
         // Act
         var abbreviations = BatchRenderer.Abbreviations(scale);

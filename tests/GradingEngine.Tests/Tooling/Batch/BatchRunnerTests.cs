@@ -130,7 +130,7 @@ public class BatchRunnerTests
         // what grading that inspection on its own gives.
         Assert.Equal(23 + 6, report.Inspections.Count);
         Assert.NotEqual(0, report.Inspections.Count % Evaluate.InspectionEvaluator.StepSize);
-        var model = BatchKit.Mini.Rulebook.Rulebook;
+        var model = BatchKit.Mini.Rulebook;
         foreach (var graded in report.Inspections)
         {
             var bag = new DiagnosticBag();

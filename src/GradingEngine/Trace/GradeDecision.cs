@@ -1,6 +1,6 @@
 using GradingEngine.Model;
 
-namespace GradingEngine.Rollup;
+namespace GradingEngine.Trace;
 
 /// <summary>A grade and the reason: which row of which table decided it, and the values that row saw.</summary>
 public sealed record GradeDecision(

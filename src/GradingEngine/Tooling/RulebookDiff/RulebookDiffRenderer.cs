@@ -1,7 +1,7 @@
 using System.Text.Json;
-using GradingEngine.Tooling.RulebookDiff;
+using GradingEngine.Render;
 
-namespace GradingEngine.Render;
+namespace GradingEngine.Tooling.RulebookDiff;
 
 /// <summary>
 /// `grading rules diff` output: the structural diff grouped by kind, then each inspection's grades

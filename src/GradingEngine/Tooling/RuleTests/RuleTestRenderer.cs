@@ -1,9 +1,9 @@
 using System.Text.Json;
 using GradingEngine.Model;
-using GradingEngine.Rollup;
-using GradingEngine.Tooling.RuleTests;
+using GradingEngine.Trace;
+using GradingEngine.Render;
 
-namespace GradingEngine.Render;
+namespace GradingEngine.Tooling.RuleTests;
 
 /// <summary>
 /// `rules test` output. Text reads like a test runner: `PASS name` / `FAIL name` per case, what

@@ -1,10 +1,11 @@
 using GradingEngine.Check.Binding;
 using GradingEngine.Compile;
-using GradingEngine.Compile.Runtime;
+using GradingEngine.Facts;
 using GradingEngine.Diagnostics;
 using GradingEngine.Model;
+using GradingEngine.Check;
 
-namespace GradingEngine.Check.Analysis;
+namespace GradingEngine.Tooling.Lint;
 
 /// <summary>
 /// Finds criteria that can never be met, or are met whatever the evidence, by evaluating each
@@ -12,7 +13,7 @@ namespace GradingEngine.Check.Analysis;
 /// indicator, every level of a judgement scale, both yes/no values, and numbers around each
 /// constant the condition compares with. A bounded check, so its verdicts are warnings.
 /// </summary>
-public static class CriterionAnalyzer
+public static class CriterionLint
 {
     private const int MaxIndicators = 4;
     private const int MaxWorlds = 60_000;
@@ -75,7 +76,7 @@ public static class CriterionAnalyzer
     private static FindingFact Fact(Indicator indicator, Value value, int index)
     {
         var id = $"analysis-{index:D3}";
-        var finding = new Finding(id, indicator.QuestionId, indicator.Id, value.Judgement, value.Number, value.Flag, "", "", indicator.Span, FieldSpans.None(indicator.Span));
+        var finding = new Finding(id, indicator.QuestionId, indicator.Id, value.Judgement, value.Number, value.Flag, "", "", FieldSpans.None(indicator.Span));
         return new FindingFact(finding, indicator);
     }
 

@@ -1,6 +1,6 @@
 using GradingEngine.Model;
 
-namespace GradingEngine.Rollup;
+namespace GradingEngine.Trace;
 
 /// <summary>
 /// Everything one grading produced: question grades and the overall grade, each with its reason,
@@ -15,9 +15,9 @@ public sealed record GradingResult(
     IReadOnlyList<Finding> NotConsidered)
 {
     /// <summary>Why not higher, how close to lower: per question, then `overall` (see Explain/Outlooks).</summary>
-    public IReadOnlyList<Explain.GradeOutlook> Outlooks { get; init; } = [];
+    public IReadOnlyList<GradeOutlook> Outlooks { get; init; } = [];
 
-    public Explain.GradeOutlook? OutlookOf(string subject) => Outlooks.FirstOrDefault(o => o.Subject == subject);
+    public GradeOutlook? OutlookOf(string subject) => Outlooks.FirstOrDefault(o => o.Subject == subject);
 
     public QuestionResult? Find(string questionId) => Questions.FirstOrDefault(q => q.Question.Id == questionId);
 }

@@ -1,4 +1,4 @@
-namespace GradingEngine.Load.Conditions;
+namespace GradingEngine.Syntax;
 
 /// <summary>Condition syntax. Offset is the character position in the condition text, for located errors.</summary>
 public abstract record Expr(int Offset);

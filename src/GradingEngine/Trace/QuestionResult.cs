@@ -1,6 +1,6 @@
 using GradingEngine.Model;
 
-namespace GradingEngine.Rollup;
+namespace GradingEngine.Trace;
 
 public sealed record QuestionResult(Question Question, GradeDecision Decision, IReadOnlyList<CriterionOutcome> Criteria)
 {

@@ -1,4 +1,4 @@
-namespace GradingEngine.Compile.Runtime;
+namespace GradingEngine.Facts;
 
 /// <summary>
 /// One per session, inserted once the criteria have fired: profiles and the roll-up match it, so a

@@ -1,4 +1,4 @@
-namespace GradingEngine.Compile.Runtime;
+namespace GradingEngine.Facts;
 
 /// <summary>A criterion's outcome, recorded on its question's evidence: it is met, and these findings are why.</summary>
 /// <param name="representative">The finding a message's placeholders quote: for `worst`, `best`, `min` or `max`, the one that set the value.</param>

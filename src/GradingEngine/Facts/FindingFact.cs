@@ -1,6 +1,6 @@
 using GradingEngine.Model;
 
-namespace GradingEngine.Compile.Runtime;
+namespace GradingEngine.Facts;
 
 /// <summary>A finding as the rules see it: typed fields ready for compiled conditions.</summary>
 public sealed class FindingFact(Finding finding, Indicator indicator)

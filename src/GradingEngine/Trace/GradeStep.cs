@@ -1,6 +1,6 @@
 using GradingEngine.Model;
 
-namespace GradingEngine.Explain;
+namespace GradingEngine.Trace;
 
 /// <summary>
 /// A neighbouring grade: the table row that would give it, which parts of that row's condition do

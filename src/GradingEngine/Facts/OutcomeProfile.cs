@@ -1,6 +1,6 @@
 using GradingEngine.Model;
 
-namespace GradingEngine.Compile.Runtime;
+namespace GradingEngine.Facts;
 
 /// <summary>
 /// A question's outcome profile: count and total weight of met criteria per effect. Aggregated

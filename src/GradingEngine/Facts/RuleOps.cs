@@ -1,4 +1,4 @@
-namespace GradingEngine.Compile.Runtime;
+namespace GradingEngine.Facts;
 
 /// <summary>
 /// The whitelist: every operation a compiled condition may perform. All pure, total functions:

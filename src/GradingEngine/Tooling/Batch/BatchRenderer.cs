@@ -2,9 +2,9 @@ using System.Globalization;
 using System.Text.Json;
 using CsvHelper;
 using GradingEngine.Model;
-using GradingEngine.Tooling.Batch;
+using GradingEngine.Render;
 
-namespace GradingEngine.Render;
+namespace GradingEngine.Tooling.Batch;
 
 /// <summary>
 /// A graded batch as text (summary table, agreement, consistency groups, ranked disagreements), JSON

@@ -1,4 +1,4 @@
-namespace GradingEngine.Compile.Runtime;
+namespace GradingEngine.Facts;
 
 /// <summary>A linked fact: the question's grade, and which threshold rule (row index) decided it.</summary>
 public sealed class QuestionGradeFact(string questionId, int rank, int ruleIndex, OutcomeProfile profile)

@@ -1,6 +1,6 @@
 using GradingEngine.Model;
 
-namespace GradingEngine.Explain;
+namespace GradingEngine.Trace;
 
 /// <summary>
 /// One criterion whose outcome would have to be different: met instead of not met, or the reverse,

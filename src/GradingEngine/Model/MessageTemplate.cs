@@ -1,25 +1,30 @@
 using System.Globalization;
-using GradingEngine.Check;
-using GradingEngine.Model;
+using System.Text.RegularExpressions;
 
-namespace GradingEngine.Rollup;
+namespace GradingEngine.Model;
 
 /// <summary>
 /// A criterion's message split once into literal text and placeholders, so filling it for each met
 /// criterion of each inspection is a concatenation rather than a regular-expression replace.
 /// </summary>
-public sealed class MessageTemplate
+public sealed partial class MessageTemplate
 {
+    /// <summary>The placeholders a message may use.</summary>
+    public static IReadOnlyList<string> Known { get; } = ["judgement", "value", "indicator", "quote", "source", "count"];
+
     // Even indexes are literal text, odd indexes placeholder names: "a {x} b" is ["a ", "x", " b"].
     private readonly string[] _parts;
 
     private MessageTemplate(string[] parts) => _parts = parts;
 
+    /// <summary>The placeholder names the message uses, in order, known or not.</summary>
+    public IEnumerable<string> Placeholders => _parts.Where((_, i) => i % 2 == 1);
+
     public static MessageTemplate Parse(string template)
     {
         var parts = new List<string>();
         var at = 0;
-        foreach (System.Text.RegularExpressions.Match match in RulebookChecker.PlaceholderPattern().Matches(template))
+        foreach (Match match in PlaceholderPattern().Matches(template))
         {
             parts.Add(template[at..match.Index]);
             parts.Add(match.Groups[1].Value);
@@ -28,6 +33,9 @@ public sealed class MessageTemplate
         parts.Add(template[at..]);
         return new MessageTemplate([.. parts]);
     }
+
+    [GeneratedRegex(@"\{([^{}]*)\}")]
+    private static partial Regex PlaceholderPattern();
 
     /// <summary>Fills `{judgement}`, `{value}`, ... from the representative finding; `{count}` counts the evidence.</summary>
     public string Format(IReadOnlyList<Finding> evidence, Finding? representative)

@@ -1,6 +1,6 @@
-using GradingEngine.Tooling.Records;
+using GradingEngine.Render;
 
-namespace GradingEngine.Render;
+namespace GradingEngine.Tooling.Records;
 
 /// <summary>What `verify` found: each part checked, then each mismatch, or that the record verifies.</summary>
 public static class VerificationRenderer

@@ -1,4 +1,4 @@
-namespace GradingEngine.Compile.Runtime;
+namespace GradingEngine.Facts;
 
 /// <summary>
 /// One fact per question and inspection: the question's findings, gathered once into the sources its

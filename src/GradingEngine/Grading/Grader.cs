@@ -1,0 +1,88 @@
+using GradingEngine.Check;
+using GradingEngine.Compile;
+using GradingEngine.Diagnostics;
+using GradingEngine.Evaluate;
+using GradingEngine.Explain;
+using GradingEngine.Load;
+using GradingEngine.Model;
+using GradingEngine.Rollup;
+using GradingEngine.Trace;
+
+namespace GradingEngine.Grading;
+
+/// <summary>
+/// The core's API: each step of grading composed from the stages, Load → Check → Compile once per rulebook, then
+/// Evaluate → Roll up → Explain per inspection. Tooling and the facade call it; it calls neither.
+/// </summary>
+internal static class Grader
+{
+    /// <summary>Loads and checks a rulebook folder. Fails with every problem found, sorted by location.</summary>
+    public static Result<CheckedRulebook> CheckRulebook(string directory, LoadLimits limits)
+    {
+        var bag = new DiagnosticBag();
+        var rulebook = RulebookLoader.Load(directory, limits, bag);
+        var checkedRulebook = rulebook is null ? null : RulebookChecker.Check(rulebook, bag);
+        return checkedRulebook is null || bag.HasErrors
+            ? Result<CheckedRulebook>.Fail(bag.ToSortedList())
+            : Result<CheckedRulebook>.Ok(checkedRulebook, bag.ToSortedList());
+    }
+
+    /// <summary>Loads, checks and compiles a rulebook folder.</summary>
+    public static Result<CompiledRulebook> LoadRulebook(string directory, LoadLimits limits, ExpressionMode mode)
+    {
+        var checkedResult = CheckRulebook(directory, limits);
+        return checkedResult.Value is null
+            ? Result<CompiledRulebook>.Fail(checkedResult.Diagnostics)
+            : Result<CompiledRulebook>.Ok(RulebookCompiler.Compile(checkedResult.Value, mode), checkedResult.Diagnostics);
+    }
+
+    /// <summary>Reads one findings file, typed against the rulebook.</summary>
+    public static Result<Inspection> LoadInspection(string path, Rulebook rulebook, LoadLimits limits)
+    {
+        var bag = new DiagnosticBag();
+        var inspection = InspectionLoader.Load(path, rulebook, limits, bag);
+        return inspection is null || bag.HasErrors ? Result<Inspection>.Fail(bag.ToSortedList()) : Result<Inspection>.Ok(inspection, bag.ToSortedList());
+    }
+
+    /// <summary>Reads a separate proposed-grades file.</summary>
+    public static Result<ProposedGrades> LoadProposed(string path, Rulebook rulebook, string? inspectionId, LoadLimits limits)
+    {
+        var bag = new DiagnosticBag();
+        var proposed = InspectionLoader.LoadProposed(path, rulebook, inspectionId, limits, bag);
+        return proposed is null || bag.HasErrors ? Result<ProposedGrades>.Fail(bag.ToSortedList()) : Result<ProposedGrades>.Ok(proposed, bag.ToSortedList());
+    }
+
+    /// <summary>Grades one inspection in its own NRules session and rolls it up.</summary>
+    /// <param name="outlooks">Also work out why not higher and how close to lower (a search; batch grading skips it).</param>
+    public static GradingResult Grade(CompiledRulebook rulebook, Inspection inspection, bool outlooks)
+    {
+        var result = ResultBuilder.Build(rulebook, InspectionEvaluator.Evaluate(rulebook, inspection));
+        return outlooks ? result with { Outlooks = Outlooks.Compute(rulebook, result) } : result;
+    }
+
+    /// <summary>
+    /// Grades many inspections without outlooks, each in its own NRules session, on up to <paramref name="maxParallelism"/>
+    /// threads, a step of inspections at a time through the network side by side (<see cref="InspectionEvaluator.EvaluateInStep"/>).
+    /// Each result, the one <see cref="Grade"/> gives, goes to <paramref name="graded"/> with its index, from any thread,
+    /// as soon as its step is done: the caller keeps what it needs.
+    /// </summary>
+    public static void GradeMany(CompiledRulebook rulebook, IReadOnlyList<Inspection> inspections, int maxParallelism, Action<int, GradingResult> graded)
+    {
+        var size = InspectionEvaluator.StepSize;
+        var steps = (inspections.Count + size - 1) / size;
+        // Safe to run concurrently on one CompiledRulebook: each inspection gets its own session, and the
+        // shared compiled delegates and model are read-only.
+        Parallel.For(0, steps, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, maxParallelism) }, s =>
+        {
+            var results = GradeStep(rulebook, [.. inspections.Skip(s * size).Take(size)]);
+            for (var k = 0; k < results.Length; k++) graded(s * size + k, results[k]);
+        });
+    }
+
+    /// <summary>How many inspections <see cref="GradeStep"/> best takes at a time.</summary>
+    public const int StepSize = InspectionEvaluator.StepSize;
+
+    /// <summary>Grades a few inspections side by side through the network, without outlooks; each result is the one <see cref="Grade"/> gives.</summary>
+    public static GradingResult[] GradeStep(CompiledRulebook rulebook, IReadOnlyList<Inspection> inspections) =>
+        [.. InspectionEvaluator.EvaluateInStep(rulebook, inspections).Select(e => ResultBuilder.Build(rulebook, e))];
+}
