@@ -20,10 +20,10 @@ public sealed class CliContext(TextWriter stdout, TextWriter stderr)
         return ExitCode.InvalidInput;
     }
 
-    /// <summary>Compiled in the mode that suits grading <paramref name="inspections"/> (usually interpreted: see <see cref="RulebookCompiler.ModeFor"/>).</summary>
+    /// <summary>Compiled in the mode that suits grading <paramref name="inspections"/> (usually interpreted: see <see cref="GradingPipeline.ModeFor"/>).</summary>
     public CompiledRulebook? LoadRulebook(string? directory, int inspections = 1)
     {
-        var result = GradingPipeline.LoadRulebook(directory ?? DefaultRules, mode: RulebookCompiler.ModeFor(inspections));
+        var result = GradingPipeline.LoadRulebook(directory ?? DefaultRules, mode: GradingPipeline.ModeFor(inspections));
         if (!result.Succeeded)
         {
             Fail(result.Diagnostics);

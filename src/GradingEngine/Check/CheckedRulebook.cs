@@ -6,7 +6,7 @@ using GradingEngine.Model;
 namespace GradingEngine.Check;
 
 /// <summary>A criterion whose condition is bound, with what it reads and what counts as its evidence.</summary>
-public sealed record CheckedCriterion(
+internal sealed record CheckedCriterion(
     int Index,
     Criterion Criterion,
     BoundExpr Condition,
@@ -17,23 +17,47 @@ public sealed record CheckedCriterion(
 /// A top-level aggregate of a criterion. When the criterion is met, findings matching a positive
 /// aggregate's filter are its evidence; for an aggregate under `not`, the findings it examined are.
 /// </summary>
-public sealed record WitnessSource(BoundAggregate Aggregate, bool Positive)
+internal sealed record WitnessSource(BoundAggregate Aggregate, bool Positive)
 {
     public BoundLambda Filter => Aggregate.Filter;
 }
 
-public sealed record CheckedGradeRule(int Index, GradeRule Rule, Grade Grade, BoundExpr? Condition);
+internal sealed record CheckedGradeRule(int Index, GradeRule Rule, Grade Grade, BoundExpr? Condition);
 
-public sealed record CheckedTable(GradeTable Table, IReadOnlyList<CheckedGradeRule> Rules);
+internal sealed record CheckedTable(GradeTable Table, IReadOnlyList<CheckedGradeRule> Rules);
 
 /// <summary>The output of Check: every name resolved, every condition typed, the tables proven total.</summary>
-public sealed record CheckedRulebook(
-    Rulebook Rulebook,
-    IReadOnlyList<CheckedCriterion> Criteria,
-    IReadOnlyDictionary<string, CheckedTable> Thresholds,
-    CheckedTable Rollup,
-    IReadOnlyList<TableAnalysis> Analyses,
-    IReadOnlyList<Diagnostic> Warnings)
+public sealed class CheckedRulebook
 {
-    public IEnumerable<CheckedCriterion> CriteriaOf(string questionId) => Criteria.Where(c => c.Criterion.QuestionId == questionId);
+    internal CheckedRulebook(
+        Rulebook rulebook,
+        IReadOnlyList<CheckedCriterion> criteria,
+        IReadOnlyDictionary<string, CheckedTable> thresholds,
+        CheckedTable rollup,
+        IReadOnlyList<TableAnalysis> analyses,
+        IReadOnlyList<Diagnostic> warnings)
+    {
+        Rulebook = rulebook;
+        Criteria = criteria;
+        Thresholds = thresholds;
+        Rollup = rollup;
+        Analyses = analyses;
+        Warnings = warnings;
+    }
+
+    /// <summary>The rulebook as written.</summary>
+    public Rulebook Rulebook { get; }
+
+    internal IReadOnlyList<CheckedCriterion> Criteria { get; }
+
+    internal IReadOnlyDictionary<string, CheckedTable> Thresholds { get; }
+
+    internal CheckedTable Rollup { get; }
+
+    /// <summary>What the exhaustive analysis proved of each table: the grades it produces, or that it was too large to try.</summary>
+    public IReadOnlyList<TableAnalysis> Analyses { get; }
+
+    public IReadOnlyList<Diagnostic> Warnings { get; }
+
+    internal IEnumerable<CheckedCriterion> CriteriaOf(string questionId) => Criteria.Where(c => c.Criterion.QuestionId == questionId);
 }

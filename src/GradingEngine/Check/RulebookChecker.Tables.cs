@@ -5,7 +5,7 @@ using GradingEngine.Model;
 
 namespace GradingEngine.Check;
 
-public sealed partial class RulebookChecker
+internal sealed partial class RulebookChecker
 {
     private void CheckThresholds()
     {

@@ -9,7 +9,7 @@ namespace GradingEngine.Check;
 /// Each pass reports into the same bag so one run lists every problem. The analysis pass only runs
 /// on a rulebook that is otherwise error-free, so its findings are never knock-on effects.
 /// </summary>
-public sealed partial class RulebookChecker
+internal sealed partial class RulebookChecker
 {
     private readonly Rulebook _rulebook;
     private readonly DiagnosticBag _bag;

@@ -6,42 +6,62 @@ using GradingEngine.Model;
 namespace GradingEngine.Compile;
 
 /// <summary>A rulebook compiled once into an NRules session factory; evaluate any number of inspections with it.</summary>
-public sealed class CompiledRulebook(
-    CheckedRulebook rulebook,
-    ISessionFactory sessions,
-    IReadOnlyList<CriterionRuntime> criteria,
-    IReadOnlyDictionary<string, EvidenceLayout> evidence,
-    int ruleCount,
-    ExpressionMode mode)
+/// <remarks>An opaque handle outside the engine: what it holds is the engine's own.</remarks>
+public sealed class CompiledRulebook
 {
+    internal CompiledRulebook(
+        CheckedRulebook rulebook,
+        ISessionFactory sessions,
+        IReadOnlyList<CriterionRuntime> criteria,
+        IReadOnlyDictionary<string, EvidenceLayout> evidence,
+        int ruleCount,
+        ExpressionMode mode)
+    {
+        Rulebook = rulebook.Rulebook;
+        Checked = rulebook;
+        Mode = mode;
+        Sessions = sessions;
+        Criteria = criteria;
+        _byQuestion = rulebook.Rulebook.Questions.ToDictionary(
+            q => q.Id, q => criteria.Where(c => c.Checked.Criterion.QuestionId == q.Id).ToArray(), StringComparer.Ordinal);
+        NotMetOutcomes = [.. rulebook.Rulebook.Questions.Select(q => _byQuestion[q.Id].Select(c => c.NotMet).ToArray())];
+        Slots = SlotsOf(rulebook, criteria);
+        Evidence = evidence;
+        Thresholds = Runtimes(rulebook.Thresholds, mode);
+        Rollup = new(rulebook.Rollup, mode);
+        ReadIndicators = rulebook.Rulebook.Questions.ToDictionary(
+            q => q.Id,
+            q => (IReadOnlySet<string>)rulebook.CriteriaOf(q.Id).SelectMany(c => c.ReadIndicators).ToHashSet(StringComparer.Ordinal),
+            StringComparer.Ordinal);
+        RuleCount = ruleCount;
+    }
+
     /// <summary>The rulebook as written.</summary>
-    public Rulebook Rulebook { get; } = rulebook.Rulebook;
+    public Rulebook Rulebook { get; }
 
     /// <summary>The rulebook as checked: bound conditions, tables, analyses.</summary>
-    public CheckedRulebook Checked { get; } = rulebook;
+    public CheckedRulebook Checked { get; }
 
     /// <summary>How its expression trees run: interpreted, or emitted as IL (interpreted wherever IL cannot be emitted).</summary>
-    public ExpressionMode Mode { get; } = mode;
+    public ExpressionMode Mode { get; }
 
-    internal ISessionFactory Sessions { get; } = sessions;
+    internal ISessionFactory Sessions { get; }
 
-    public IReadOnlyList<CriterionRuntime> Criteria { get; } = criteria;
+    internal IReadOnlyList<CriterionRuntime> Criteria { get; }
 
-    private readonly Dictionary<string, CriterionRuntime[]> _byQuestion = rulebook.Rulebook.Questions.ToDictionary(
-        q => q.Id, q => criteria.Where(c => c.Checked.Criterion.QuestionId == q.Id).ToArray(), StringComparer.Ordinal);
+    private readonly Dictionary<string, CriterionRuntime[]> _byQuestion;
 
     /// <summary>A question's criteria in rulebook order.</summary>
-    public IReadOnlyList<CriterionRuntime> CriteriaOf(string questionId) => _byQuestion[questionId];
+    internal IReadOnlyList<CriterionRuntime> CriteriaOf(string questionId) => _byQuestion[questionId];
 
     /// <summary>
     /// Per question (in rulebook order), each criterion's outcome when it is not met: a result copies this and
     /// puts in the met ones, rather than visiting every criterion (5,000 objects a result would otherwise touch).
     /// </summary>
-    internal IReadOnlyList<CriterionOutcome[]> NotMetOutcomes { get; } =
-        [.. rulebook.Rulebook.Questions.Select(q => criteria.Where(c => c.Checked.Criterion.QuestionId == q.Id).Select(c => c.NotMet).ToArray())];
+    internal IReadOnlyList<CriterionOutcome[]> NotMetOutcomes { get; }
 
     /// <summary>Per criterion index: its question's position in rulebook order, and its own among that question's criteria.</summary>
-    internal IReadOnlyList<(int Question, int Position)> Slots { get; } = SlotsOf(rulebook, criteria);
+    internal IReadOnlyList<(int Question, int Position)> Slots { get; }
 
     private static (int, int)[] SlotsOf(CheckedRulebook rulebook, IReadOnlyList<CriterionRuntime> criteria)
     {
@@ -57,18 +77,15 @@ public sealed class CompiledRulebook(
     }
 
     /// <summary>Per question, how its findings are gathered into the sources its criteria read.</summary>
-    public IReadOnlyDictionary<string, EvidenceLayout> Evidence { get; } = evidence;
+    internal IReadOnlyDictionary<string, EvidenceLayout> Evidence { get; }
 
     /// <summary>Each question's threshold table as delegates, for what-if questions.</summary>
-    public IReadOnlyDictionary<string, GradeTableRuntime> Thresholds { get; } = Runtimes(rulebook.Thresholds, mode);
+    internal IReadOnlyDictionary<string, GradeTableRuntime> Thresholds { get; }
 
-    public RollupRuntime Rollup { get; } = new(rulebook.Rollup, mode);
+    internal RollupRuntime Rollup { get; }
 
     /// <summary>Per question, every indicator some criterion reads: findings of any other indicator are not considered.</summary>
-    public IReadOnlyDictionary<string, IReadOnlySet<string>> ReadIndicators { get; } = rulebook.Rulebook.Questions.ToDictionary(
-        q => q.Id,
-        q => (IReadOnlySet<string>)rulebook.CriteriaOf(q.Id).SelectMany(c => c.ReadIndicators).ToHashSet(StringComparer.Ordinal),
-        StringComparer.Ordinal);
+    internal IReadOnlyDictionary<string, IReadOnlySet<string>> ReadIndicators { get; }
 
     /// <summary>One runtime per table: questions sharing the default table share its compiled delegates.</summary>
     private static Dictionary<string, GradeTableRuntime> Runtimes(IReadOnlyDictionary<string, CheckedTable> tables, ExpressionMode mode)
@@ -81,5 +98,5 @@ public sealed class CompiledRulebook(
     }
 
     /// <summary>How many NRules rules the rulebook became.</summary>
-    public int RuleCount { get; } = ruleCount;
+    public int RuleCount { get; }
 }

@@ -12,7 +12,7 @@ namespace GradingEngine.Compile;
 /// <see cref="RuleOps"/> methods named below can appear in a compiled rule: the whitelist is this file.
 /// Representations: yes/no → bool, number → decimal? (null = undefined), judgement → int? rank, text → string.
 /// </summary>
-public sealed class ConditionCompiler
+internal sealed class ConditionCompiler
 {
     public const string EvidenceParameter = "evidence";
     public const string QuestionsParameter = "questions";

@@ -7,7 +7,7 @@ using GradingEngine.Model;
 namespace GradingEngine.Compile;
 
 /// <summary>What a criterion rule's action needs at run time: who it is and how to pick its evidence.</summary>
-public sealed class CriterionRuntime
+internal sealed class CriterionRuntime
 {
     // Compiled on first use: most criteria of a large rulebook are never met by a given inspection,
     // and compiling every evidence predicate up front dominated load time.

@@ -11,7 +11,7 @@ namespace GradingEngine.Compile;
 /// every finding of the question. Sources keep canonical (id) order, so results do not depend on the
 /// order of the findings file.
 /// </summary>
-public sealed class EvidenceLayout
+internal sealed class EvidenceLayout
 {
     /// <summary>The source holding every finding of the question, for `all(f => P)`, which P must hold for.</summary>
     public const int AllFindings = -1;

@@ -8,7 +8,7 @@ namespace GradingEngine.Compile;
 /// A threshold table as plain delegates, first match wins: the same compiled conditions the NRules
 /// rules use, for asking "what if" questions without a session (counterfactuals, analysis).
 /// </summary>
-public sealed class GradeTableRuntime(CheckedTable table, ExpressionMode mode)
+internal sealed class GradeTableRuntime(CheckedTable table, ExpressionMode mode)
 {
     private readonly Func<OutcomeProfile, bool>?[] _conditions = table.Rules
         .Select(r => r.Condition is null ? null : FastCompiler.For(mode).Compile(ConditionCompiler.ForProfile(r.Condition)))

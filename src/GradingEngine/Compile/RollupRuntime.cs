@@ -5,7 +5,7 @@ using GradingEngine.Facts;
 namespace GradingEngine.Compile;
 
 /// <summary>The roll-up table as plain delegates, first match wins, for counterfactuals.</summary>
-public sealed class RollupRuntime(CheckedTable table, ExpressionMode mode)
+internal sealed class RollupRuntime(CheckedTable table, ExpressionMode mode)
 {
     private readonly Func<IEnumerable<QuestionGradeFact>, bool>?[] _conditions = table.Rules
         .Select(r => r.Condition is null ? null : FastCompiler.For(mode).Compile(ConditionCompiler.ForQuestions(r.Condition)))

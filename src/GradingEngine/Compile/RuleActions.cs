@@ -4,7 +4,7 @@ using NRules.RuleModel;
 namespace GradingEngine.Compile;
 
 /// <summary>The only things a compiled rule's action does: record a criterion's outcome, or yield one linked fact.</summary>
-public static class RuleActions
+internal static class RuleActions
 {
     private const string Key = "result";
 

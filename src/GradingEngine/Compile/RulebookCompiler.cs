@@ -16,7 +16,7 @@ namespace GradingEngine.Compile;
 /// mutually exclusive (row i holds and no row above it does), so exactly one fires and no grade depends
 /// on firing order. The roll-up runs after the session, on the question grades (Rollup/).
 /// </summary>
-public static class RulebookCompiler
+internal static class RulebookCompiler
 {
     private const int CriterionPriority = 30;
     private const int ProfilePriority = 20;

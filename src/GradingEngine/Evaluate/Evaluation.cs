@@ -4,7 +4,7 @@ using GradingEngine.Model;
 namespace GradingEngine.Evaluate;
 
 /// <summary>The facts one NRules session ended with: what the rules concluded per question, before the roll-up.</summary>
-public sealed record Evaluation(
+internal sealed record Evaluation(
     Inspection Inspection,
     IReadOnlyList<FindingFact> Findings,
     IReadOnlyList<CriterionMet> Met,

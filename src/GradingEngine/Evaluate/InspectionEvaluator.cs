@@ -6,7 +6,7 @@ using NRules;
 namespace GradingEngine.Evaluate;
 
 /// <summary>Runs each inspection through its own NRules session, created from the rulebook's one session factory.</summary>
-public static class InspectionEvaluator
+internal static class InspectionEvaluator
 {
     /// <summary>
     /// How many inspections <see cref="EvaluateInStep"/> takes through the network together. Every

@@ -10,7 +10,7 @@ namespace GradingEngine.Explain;
 /// never written by hand. Criterion outcomes are flipped in sets of growing size and each candidate
 /// profile is graded by the same compiled threshold conditions the engine uses.
 /// </summary>
-public static class Counterfactuals
+internal static class Counterfactuals
 {
     public const int MaxFlips = 4;
     public const int MaxAlternatives = 3;

@@ -11,7 +11,7 @@ namespace GradingEngine.Explain;
 /// For every question and the overall grade: the next better grade and why it was not given, and the
 /// next worse grade and how little would bring it. Computed from the rules, never written by hand.
 /// </summary>
-public static class Outlooks
+internal static class Outlooks
 {
     public static IReadOnlyList<GradeOutlook> Compute(CompiledRulebook compiled, GradingResult result)
     {

@@ -4,7 +4,7 @@ using GradingEngine.Trace;
 
 namespace GradingEngine.Explain;
 
-public static class Validator
+internal static class Validator
 {
     /// <summary>Compares every grade the inspector proposed (questions in rulebook order, then overall).</summary>
     public static Validation Validate(CompiledRulebook compiled, GradingResult result, ProposedGrades proposed)

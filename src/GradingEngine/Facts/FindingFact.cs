@@ -3,7 +3,7 @@ using GradingEngine.Model;
 namespace GradingEngine.Facts;
 
 /// <summary>A finding as the rules see it: typed fields ready for compiled conditions.</summary>
-public sealed class FindingFact(Finding finding, Indicator indicator)
+internal sealed class FindingFact(Finding finding, Indicator indicator)
 {
     public Finding Finding { get; } = finding;
     public string Id => Finding.Id;

@@ -6,7 +6,7 @@ namespace GradingEngine.Facts;
 /// A question's outcome profile: count and total weight of met criteria per effect. Aggregated
 /// from every <see cref="CriterionMet"/> of the question, so no grade depends on firing order.
 /// </summary>
-public sealed class OutcomeProfile(string questionId, int[] counts, int[] weights)
+internal sealed class OutcomeProfile(string questionId, int[] counts, int[] weights)
 {
     public string QuestionId { get; } = questionId;
     public int StrengthsCount => counts[(int)Effect.Strength];

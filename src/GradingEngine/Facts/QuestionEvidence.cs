@@ -6,7 +6,7 @@ namespace GradingEngine.Facts;
 /// fact, so a finding is sorted into place once instead of flowing through every criterion's aggregate,
 /// and record their outcomes on it for the question's profile rule to sum. Lives for one session.
 /// </summary>
-public sealed class QuestionEvidence(string questionId, FindingFact[] all, FindingFact[][] sources)
+internal sealed class QuestionEvidence(string questionId, FindingFact[] all, FindingFact[][] sources)
 {
     private readonly List<CriterionMet> _met = [];
 

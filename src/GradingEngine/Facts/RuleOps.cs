@@ -5,7 +5,7 @@ namespace GradingEngine.Facts;
 /// undefined values (null) make comparisons false, overflow and division by zero give undefined,
 /// and no exception escapes into the rules engine.
 /// </summary>
-public static class RuleOps
+internal static class RuleOps
 {
     public static bool Eq(decimal? a, decimal? b) => a.HasValue && b.HasValue && a.Value == b.Value;
     public static bool Ne(decimal? a, decimal? b) => a.HasValue && b.HasValue && a.Value != b.Value;

@@ -12,7 +12,7 @@ namespace GradingEngine.Load;
 /// values located at row and column), so findings are typed by exactly the code that types YAML ones.
 /// Errors are located as `file.csv:ROW:COL`: the line the record starts on and the 1-based field index.
 /// </summary>
-public static class CsvFindingsLoader
+internal static class CsvFindingsLoader
 {
     /// <summary>Columns every CSV findings file must have, in the documented order.</summary>
     public static IReadOnlyList<string> RequiredColumns { get; } =

@@ -11,7 +11,7 @@ namespace GradingEngine.Load;
 /// indicators, judgements off the scale, values of the wrong type and quotes absent from the
 /// declared report are all errors, reported together.
 /// </summary>
-public static class InspectionLoader
+internal static class InspectionLoader
 {
     public static Inspection? Load(string path, Rulebook rulebook, LoadLimits limits, DiagnosticBag bag)
     {

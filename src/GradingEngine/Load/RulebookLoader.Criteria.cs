@@ -4,7 +4,7 @@ using GradingEngine.Model;
 
 namespace GradingEngine.Load;
 
-public sealed partial class RulebookLoader
+internal sealed partial class RulebookLoader
 {
     private List<Criterion> ReadCriteria()
     {

@@ -12,7 +12,7 @@ namespace GradingEngine.Load;
 /// values) and same-file references; cross-file names are bound later by the checker. Keeps going
 /// after an error so that one run reports every problem.
 /// </summary>
-public sealed partial class RulebookLoader
+internal sealed partial class RulebookLoader
 {
     public const string RulebookFile = "rulebook.yaml";
     public const string CodebookFile = "codebook.yaml";

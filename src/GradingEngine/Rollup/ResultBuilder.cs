@@ -11,7 +11,7 @@ namespace GradingEngine.Rollup;
 /// Turns the facts of a session into a <see cref="GradingResult"/>, in rulebook order, independent of firing order,
 /// and rolls the question grades up into the overall grade.
 /// </summary>
-public static class ResultBuilder
+internal static class ResultBuilder
 {
     public static GradingResult Build(CompiledRulebook compiled, Evaluation evaluation)
     {

@@ -1,36 +1,36 @@
 namespace GradingEngine.Syntax;
 
 /// <summary>Condition syntax. Offset is the character position in the condition text, for located errors.</summary>
-public abstract record Expr(int Offset);
+internal abstract record Expr(int Offset);
 
-public sealed record NumberLiteral(int Offset, decimal Value) : Expr(Offset);
+internal sealed record NumberLiteral(int Offset, decimal Value) : Expr(Offset);
 
-public sealed record StringLiteral(int Offset, string Value) : Expr(Offset);
+internal sealed record StringLiteral(int Offset, string Value) : Expr(Offset);
 
-public sealed record BoolLiteral(int Offset, bool Value) : Expr(Offset);
+internal sealed record BoolLiteral(int Offset, bool Value) : Expr(Offset);
 
 /// <summary>A bare name: a lambda variable, a profile group, or a judgement level such as `mostly-effective`.</summary>
-public sealed record NameExpr(int Offset, string Name) : Expr(Offset);
+internal sealed record NameExpr(int Offset, string Name) : Expr(Offset);
 
-public sealed record MemberExpr(int Offset, Expr Target, string Member) : Expr(Offset);
+internal sealed record MemberExpr(int Offset, Expr Target, string Member) : Expr(Offset);
 
-public sealed record UnaryExpr(int Offset, UnaryOp Op, Expr Operand) : Expr(Offset);
+internal sealed record UnaryExpr(int Offset, UnaryOp Op, Expr Operand) : Expr(Offset);
 
-public sealed record BinaryExpr(int Offset, BinaryOp Op, Expr Left, Expr Right) : Expr(Offset);
+internal sealed record BinaryExpr(int Offset, BinaryOp Op, Expr Left, Expr Right) : Expr(Offset);
 
-public sealed record InExpr(int Offset, Expr Value, IReadOnlyList<Expr> Items) : Expr(Offset);
+internal sealed record InExpr(int Offset, Expr Value, IReadOnlyList<Expr> Items) : Expr(Offset);
 
-public sealed record CallExpr(int Offset, string Function, IReadOnlyList<Expr> Arguments) : Expr(Offset);
+internal sealed record CallExpr(int Offset, string Function, IReadOnlyList<Expr> Arguments) : Expr(Offset);
 
-public sealed record LambdaExpr(int Offset, string Parameter, Expr Body) : Expr(Offset);
+internal sealed record LambdaExpr(int Offset, string Parameter, Expr Body) : Expr(Offset);
 
-public enum UnaryOp
+internal enum UnaryOp
 {
     Not,
     Negate,
 }
 
-public enum BinaryOp
+internal enum BinaryOp
 {
     Or,
     And,
@@ -50,7 +50,7 @@ public enum BinaryOp
     Divide,
 }
 
-public static class OperatorText
+internal static class OperatorText
 {
     public static string Of(BinaryOp op) => op switch
     {

@@ -96,12 +96,13 @@ public class ConditionParserTests
     }
 
     [Theory]
-    [InlineData("f.judgement worse than effective", BinaryOp.WorseThan)]
-    [InlineData("f.judgement better than ineffective", BinaryOp.BetterThan)]
-    [InlineData("f.judgement no worse than mostly-effective", BinaryOp.NoWorseThan)]
-    [InlineData("f.judgement no better than inconsistent", BinaryOp.NoBetterThan)]
-    public void ParseText_ScaleComparisons_ParseAsOneOperator(string text, BinaryOp op)
+    [InlineData("f.judgement worse than effective", nameof(BinaryOp.WorseThan))]
+    [InlineData("f.judgement better than ineffective", nameof(BinaryOp.BetterThan))]
+    [InlineData("f.judgement no worse than mostly-effective", nameof(BinaryOp.NoWorseThan))]
+    [InlineData("f.judgement no better than inconsistent", nameof(BinaryOp.NoBetterThan))]
+    public void ParseText_ScaleComparisons_ParseAsOneOperator(string text, string opName)
     {
+        var op = Enum.Parse<BinaryOp>(opName);
         // Act
         var expr = ConditionParser.ParseText(text);
 

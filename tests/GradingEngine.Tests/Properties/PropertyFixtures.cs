@@ -63,7 +63,7 @@ public sealed record ProfileSpec(int[][] Weights)
 
     public int Weight(Effect effect) => Weights[(int)effect].Sum();
 
-    public OutcomeProfile ToProfile(string questionId) =>
+    internal OutcomeProfile ToProfile(string questionId) =>
         OutcomeProfile.Of(
             questionId,
             EffectNames.All.Select(Count).ToArray(),

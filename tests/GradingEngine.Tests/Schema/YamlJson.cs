@@ -29,7 +29,7 @@ public static partial class YamlJson
         return ToJson(node);
     }
 
-    public static JsonNode? ToJson(YNode node) => node switch
+    internal static JsonNode? ToJson(YNode node) => node switch
     {
         YMapping mapping => ToObject(mapping),
         YSequence sequence => new JsonArray(sequence.Items.Select(ToJson).ToArray()),

@@ -9,7 +9,7 @@ namespace GradingEngine.Check.Analysis;
 /// every combination gets exactly one overall grade, and improving any one question never
 /// worsens the overall grade.
 /// </summary>
-public static class RollupAnalyzer
+internal static class RollupAnalyzer
 {
     public static TableAnalysis Analyze(Rulebook rulebook, CheckedTable table, DiagnosticBag bag)
     {

@@ -9,7 +9,7 @@ namespace GradingEngine.Check.Analysis;
 /// no rule wholly overlapped by the rules above it, and monotone (one more strength never
 /// lowers a grade; one more area for improvement or cause of concern never raises one).
 /// </summary>
-public static class TableAnalyzer
+internal static class TableAnalyzer
 {
     public const int MaxSpace = 4_000_000;
 

@@ -3,22 +3,22 @@ using GradingEngine.Model;
 namespace GradingEngine.Check.Binding;
 
 /// <summary>A type-checked condition, every name resolved against the rulebook. Compile turns it into expression trees.</summary>
-public abstract record BoundExpr(ValueType Type);
+internal abstract record BoundExpr(ValueType Type);
 
 /// <summary>A constant: bool, decimal number, judgement rank (int), or text.</summary>
-public sealed record BoundConstant(ValueType Type, object Value) : BoundExpr(Type);
+internal sealed record BoundConstant(ValueType Type, object Value) : BoundExpr(Type);
 
 /// <summary>A lambda variable: one finding, or one question result in a roll-up.</summary>
 /// <param name="NamesUnknown">The lambda tests an indicator or area that does not exist (reported where it is written).</param>
-public sealed record ItemVariable(string Name, ItemKind Kind, IReadOnlyList<Indicator> Candidates, bool NamesUnknown = false);
+internal sealed record ItemVariable(string Name, ItemKind Kind, IReadOnlyList<Indicator> Candidates, bool NamesUnknown = false);
 
-public enum ItemKind
+internal enum ItemKind
 {
     Finding,
     QuestionResult,
 }
 
-public enum ItemField
+internal enum ItemField
 {
     Indicator,
     Area,
@@ -29,22 +29,22 @@ public enum ItemField
     Grade,
 }
 
-public sealed record BoundField(ValueType Type, ItemVariable Variable, ItemField Field) : BoundExpr(Type);
+internal sealed record BoundField(ValueType Type, ItemVariable Variable, ItemField Field) : BoundExpr(Type);
 
 /// <summary>`strengths.count`, `causes-of-concern.weight`, ... in threshold tables.</summary>
-public sealed record BoundProfileVariable(Effect Effect, bool IsWeight) : BoundExpr(ValueType.Number);
+internal sealed record BoundProfileVariable(Effect Effect, bool IsWeight) : BoundExpr(ValueType.Number);
 
-public sealed record BoundNot(BoundExpr Operand) : BoundExpr(ValueType.Bool);
+internal sealed record BoundNot(BoundExpr Operand) : BoundExpr(ValueType.Bool);
 
-public sealed record BoundNegate(BoundExpr Operand) : BoundExpr(ValueType.Number);
+internal sealed record BoundNegate(BoundExpr Operand) : BoundExpr(ValueType.Number);
 
-public sealed record BoundBinary(ValueType Type, Syntax.BinaryOp Op, BoundExpr Left, BoundExpr Right) : BoundExpr(Type);
+internal sealed record BoundBinary(ValueType Type, Syntax.BinaryOp Op, BoundExpr Left, BoundExpr Right) : BoundExpr(Type);
 
-public sealed record BoundIn(BoundExpr Value, IReadOnlyList<BoundConstant> Items) : BoundExpr(ValueType.Bool);
+internal sealed record BoundIn(BoundExpr Value, IReadOnlyList<BoundConstant> Items) : BoundExpr(ValueType.Bool);
 
-public sealed record BoundLambda(ItemVariable Variable, BoundExpr Body);
+internal sealed record BoundLambda(ItemVariable Variable, BoundExpr Body);
 
-public enum AggregateKind
+internal enum AggregateKind
 {
     Any,
     All,
@@ -58,4 +58,4 @@ public enum AggregateKind
 }
 
 /// <summary>An aggregate over the items in scope. <see cref="Filter"/> selects; <see cref="Second"/> is the predicate, projection or denominator.</summary>
-public sealed record BoundAggregate(ValueType Type, AggregateKind Kind, BoundLambda Filter, BoundLambda? Second) : BoundExpr(Type);
+internal sealed record BoundAggregate(ValueType Type, AggregateKind Kind, BoundLambda Filter, BoundLambda? Second) : BoundExpr(Type);

@@ -5,7 +5,7 @@ using GradingEngine.Model;
 namespace GradingEngine.Check.Binding;
 
 /// <summary>Writes a bound condition back as condition text, e.g. to quote one `and`-ed part of a threshold.</summary>
-public static class BoundPrinter
+internal static class BoundPrinter
 {
     public static string Print(BoundExpr expr) => expr switch
     {

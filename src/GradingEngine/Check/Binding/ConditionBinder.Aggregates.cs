@@ -4,7 +4,7 @@ using GradingEngine.Model;
 
 namespace GradingEngine.Check.Binding;
 
-public sealed partial class ConditionBinder
+internal sealed partial class ConditionBinder
 {
     private BoundExpr? BindCall(CallExpr call)
     {

@@ -3,7 +3,7 @@ using GradingEngine.Syntax;
 
 namespace GradingEngine.Check.Binding;
 
-public sealed partial class ConditionBinder
+internal sealed partial class ConditionBinder
 {
     private BoundExpr? BindBinary(BinaryExpr binary)
     {

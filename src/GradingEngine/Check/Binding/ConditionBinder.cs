@@ -9,7 +9,7 @@ namespace GradingEngine.Check.Binding;
 /// can find (a bad sub-expression does not cascade into errors about its parents) and returns null
 /// when there was any.
 /// </summary>
-public sealed partial class ConditionBinder
+internal sealed partial class ConditionBinder
 {
     private static readonly string[] FindingFields = ["indicator", "area", "judgement", "value"];
     private static readonly string[] QuestionFields = ["id", "grade"];

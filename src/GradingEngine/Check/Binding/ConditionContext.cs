@@ -3,7 +3,7 @@ using GradingEngine.Model;
 namespace GradingEngine.Check.Binding;
 
 /// <summary>What a condition may refer to: a question's findings, a threshold profile, or question grades.</summary>
-public abstract record ConditionContext
+internal abstract record ConditionContext
 {
     /// <summary>A criterion condition: aggregates range over the findings of one question.</summary>
     public sealed record Criterion(Question Question, Codebook Codebook) : ConditionContext

@@ -2,7 +2,7 @@ using GradingEngine.Model;
 
 namespace GradingEngine.Check.Binding;
 
-public enum TypeKind
+internal enum TypeKind
 {
     Bool,
     Number,
@@ -11,7 +11,7 @@ public enum TypeKind
 }
 
 /// <summary>The type of a condition expression. Judgements carry their scale: levels of different scales never compare.</summary>
-public sealed record ValueType(TypeKind Kind, JudgementScale? Scale = null)
+internal sealed record ValueType(TypeKind Kind, JudgementScale? Scale = null)
 {
     public static ValueType Bool { get; } = new(TypeKind.Bool);
     public static ValueType Number { get; } = new(TypeKind.Number);

@@ -9,7 +9,7 @@ namespace GradingEngine.Load.Conditions;
 /// Recursive-descent parser for the condition language (docs/rule-language.md).
 /// Precedence, loosest first: or, and, not, comparison, + -, * /, unary -, member access.
 /// </summary>
-public sealed class ConditionParser
+internal sealed class ConditionParser
 {
     private static readonly HashSet<string> Keywords = new(StringComparer.Ordinal)
     {

@@ -1,6 +1,6 @@
 namespace GradingEngine.Load.Conditions;
 
-public enum TokenKind
+internal enum TokenKind
 {
     Number,
     String,
@@ -9,7 +9,7 @@ public enum TokenKind
     End,
 }
 
-public readonly record struct Token(TokenKind Kind, string Text, int Offset)
+internal readonly record struct Token(TokenKind Kind, string Text, int Offset)
 {
     public bool Is(string symbolOrKeyword) => (Kind == TokenKind.Symbol || Kind == TokenKind.Name) && Text == symbolOrKeyword;
 

@@ -8,7 +8,7 @@ namespace GradingEngine.Load.Yaml;
 /// Typed, checked access to one YAML mapping. Declares the keys it knows, reports missing
 /// and wrongly typed values as it is read, and unknown keys (typos) at <see cref="Finish"/>.
 /// </summary>
-public sealed partial class MappingReader
+internal sealed partial class MappingReader
 {
     private readonly YMapping _mapping;
     private readonly DiagnosticBag _bag;

@@ -3,20 +3,20 @@ using GradingEngine.Diagnostics;
 namespace GradingEngine.Load.Yaml;
 
 /// <summary>A YAML node with the position it came from. Aliases resolve to the anchored node.</summary>
-public abstract record YNode(SourceSpan Span)
+internal abstract record YNode(SourceSpan Span)
 {
     /// <summary>How the user would call this kind of node, for error messages.</summary>
     public abstract string KindName { get; }
 }
 
-public enum ScalarKind
+internal enum ScalarKind
 {
     Plain,
     Quoted,
     Block,
 }
 
-public sealed record YScalar(SourceSpan Span, string Value, ScalarKind Kind) : YNode(Span)
+internal sealed record YScalar(SourceSpan Span, string Value, ScalarKind Kind) : YNode(Span)
 {
     public bool IsPlain => Kind == ScalarKind.Plain;
 
@@ -37,9 +37,9 @@ public sealed record YScalar(SourceSpan Span, string Value, ScalarKind Kind) : Y
     public SourceSpan SpanAt(int offset) => Spans.At(offset);
 }
 
-public sealed record YEntry(YScalar Key, YNode Value);
+internal sealed record YEntry(YScalar Key, YNode Value);
 
-public sealed record YMapping(SourceSpan Span, IReadOnlyList<YEntry> Entries) : YNode(Span)
+internal sealed record YMapping(SourceSpan Span, IReadOnlyList<YEntry> Entries) : YNode(Span)
 {
     /// <summary>The mapping's last line in its file, comments and blank lines after it excluded.</summary>
     public int LastLine { get; init; }
@@ -47,7 +47,7 @@ public sealed record YMapping(SourceSpan Span, IReadOnlyList<YEntry> Entries) : 
     public override string KindName => "a mapping";
 }
 
-public sealed record YSequence(SourceSpan Span, IReadOnlyList<YNode> Items) : YNode(Span)
+internal sealed record YSequence(SourceSpan Span, IReadOnlyList<YNode> Items) : YNode(Span)
 {
     public override string KindName => "a list";
 }

@@ -9,7 +9,7 @@ namespace GradingEngine.Load.Yaml;
 /// Reads one YAML (or JSON) file into a <see cref="YNode"/> tree with positions, enforcing the
 /// <see cref="LoadLimits"/>: size, UTF-8 validity, nesting depth, alias expansion, duplicate keys.
 /// </summary>
-public static class YamlReader
+internal static class YamlReader
 {
     public static YNode? ReadFile(string path, LoadLimits limits, DiagnosticBag bag) =>
         ReadFile(path, limits, bag, out _);

@@ -15,7 +15,7 @@ namespace GradingEngine.Tooling.Batch;
 /// Every problem of every file is collected before giving up. Results are sorted by file path then
 /// inspection id before anything is compared, so the report is the same for any parallelism.
 /// </summary>
-public static class BatchRunner
+internal static class BatchRunner
 {
     /// <summary>
     /// Checks the rulebook, finds the files under <paramref name="paths"/>, compiles the rulebook once in the

@@ -13,7 +13,7 @@ namespace GradingEngine.Tooling.Lint;
 /// indicator, every level of a judgement scale, both yes/no values, and numbers around each
 /// constant the condition compares with. A bounded check, so its verdicts are warnings.
 /// </summary>
-public static class CriterionLint
+internal static class CriterionLint
 {
     private const int MaxIndicators = 4;
     private const int MaxWorlds = 60_000;

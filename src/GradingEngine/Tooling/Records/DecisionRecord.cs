@@ -10,7 +10,7 @@ namespace GradingEngine.Tooling.Records;
 /// report), their canonical form, the whole trace, and a SHA-256 over all of that. Nothing in it
 /// depends on the time or the machine, so grading the same inputs again gives the same record.
 /// </summary>
-public static class DecisionRecord
+internal static class DecisionRecord
 {
     public const string Format = "gradingengine-decision-record/1";
     public const string HashKey = "sha256";

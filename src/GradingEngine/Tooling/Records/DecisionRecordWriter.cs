@@ -8,7 +8,7 @@ using GradingEngine.Trace;
 namespace GradingEngine.Tooling.Records;
 
 /// <summary>Writes the decision record of one grading (see <see cref="DecisionRecord"/>).</summary>
-public static class DecisionRecordWriter
+internal static class DecisionRecordWriter
 {
     public static string EngineVersion { get; } =
         typeof(DecisionRecordWriter).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";

@@ -5,7 +5,7 @@ using GradingEngine.Load;
 
 namespace GradingEngine.Tooling.Records;
 
-public static partial class RecordVerifier
+internal static partial class RecordVerifier
 {
     /// <summary>
     /// The rulebook to grade with, loaded once: the folder given, compared file by file with the

@@ -5,7 +5,7 @@ using GradingEngine.Load;
 
 namespace GradingEngine.Tooling.Records;
 
-public static partial class RecordVerifier
+internal static partial class RecordVerifier
 {
     /// <summary>Grades the inputs again and compares the canonical inputs and the whole trace with the record's.</summary>
     private static void Regrade(JsonElement record, Diagnostics.Result<Compile.CompiledRulebook> rulebook, string findingsPath, List<RecordMismatch> mismatches, List<string> checkedParts)

@@ -8,7 +8,7 @@ namespace GradingEngine.Tooling.Records;
 /// precisely what differs: the record edited, a rulebook file changed, a finding edited, a grade
 /// that differs, or any other part of the trace.
 /// </summary>
-public static partial class RecordVerifier
+internal static partial class RecordVerifier
 {
     public static RecordVerification Verify(string recordPath, string? rulesDirectory = null, string? findingsPath = null)
     {

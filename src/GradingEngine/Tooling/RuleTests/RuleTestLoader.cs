@@ -11,7 +11,7 @@ namespace GradingEngine.Tooling.RuleTests;
 /// question, grade and criterion an expectation names resolved. Reports every problem of every
 /// file before giving up.
 /// </summary>
-public static class RuleTestLoader
+internal static class RuleTestLoader
 {
     public const string TestsFolder = "tests";
 

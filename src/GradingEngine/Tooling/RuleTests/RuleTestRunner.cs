@@ -13,7 +13,7 @@ namespace GradingEngine.Tooling.RuleTests;
 /// "cover" every Q2 criterion as not met and Q2's bottom threshold row, just by saying nothing
 /// about Q2. A case counts toward the roll-up when it expects `overall` or exercises every question.
 /// </summary>
-public static class RuleTestRunner
+internal static class RuleTestRunner
 {
     public static RuleTestReport Run(CompiledRulebook rulebook, RuleTestSuite suite)
     {

@@ -1,7 +1,7 @@
 namespace GradingEngine.Tooling.RulebookDiff;
 
 /// <summary>A line diff by longest common subsequence: items are a few dozen lines, so the quadratic table is cheap.</summary>
-public static class LineDiff
+internal static class LineDiff
 {
     /// <summary>Beyond this many table cells, show old then new whole rather than spend memory on alignment.</summary>
     private const long MaxCells = 4_000_000;

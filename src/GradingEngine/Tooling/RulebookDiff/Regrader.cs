@@ -4,7 +4,7 @@ using GradingEngine.Trace;
 namespace GradingEngine.Tooling.RulebookDiff;
 
 /// <summary>Compares one inspection's grading under the old and the new rulebook, and explains each grade that changed.</summary>
-public static class Regrader
+internal static class Regrader
 {
     public static InspectionRegrade Compare(GradingResult old, GradingResult @new, StructuralDiff structure)
     {

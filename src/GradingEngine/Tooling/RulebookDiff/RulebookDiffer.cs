@@ -12,7 +12,7 @@ namespace GradingEngine.Tooling.RulebookDiff;
 /// Any problem in any input fails the whole diff with every diagnostic: a partial regrading could hide
 /// exactly the grade change the diff is for.
 /// </summary>
-public static class RulebookDiffer
+internal static class RulebookDiffer
 {
     public static Result<RulebookDiff> Diff(string oldDirectory, string newDirectory, IReadOnlyList<string> findingsPaths, LoadLimits? limits = null)
     {

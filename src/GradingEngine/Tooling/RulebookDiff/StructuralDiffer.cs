@@ -7,7 +7,7 @@ namespace GradingEngine.Tooling.RulebookDiff;
 /// Compares two rulebooks item by item: by id, except threshold and roll-up rows, which are
 /// compared by table and position because rows have no id and their order is their meaning.
 /// </summary>
-public sealed class StructuralDiffer
+internal sealed class StructuralDiffer
 {
     private readonly Rulebook _old;
     private readonly Rulebook _new;

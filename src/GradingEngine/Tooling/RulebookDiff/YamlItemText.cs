@@ -7,7 +7,7 @@ namespace GradingEngine.Tooling.RulebookDiff;
 /// before the next sibling item, or to the end of the list (the first line indented less than the
 /// item's keys) or file, without trailing blank and comment lines. Files are read once each.
 /// </summary>
-public sealed class YamlItemText
+internal sealed class YamlItemText
 {
     private readonly Dictionary<string, string[]> _files = new(StringComparer.Ordinal);
 
