@@ -10,7 +10,7 @@ internal sealed partial class RulebookChecker
     {
         Duplicates(_rulebook.Criteria, c => c.Id, c => c.Fields["id"], "criterion");
         // One context per question: each lists the question's indicators, a scan of the whole codebook.
-        var contexts = new Dictionary<Question, (ConditionContext.Criterion Context, List<string> Indicators)>(ReferenceEqualityComparer.Instance);
+        var contexts = new Dictionary<Question, (ConditionContext.Findings Context, List<string> Indicators)>(ReferenceEqualityComparer.Instance);
         foreach (var criterion in _rulebook.Criteria)
         {
             CheckMessage(criterion);
@@ -19,7 +19,7 @@ internal sealed partial class RulebookChecker
             Area(question, criterion.AreaId, criterion.Fields["area"]);
             if (!contexts.TryGetValue(question, out var context))
             {
-                var c = new ConditionContext.Criterion(question, _rulebook.Codebook);
+                var c = new ConditionContext.Findings(question, _rulebook.Codebook);
                 contexts[question] = context = (c, [.. c.Indicators.Select(i => i.Id)]);
             }
             var bound = ConditionBinder.Bind(criterion.When, context.Context, _bag);

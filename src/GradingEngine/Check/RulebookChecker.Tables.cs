@@ -9,12 +9,12 @@ internal sealed partial class RulebookChecker
 {
     private void CheckThresholds()
     {
-        var defaults = BindTable(_rulebook.DefaultThresholds, new ConditionContext.Threshold());
+        var defaults = BindTable(_rulebook.DefaultThresholds, new ConditionContext.Profile());
         var overrides = new Dictionary<string, CheckedTable>(StringComparer.Ordinal);
         foreach (var (questionId, table) in _rulebook.QuestionThresholds)
         {
             if (Question(questionId, table.Span) is null) continue;
-            overrides[questionId] = BindTable(table, new ConditionContext.Threshold());
+            overrides[questionId] = BindTable(table, new ConditionContext.Profile());
         }
         foreach (var question in _rulebook.Questions)
         {
@@ -23,7 +23,7 @@ internal sealed partial class RulebookChecker
     }
 
     private void CheckRollup() =>
-        _rollup = BindTable(_rulebook.Rollup, new ConditionContext.Rollup(_rulebook.Questions, _rulebook.Scale.AsJudgementScale()));
+        _rollup = BindTable(_rulebook.Rollup, new ConditionContext.QuestionGrades(_rulebook.Questions, _rulebook.Scale.AsJudgementScale()));
 
     private CheckedTable BindTable(GradeTable table, ConditionContext context)
     {

@@ -56,7 +56,7 @@ public sealed class CompiledRulebook
 
     /// <summary>
     /// Per question (in rulebook order), each criterion's outcome when it is not met: a result copies this and
-    /// puts in the met ones, rather than visiting every criterion (5,000 objects a result would otherwise touch).
+    /// puts in the met ones, rather than visiting every criterion of a large rulebook.
     /// </summary>
     internal IReadOnlyList<CriterionOutcome[]> NotMetOutcomes { get; }
 

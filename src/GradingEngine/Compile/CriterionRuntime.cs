@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using GradingEngine.Check;
 using GradingEngine.Check.Binding;
 using GradingEngine.Facts;
@@ -43,7 +44,9 @@ internal sealed class CriterionRuntime
                 AggregateKind.Best => (Rank, false),
                 AggregateKind.Max => (ConditionCompiler.CompileFindingNumber(w.Aggregate.Second!, layout.SourceOf, mode), true),
                 AggregateKind.Min => (ConditionCompiler.CompileFindingNumber(w.Aggregate.Second!, layout.SourceOf, mode), false),
-                _ => ((Func<QuestionEvidence, FindingFact, decimal?>?)null, false),
+                AggregateKind.Any or AggregateKind.All or AggregateKind.Count or AggregateKind.Sum or AggregateKind.Ratio =>
+                    ((Func<QuestionEvidence, FindingFact, decimal?>?)null, false),
+                _ => throw new UnreachableException(w.Aggregate.Kind.ToString()),
             };
             var matches = ConditionCompiler.CompileFindingPredicate(w.Filter, layout.SourceOf, overItsSource: examined != EvidenceLayout.AllFindings, mode);
             return new Source(matches, w.Positive, examined, key, highest);

@@ -26,10 +26,8 @@ internal static class RulebookCompiler
     private static readonly System.Reflection.MethodInfo InLane = ((MethodCallExpression)((Expression<Func<QuestionEvidence, bool>>)(e => e.InLane(0))).Body).Method;
 
     /// <summary>
-    /// From this many inspections up, emitting IL pays. Below it, the JIT's first-call cost per condition is
-    /// more than the interpreter loses per inspection: the whole `grading batch` process measured 2.0 s
-    /// interpreted against 2.25 s emitted on 430 inspections x 200 findings at 500 criteria (1.8 against
-    /// 2.35 s on two threads), and 5.7 against 5.4 s on 1,500 (docs/performance.md).
+    /// From this many inspections up, emitting IL pays: below it, the JIT's first-call cost per condition is
+    /// more than the interpreter loses per inspection (measured in docs/performance.md, "Interpreted or compiled").
     /// </summary>
     public const int CompileFrom = 1000;
 
@@ -73,18 +71,16 @@ internal static class RulebookCompiler
         var lhs = builder.LeftHandSide();
         // Two patterns on the same evidence fact. The first is identical for every criterion of the
         // question, so NRules builds its join once per question; the condition is a join condition of
-        // the second, so it runs only when the question's evidence arrives. As one pattern with the
-        // condition in the alpha network, every criterion's own join was activated by every session
-        // (a third of evaluation: 529 joins, their node memories and counters, at session start).
+        // the second, so it runs only when the question's evidence arrives, instead of every session
+        // activating every criterion's own join at its start (docs/performance.md).
         var anchor = lhs.Pattern(typeof(QuestionEvidence), AnchorName);
         anchor.Condition(QuestionIs<QuestionEvidence>(AnchorName, e => e.QuestionId, criterion.QuestionId));
         var evidence = lhs.Pattern(typeof(QuestionEvidence), ConditionCompiler.EvidenceParameter);
         var own = QuestionIs<QuestionEvidence>(ConditionCompiler.EvidenceParameter, e => e.QuestionId, criterion.QuestionId);
         evidence.Condition(own);
         // Lanes: when NRules adds a join it compares it with every join under the same parent and right
-        // input (about 1.4 KB allocated per pair), so one input per question made compiling quadratic in
-        // its criteria (2,000 criteria: 480 MB). Each lane of LaneSize criteria gets its own alpha input,
-        // under the question test the anchor shares.
+        // input, so one input per question made compiling quadratic in its criteria. Each lane of LaneSize
+        // criteria gets its own alpha input, under the question test the anchor shares.
         evidence.Condition(Expression.Lambda<Func<QuestionEvidence, bool>>(
             Expression.Call(own.Parameters[0], InLane, Expression.Constant(lane)), own.Parameters));
         var question = anchor.Declaration.ToParameterExpression();

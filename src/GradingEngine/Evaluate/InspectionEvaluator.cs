@@ -10,11 +10,9 @@ internal static class InspectionEvaluator
 {
     /// <summary>
     /// How many inspections <see cref="EvaluateInStep"/> takes through the network together. Every
-    /// session walks every criterion's nodes once. At 5,000 criteria those nodes and a session's
-    /// allocations outgrow a core's cache, and each session met them cold (about 1 µs per criterion,
-    /// 0.6 µs at 500). Taken two at a time, a question's nodes are still cached for the second session:
-    /// 10-25% less time on one thread at 5,000 criteria, about 2% at 500. Steps of four saved more on
-    /// one thread but cost up to 15% on two, where every collection must keep eight sessions alive.
+    /// session walks every criterion's nodes once; on a large rulebook they outgrow a core's cache, and
+    /// taken two at a time a question's nodes are still cached for the second session. Larger steps
+    /// keep more sessions alive for every collection on two threads (docs/performance.md, scaling).
     /// </summary>
     public const int StepSize = 2;
 

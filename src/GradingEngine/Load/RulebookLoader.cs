@@ -51,7 +51,7 @@ internal sealed partial class RulebookLoader
         var node = YamlReader.ReadFile(PathOf(relative), _limits, _bag, out var source);
         if (source is not null)
         {
-            _files.Add(new RulebookFile(relative.Replace('\\', '/'), source.Sha256));
+            _files.Add(new RulebookFile(relative.Replace('\\', '/'), source.Sha256, source.Text));
         }
         return node;
     }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using GradingEngine.Diagnostics;
 
 namespace GradingEngine.Model;
@@ -19,6 +20,7 @@ public sealed record Indicator(
     {
         IndicatorType.Judgement => $"judgement on scale `{Scale?.Id}`",
         IndicatorType.Number => "number",
-        _ => "yes-no",
+        IndicatorType.YesNo => "yes-no",
+        _ => throw new UnreachableException(Type.ToString()),
     };
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 namespace GradingEngine.Syntax;
 
 /// <summary>Condition syntax. Offset is the character position in the condition text, for located errors.</summary>
@@ -69,7 +70,8 @@ internal static class OperatorText
         BinaryOp.Add => "+",
         BinaryOp.Subtract => "-",
         BinaryOp.Multiply => "*",
-        _ => "/",
+        BinaryOp.Divide => "/",
+        _ => throw new UnreachableException(op.ToString()),
     };
 
     public static bool IsScaleComparison(BinaryOp op) =>

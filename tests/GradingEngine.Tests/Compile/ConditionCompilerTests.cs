@@ -27,13 +27,13 @@ public class ConditionCompilerTests
     private static BoundExpr Bind(string when, ConditionContext context) => TestKit.BindCondition(when, context);
 
     private static Func<IReadOnlyList<FindingFact>, bool> Q1(string when) =>
-        ConditionCompiler.ForFindings(Bind(when, new ConditionContext.Criterion(Model.FindQuestion("Q1")!, Model.Codebook)));
+        ConditionCompiler.ForFindings(Bind(when, new ConditionContext.Findings(Model.FindQuestion("Q1")!, Model.Codebook)));
 
     private static Func<OutcomeProfile, bool> Profile(string when) =>
-        ConditionCompiler.ForProfile(Bind(when, new ConditionContext.Threshold())).Compile();
+        ConditionCompiler.ForProfile(Bind(when, new ConditionContext.Profile())).Compile();
 
     private static Func<IEnumerable<QuestionGradeFact>, bool> Rollup(string when) =>
-        ConditionCompiler.ForQuestions(Bind(when, new ConditionContext.Rollup(Model.Questions, Model.Scale.AsJudgementScale()))).Compile();
+        ConditionCompiler.ForQuestions(Bind(when, new ConditionContext.QuestionGrades(Model.Questions, Model.Scale.AsJudgementScale()))).Compile();
 
     private static FindingFact Fact(string id, string indicator, string? judgement = null, decimal? number = null, bool? flag = null)
     {

@@ -63,7 +63,7 @@ public class ConditionWhitelistTests
     public void Condition_NarrowedAndOverEveryFinding_IsWhitelisted(string when)
     {
         var model = Mini.Value.Rulebook;
-        var condition = TestKit.BindCondition(when, new ConditionContext.Criterion(model.FindQuestion("Q1")!, model.Codebook));
+        var condition = TestKit.BindCondition(when, new ConditionContext.Findings(model.FindQuestion("Q1")!, model.Codebook));
 
         AssertWhitelisted(ConditionCompiler.ForEvidence(condition, new EvidenceLayout.Builder("Q1").SourceOf), when);
         AssertWhitelisted(ConditionCompiler.ForEvidence(condition, _ => EvidenceLayout.AllFindings), when);

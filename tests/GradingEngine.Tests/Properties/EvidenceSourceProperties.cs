@@ -141,5 +141,5 @@ public class EvidenceSourceProperties
     }
 
     internal static BoundExpr Bind(string when) =>
-        TestKit.BindCondition(when, new ConditionContext.Criterion(Model.Value.FindQuestion("Q1")!, Model.Value.Codebook));
+        TestKit.BindCondition(when, new ConditionContext.Findings(Model.Value.FindQuestion("Q1")!, Model.Value.Codebook));
 }

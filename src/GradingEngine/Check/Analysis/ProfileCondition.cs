@@ -5,7 +5,7 @@ namespace GradingEngine.Check.Analysis;
 
 /// <summary>
 /// A threshold condition as closures over an outcome profile: the threshold analysis evaluates every row of a table at
-/// every profile its criteria can produce (about 150,000 calls for the shipped rulebook, on every load).
+/// every profile its criteria can produce, on every load.
 /// </summary>
 internal sealed class ProfileCondition : ConditionClosures<OutcomeProfile>
 {

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using GradingEngine.Syntax;
 using GradingEngine.Model;
@@ -17,7 +18,7 @@ internal static class BoundPrinter
         BoundBinary b => $"{Operand(b.Left)} {OperatorText.Of(b.Op)} {Operand(b.Right)}",
         BoundIn i => $"{Operand(i.Value)} in [{string.Join(", ", i.Items.Select(Constant))}]",
         BoundAggregate a => $"{a.Kind.ToString().ToLowerInvariant()}({Lambda(a.Filter)}{(a.Second is null ? "" : ", " + Lambda(a.Second))})",
-        _ => "?",
+        _ => throw new UnreachableException(expr.GetType().Name),
     };
 
     private static string Operand(BoundExpr expr) => expr is BoundBinary or BoundNot ? $"({Print(expr)})" : Print(expr);
@@ -29,7 +30,8 @@ internal static class BoundPrinter
         TypeKind.Bool => (bool)c.Value ? "true" : "false",
         TypeKind.Number => ((decimal)c.Value).ToString(CultureInfo.InvariantCulture),
         TypeKind.Judgement => c.Type.Scale!.Levels[(int)c.Value],
-        _ => $"\"{c.Value}\"",
+        TypeKind.Text => $"\"{c.Value}\"",
+        _ => throw new UnreachableException(c.Type.Kind.ToString()),
     };
 
     private static string Field(ItemField field) => field switch
@@ -39,7 +41,8 @@ internal static class BoundPrinter
         ItemField.Judgement => "judgement",
         ItemField.Number or ItemField.Flag => "value",
         ItemField.QuestionId => "id",
-        _ => "grade",
+        ItemField.Grade => "grade",
+        _ => throw new UnreachableException(field.ToString()),
     };
 
     /// <summary>The top-level `and`-ed parts of a condition.</summary>

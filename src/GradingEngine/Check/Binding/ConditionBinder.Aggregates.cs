@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using GradingEngine.Diagnostics;
 using GradingEngine.Syntax;
 using GradingEngine.Model;
@@ -15,8 +16,8 @@ internal sealed partial class ConditionBinder
         }
         ItemKind? items = _context switch
         {
-            ConditionContext.Criterion => ItemKind.Finding,
-            ConditionContext.Rollup => ItemKind.QuestionResult,
+            ConditionContext.Findings => ItemKind.Finding,
+            ConditionContext.QuestionGrades => ItemKind.QuestionResult,
             _ => null,
         };
         if (items is null)
@@ -30,7 +31,8 @@ internal sealed partial class ConditionBinder
             AggregateKind.Any or AggregateKind.Count or AggregateKind.Worst or AggregateKind.Best => (1, 1, $"{call.Function}(f => condition)"),
             AggregateKind.All => (1, 2, "all(f => condition) or all(f => filter, f => condition)"),
             AggregateKind.Ratio => (2, 2, "ratio(f => numerator, f => denominator)"),
-            _ => (2, 2, $"{call.Function}(f => filter, f => f.value)"),
+            AggregateKind.Sum or AggregateKind.Min or AggregateKind.Max => (2, 2, $"{call.Function}(f => filter, f => f.value)"),
+            _ => throw new UnreachableException(kind.ToString()),
         };
         if (call.Arguments.Count < min || call.Arguments.Count > max)
         {
@@ -66,19 +68,20 @@ internal sealed partial class ConditionBinder
         {
             AggregateKind.Any or AggregateKind.All => ValueType.Bool,
             AggregateKind.Worst or AggregateKind.Best => JudgementOfItems(call, filter.Variable),
-            _ => ValueType.Number,
+            AggregateKind.Count or AggregateKind.Sum or AggregateKind.Min or AggregateKind.Max or AggregateKind.Ratio => ValueType.Number,
+            _ => throw new UnreachableException(kind.ToString()),
         };
         return type is null ? null : new BoundAggregate(type, kind, filter, second);
     }
 
     private IReadOnlyList<Indicator> AllCandidates() =>
-        _context is ConditionContext.Criterion c ? c.Indicators : [];
+        _context is ConditionContext.Findings c ? c.Indicators : [];
 
     private ValueType? JudgementOfItems(CallExpr call, ItemVariable variable)
     {
         if (variable.Kind == ItemKind.QuestionResult)
         {
-            return ValueType.Judgement(((ConditionContext.Rollup)_context).Grades);
+            return ValueType.Judgement(((ConditionContext.QuestionGrades)_context).Grades);
         }
         _scope.Add(variable);
         try

@@ -128,7 +128,7 @@ internal sealed partial class ConditionBinder
         string? problem = null, help = null, code = DiagnosticCodes.UnknownName;
         switch (f.Field, _context)
         {
-            case (ItemField.Indicator, ConditionContext.Criterion c) when c.Indicators.All(i => i.Id != literal):
+            case (ItemField.Indicator, ConditionContext.Findings c) when c.Indicators.All(i => i.Id != literal):
                 code = DiagnosticCodes.UnknownIndicator;
                 var elsewhere = c.Codebook.Find(literal);
                 problem = elsewhere is null
@@ -136,12 +136,12 @@ internal sealed partial class ConditionBinder
                     : $"indicator `{literal}` belongs to question `{elsewhere.QuestionId}`, not `{c.Question.Id}`";
                 help = elsewhere is null ? NameSuggester.Help(literal, c.Indicators.Select(i => i.Id)) : "a criterion reads the findings of its own question";
                 break;
-            case (ItemField.Area, ConditionContext.Criterion c) when c.Question.FindArea(literal) is null:
+            case (ItemField.Area, ConditionContext.Findings c) when c.Question.FindArea(literal) is null:
                 code = DiagnosticCodes.UnknownArea;
                 problem = $"question `{c.Question.Id}` has no area `{literal}`";
                 help = NameSuggester.Help(literal, c.Question.Areas.Select(a => a.Id));
                 break;
-            case (ItemField.QuestionId, ConditionContext.Rollup r) when r.Questions.All(q => q.Id != literal):
+            case (ItemField.QuestionId, ConditionContext.QuestionGrades r) when r.Questions.All(q => q.Id != literal):
                 code = DiagnosticCodes.UnknownQuestion;
                 problem = $"unknown question `{literal}`";
                 help = NameSuggester.Help(literal, r.Questions.Select(q => q.Id));

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using GradingEngine.Diagnostics;
 using GradingEngine.Syntax;
 using GradingEngine.Model;
@@ -79,7 +80,7 @@ internal sealed partial class ConditionBinder
             return Fail(name, DiagnosticCodes.ConditionType, $"`{name.Name}` is a {(variable.Kind == ItemKind.Finding ? "finding" : "question result")}, not a value",
                 $"use one of its fields: {string.Join(", ", fields.Select(f => $"`{name.Name}.{f}`"))}");
         }
-        if (_context is ConditionContext.Threshold && EffectNames.All.Any(e => e.ProfileName() == name.Name))
+        if (_context is ConditionContext.Profile && EffectNames.All.Any(e => e.ProfileName() == name.Name))
         {
             return Fail(name, DiagnosticCodes.UnknownName, $"`{name.Name}` needs `.count` or `.weight`", $"write `{name.Name}.count` or `{name.Name}.weight`");
         }
@@ -92,7 +93,7 @@ internal sealed partial class ConditionBinder
 
     private string? NameHelp(string name) => _context switch
     {
-        ConditionContext.Threshold => NameSuggester.Help(name, ProfileVariableNames()) ?? "threshold conditions use `strengths.count`, `areas-for-improvement.weight`, ...",
+        ConditionContext.Profile => NameSuggester.Help(name, ProfileVariableNames()) ?? "threshold conditions use `strengths.count`, `areas-for-improvement.weight`, ...",
         _ when NameSuggester.Suggest(name, Functions) is { } f => $"did you mean the aggregate `{f}(...)`?",
         _ => "levels such as `mostly-effective` can only be compared with a judgement; findings are reached through aggregates such as `any(f => ...)`",
     };
@@ -119,7 +120,7 @@ internal sealed partial class ConditionBinder
         {
             return Fail(member, DiagnosticCodes.ConditionType, $"`.{member.Member}` can only follow a variable name");
         }
-        if (_context is ConditionContext.Threshold)
+        if (_context is ConditionContext.Profile)
         {
             var effect = EffectNames.All.Cast<Effect?>().FirstOrDefault(e => e!.Value.ProfileName() == target.Name);
             if (effect is null || member.Member is not ("count" or "weight"))
@@ -141,7 +142,7 @@ internal sealed partial class ConditionBinder
 
     private BoundExpr? BindQuestionField(MemberExpr member, ItemVariable variable)
     {
-        var rollup = (ConditionContext.Rollup)_context;
+        var rollup = (ConditionContext.QuestionGrades)_context;
         return member.Member switch
         {
             "id" => new BoundField(ValueType.Text, variable, ItemField.QuestionId),
@@ -202,7 +203,8 @@ internal sealed partial class ConditionBinder
         {
             TypeKind.Judgement => ItemField.Judgement,
             TypeKind.Number => ItemField.Number,
-            _ => ItemField.Flag,
+            TypeKind.Bool => ItemField.Flag,
+            _ => throw new UnreachableException(type.Kind.ToString()),
         };
         return new BoundField(type, variable, field);
     }
@@ -211,7 +213,8 @@ internal sealed partial class ConditionBinder
     {
         IndicatorType.Judgement => ValueType.Judgement(indicator.Scale!),
         IndicatorType.Number => ValueType.Number,
-        _ => ValueType.Bool,
+        IndicatorType.YesNo => ValueType.Bool,
+        _ => throw new UnreachableException(indicator.Type.ToString()),
     };
 
     private BoundExpr? BindUnary(UnaryExpr unary)

@@ -6,14 +6,14 @@ namespace GradingEngine.Check.Binding;
 internal abstract record ConditionContext
 {
     /// <summary>A criterion condition: aggregates range over the findings of one question.</summary>
-    public sealed record Criterion(Question Question, Codebook Codebook) : ConditionContext
+    public sealed record Findings(Question Question, Codebook Codebook) : ConditionContext
     {
         public IReadOnlyList<Indicator> Indicators { get; } = Codebook.Indicators.Where(i => i.QuestionId == Question.Id).ToList();
     }
 
     /// <summary>A threshold rule: the profile variables, no aggregates.</summary>
-    public sealed record Threshold : ConditionContext;
+    public sealed record Profile : ConditionContext;
 
     /// <summary>A roll-up rule: aggregates range over the question results.</summary>
-    public sealed record Rollup(IReadOnlyList<Question> Questions, JudgementScale Grades) : ConditionContext;
+    public sealed record QuestionGrades(IReadOnlyList<Question> Questions, JudgementScale Grades) : ConditionContext;
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using GradingEngine.Model;
 
 namespace GradingEngine.Check.Binding;
@@ -25,7 +26,8 @@ internal sealed record ValueType(TypeKind Kind, JudgementScale? Scale = null)
         TypeKind.Bool => "yes/no",
         TypeKind.Number => "number",
         TypeKind.Text => "text",
-        _ => Scale!.Id == "grade" ? "grade" : $"judgement on scale `{Scale.Id}`",
+        TypeKind.Judgement => Scale!.Id == "grade" ? "grade" : $"judgement on scale `{Scale.Id}`",
+        _ => throw new UnreachableException(Kind.ToString()),
     };
 
     public bool Equals(ValueType? other) =>

@@ -32,8 +32,7 @@ internal static class CriterionLint
             var worlds = choices.Aggregate(1L, (n, c) => n * c.Count);
             if (worlds > MaxWorlds) continue;
 
-            // Interpreted: most criteria have a few dozen combinations, and emitting IL for each condition and JIT-compiling
-            // it cost 0.5 ms a criterion, more than half of `rules check` at 5,000 criteria (the native AOT CLI always interprets).
+            // Interpreted: most criteria have a few dozen combinations, too few to repay JIT-compiling each condition.
             var condition = ConditionCompiler.ForFindings(criterion.Condition, ExpressionMode.Interpreted);
             bool any = false, all = true;
             foreach (var world in Product(choices))

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using GradingEngine.Model;
 using GradingEngine.Trace;
@@ -166,7 +167,13 @@ public static class RuleTestRenderer
         foreach (var failure in result.Failures)
         {
             w.WriteStartObject();
-            w.WriteString("kind", failure.Kind switch { ExpectationKind.Grade => "grade", ExpectationKind.Met => "met", _ => "notMet" });
+            w.WriteString("kind", failure.Kind switch
+            {
+                ExpectationKind.Grade => "grade",
+                ExpectationKind.Met => "met",
+                ExpectationKind.NotMet => "notMet",
+                _ => throw new UnreachableException(failure.Kind.ToString()),
+            });
             w.WriteString("subject", failure.Subject);
             w.WriteString("expected", failure.Expected);
             w.WriteString("actual", failure.Actual);

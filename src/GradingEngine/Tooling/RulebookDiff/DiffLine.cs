@@ -1,3 +1,4 @@
+using System.Diagnostics;
 namespace GradingEngine.Tooling.RulebookDiff;
 
 /// <summary>One line of a unified-style diff of an item's YAML text.</summary>
@@ -8,6 +9,7 @@ public sealed record DiffLine(DiffOp Op, string Text)
     {
         DiffOp.Removed => "-",
         DiffOp.Added => "+",
-        _ => " ",
+        DiffOp.Same => " ",
+        _ => throw new UnreachableException(Op.ToString()),
     } + Text;
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using GradingEngine.Render;
 
@@ -137,7 +138,8 @@ public static class RulebookDiffRenderer
         ItemKind.Indicator => "Indicators",
         ItemKind.Criterion => "Criteria",
         ItemKind.ThresholdRow => "Threshold rows",
-        _ => "Roll-up rows",
+        ItemKind.RollupRow => "Roll-up rows",
+        _ => throw new UnreachableException(kind.ToString()),
     };
 
     private static string KindId(ItemKind kind) => kind switch
@@ -149,7 +151,8 @@ public static class RulebookDiffRenderer
         ItemKind.Indicator => "indicator",
         ItemKind.Criterion => "criterion",
         ItemKind.ThresholdRow => "threshold-row",
-        _ => "rollup-row",
+        ItemKind.RollupRow => "rollup-row",
+        _ => throw new UnreachableException(kind.ToString()),
     };
 
     private static string ChangeId(ChangeKind change) => change switch
@@ -157,7 +160,8 @@ public static class RulebookDiffRenderer
         ChangeKind.Added => "added",
         ChangeKind.Removed => "removed",
         ChangeKind.Edited => "edited",
-        _ => "unchanged",
+        ChangeKind.Unchanged => "unchanged",
+        _ => throw new UnreachableException(change.ToString()),
     };
 
     public static string RenderJson(RulebookDiff diff) => JsonRenderer.Write(w =>

@@ -11,35 +11,36 @@ internal sealed class StructuralDiffer
 {
     private readonly Rulebook _old;
     private readonly Rulebook _new;
-    private readonly YamlItemText _text;
+    private readonly ItemText _oldText;
+    private readonly ItemText _newText;
     private readonly List<ItemChange> _items = [];
 
-    private StructuralDiffer(Rulebook old, Rulebook @new, YamlItemText text)
+    private StructuralDiffer(Rulebook old, Rulebook @new)
     {
         _old = old;
         _new = @new;
-        _text = text;
+        _oldText = new ItemText(old);
+        _newText = new ItemText(@new);
     }
 
-    public static StructuralDiff Diff(Rulebook old, Rulebook @new, YamlItemText? text = null) =>
-        new StructuralDiffer(old, @new, text ?? new YamlItemText()).Run();
+    public static StructuralDiff Diff(Rulebook old, Rulebook @new) => new StructuralDiffer(old, @new).Run();
 
     private StructuralDiff Run()
     {
-        ById(ItemKind.Grade, _old.Scale.Grades, _new.Scale.Grades, g => g.Id, g => g.Span,
+        ById(ItemKind.Grade, _old.Scale.Grades, _new.Scale.Grades, g => g.Id, g => g.Fields,
             (a, b) => Fields(("name", a.Name != b.Name), ("definition", a.Definition != b.Definition)));
-        ById(ItemKind.Question, _old.Questions, _new.Questions, q => q.Id, q => q.Span,
+        ById(ItemKind.Question, _old.Questions, _new.Questions, q => q.Id, q => q.Fields,
             (a, b) => Fields(("title", a.Title != b.Title)));
         // Areas of an added or removed question are shown within the question's lines.
         foreach (var question in _new.Questions)
         {
             if (_old.FindQuestion(question.Id) is not { } oldQuestion) continue;
-            ById(ItemKind.Area, oldQuestion.Areas, question.Areas, a => $"{question.Id}/{a.Id}", a => a.Span,
+            ById(ItemKind.Area, oldQuestion.Areas, question.Areas, a => $"{question.Id}/{a.Id}", a => a.Fields,
                 (a, b) => Fields(("title", a.Title != b.Title)));
         }
-        ById(ItemKind.JudgementScale, _old.Codebook.Scales, _new.Codebook.Scales, s => s.Id, s => s.Span,
+        ById(ItemKind.JudgementScale, _old.Codebook.Scales, _new.Codebook.Scales, s => s.Id, s => s.Fields,
             (a, b) => Fields(("levels", !a.Levels.SequenceEqual(b.Levels, StringComparer.Ordinal))));
-        ById(ItemKind.Indicator, _old.Codebook.Indicators, _new.Codebook.Indicators, i => i.Id, i => i.Span,
+        ById(ItemKind.Indicator, _old.Codebook.Indicators, _new.Codebook.Indicators, i => i.Id, i => i.Fields,
             (a, b) => Fields(
                 ("question", a.QuestionId != b.QuestionId),
                 ("area", a.AreaId != b.AreaId),
@@ -47,7 +48,7 @@ internal sealed class StructuralDiffer
                 ("type", a.Type != b.Type),
                 ("scale", a.Scale?.Id != b.Scale?.Id),
                 ("unit", a.Unit != b.Unit)));
-        ById(ItemKind.Criterion, _old.Criteria, _new.Criteria, c => c.Id, c => c.Span,
+        ById(ItemKind.Criterion, _old.Criteria, _new.Criteria, c => c.Id, c => c.Fields,
             (a, b) => Fields(
                 ("question", a.QuestionId != b.QuestionId),
                 ("area", a.AreaId != b.AreaId),
@@ -85,30 +86,28 @@ internal sealed class StructuralDiffer
         fields.Where(f => f.Differs).Select(f => f.Name).ToList();
 
     /// <summary>Edited and added items in the new rulebook's order, then removed ones in the old rulebook's order.</summary>
-    private void ById<T>(ItemKind kind, IReadOnlyList<T> oldItems, IReadOnlyList<T> newItems, Func<T, string> id, Func<T, SourceSpan> span,
+    private void ById<T>(ItemKind kind, IReadOnlyList<T> oldItems, IReadOnlyList<T> newItems, Func<T, string> id, Func<T, FieldSpans> spans,
         Func<T, T, IReadOnlyList<string>> compare)
     {
         var oldById = oldItems.GroupBy(id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         var newIds = newItems.Select(id).ToHashSet(StringComparer.Ordinal);
-        var oldSpans = oldItems.Select(span).ToList();
-        var newSpans = newItems.Select(span).ToList();
         foreach (var item in newItems)
         {
             if (!oldById.TryGetValue(id(item), out var before))
             {
-                _items.Add(Added(kind, id(item), null, _text.Extract(span(item), newSpans), Location(_new, span(item))));
+                _items.Add(Added(kind, id(item), null, _newText.Of(spans(item)), Location(_new, spans(item).Whole)));
                 continue;
             }
             var fields = compare(before, item);
             if (fields.Count > 0)
             {
-                _items.Add(new ItemChange(kind, id(item), null, ChangeKind.Edited, fields, Location(_old, span(before)), Location(_new, span(item)),
-                    LineDiff.Compute(_text.Extract(span(before), oldSpans), _text.Extract(span(item), newSpans))));
+                _items.Add(new ItemChange(kind, id(item), null, ChangeKind.Edited, fields, Location(_old, spans(before).Whole), Location(_new, spans(item).Whole),
+                    LineDiff.Compute(_oldText.Of(spans(before)), _newText.Of(spans(item)))));
             }
         }
         foreach (var item in oldItems.Where(i => !newIds.Contains(id(i))))
         {
-            _items.Add(Removed(kind, id(item), null, _text.Extract(span(item), oldSpans), Location(_old, span(item))));
+            _items.Add(Removed(kind, id(item), null, _oldText.Of(spans(item)), Location(_old, spans(item).Whole)));
         }
     }
 
@@ -117,17 +116,15 @@ internal sealed class StructuralDiffer
     {
         var oldRows = oldTable?.Rules ?? [];
         var newRows = newTable?.Rules ?? [];
-        var oldSpans = oldRows.Select(r => r.Span).ToList();
-        var newSpans = newRows.Select(r => r.Span).ToList();
         for (var i = 0; i < Math.Max(oldRows.Count, newRows.Count); i++)
         {
             if (i >= oldRows.Count)
             {
-                _items.Add(Added(kind, table, i + 1, _text.Extract(newRows[i].Span, newSpans), Location(_new, newRows[i].Span)));
+                _items.Add(Added(kind, table, i + 1, _newText.Of(newRows[i].Fields), Location(_new, newRows[i].Span)));
             }
             else if (i >= newRows.Count)
             {
-                _items.Add(Removed(kind, table, i + 1, _text.Extract(oldRows[i].Span, oldSpans), Location(_old, oldRows[i].Span)));
+                _items.Add(Removed(kind, table, i + 1, _oldText.Of(oldRows[i].Fields), Location(_old, oldRows[i].Span)));
             }
             else
             {
@@ -135,7 +132,7 @@ internal sealed class StructuralDiffer
                 var fields = Fields(("grade", a.GradeId != b.GradeId), ("when", a.ConditionText != b.ConditionText), ("because", a.Because != b.Because));
                 if (fields.Count == 0) continue;
                 _items.Add(new ItemChange(kind, table, i + 1, ChangeKind.Edited, fields, Location(_old, a.Span), Location(_new, b.Span),
-                    LineDiff.Compute(_text.Extract(a.Span, oldSpans), _text.Extract(b.Span, newSpans))));
+                    LineDiff.Compute(_oldText.Of(a.Fields), _newText.Of(b.Fields))));
             }
         }
     }
