@@ -15,7 +15,7 @@ public class SmokeTests
         var inspection = GradingPipeline.LoadInspection(findings, result.Value!);
         Assert.True(inspection.Succeeded, string.Join("\n", inspection.Diagnostics.Select(GradingEngine.Render.DiagnosticFormatter.Format)));
         var graded = GradingPipeline.Grade(result.Value!, inspection.Value!);
-        Assert.Equal(["good", "good"], graded.Questions.Select(q => q.Grade.Id));
-        Assert.Equal("good", graded.Overall.Grade.Id);
+        Assert.Equal(["good", "good"], graded.Questions.Select(q => q.Grade!.Id));
+        Assert.Equal("good", graded.Overall!.Grade.Id);
     }
 }

@@ -6,9 +6,11 @@ using GradingEngine.Model;
 namespace GradingEngine.Check;
 
 /// <summary>A criterion whose condition is bound, with what it reads and what counts as its evidence.</summary>
+/// <param name="Effect">The index of its effect among the rulebook's declared effects.</param>
 internal sealed record CheckedCriterion(
     int Index,
     Criterion Criterion,
+    int Effect,
     BoundExpr Condition,
     IReadOnlyList<WitnessSource> Witnesses,
     IReadOnlySet<string> ReadIndicators);
@@ -26,6 +28,15 @@ internal sealed record CheckedGradeRule(int Index, GradeRule Rule, Grade Grade, 
 
 internal sealed record CheckedTable(GradeTable Table, IReadOnlyList<CheckedGradeRule> Rules);
 
+/// <summary>A requirement whose condition is bound over its question's findings.</summary>
+internal sealed record CheckedRequirement(int Index, Requirement Requirement, BoundExpr Condition);
+
+/// <summary>A limit whose grade is resolved and whose condition is bound over the profile (or, in the roll-up, the question grades).</summary>
+internal sealed record CheckedLimit(int Index, Limit Limit, Grade Grade, BoundExpr Condition);
+
+/// <summary>The roll-up, checked: its table, its limits, and what an ungraded question does.</summary>
+internal sealed record CheckedRollup(CheckedTable Table, IReadOnlyList<CheckedLimit> Limits, RollupPolicy Policy);
+
 /// <summary>The output of Check: every name resolved, every condition typed, the tables proven total.</summary>
 public sealed class CheckedRulebook
 {
@@ -33,13 +44,17 @@ public sealed class CheckedRulebook
         Rulebook rulebook,
         IReadOnlyList<CheckedCriterion> criteria,
         IReadOnlyDictionary<string, CheckedTable> thresholds,
-        CheckedTable rollup,
+        IReadOnlyDictionary<string, IReadOnlyList<CheckedRequirement>> requirements,
+        IReadOnlyDictionary<string, IReadOnlyList<CheckedLimit>> limits,
+        CheckedRollup? rollup,
         IReadOnlyList<TableAnalysis> analyses,
         IReadOnlyList<Diagnostic> warnings)
     {
         Rulebook = rulebook;
         Criteria = criteria;
         Thresholds = thresholds;
+        Requirements = requirements;
+        Limits = limits;
         Rollup = rollup;
         Analyses = analyses;
         Warnings = warnings;
@@ -52,7 +67,14 @@ public sealed class CheckedRulebook
 
     internal IReadOnlyDictionary<string, CheckedTable> Thresholds { get; }
 
-    internal CheckedTable Rollup { get; }
+    /// <summary>Per question, the evidence it needs to be graded.</summary>
+    internal IReadOnlyDictionary<string, IReadOnlyList<CheckedRequirement>> Requirements { get; }
+
+    /// <summary>Per question, the limits applied after its table.</summary>
+    internal IReadOnlyDictionary<string, IReadOnlyList<CheckedLimit>> Limits { get; }
+
+    /// <summary>Null when the rulebook has no overall grade.</summary>
+    internal CheckedRollup? Rollup { get; }
 
     /// <summary>What the exhaustive analysis proved of each table: the grades it produces, or that it was too large to try.</summary>
     public IReadOnlyList<TableAnalysis> Analyses { get; }

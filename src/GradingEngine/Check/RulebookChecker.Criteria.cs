@@ -22,12 +22,26 @@ internal sealed partial class RulebookChecker
                 var c = new ConditionContext.Findings(question, _rulebook.Codebook);
                 contexts[question] = context = (c, [.. c.Indicators.Select(i => i.Id)]);
             }
+            var effect = EffectOf(criterion);
             var bound = ConditionBinder.Bind(criterion.When, context.Context, _bag);
-            if (bound is null) continue;
+            if (bound is null || effect < 0) continue;
             var witnesses = new List<WitnessSource>();
             CollectWitnesses(bound, positive: true, witnesses);
-            _criteria.Add(new CheckedCriterion(_criteria.Count, criterion, bound, witnesses, ReadIndicators(bound, context.Indicators)));
+            _criteria.Add(new CheckedCriterion(_criteria.Count, criterion, effect, bound, witnesses, ReadIndicators(bound, context.Indicators)));
         }
+    }
+
+    /// <summary>
+    /// The index of the criterion's effect among those the rulebook declares; -1 when there is none such, which the loader
+    /// has reported where the effect is written (or, when rulebook.yaml declares no effects, there).
+    /// </summary>
+    private int EffectOf(Criterion criterion)
+    {
+        for (var i = 0; i < _rulebook.Effects.Count; i++)
+        {
+            if (_rulebook.Effects[i].Id == criterion.EffectId) return i;
+        }
+        return -1;
     }
 
     private void CheckMessage(Criterion criterion)

@@ -7,14 +7,17 @@ namespace GradingEngine.Check;
 
 internal sealed partial class RulebookChecker
 {
+    private ConditionContext.Profile ProfileContext => new(_rulebook.Effects, _rulebook.Codebook.Kinds);
+
     private void CheckThresholds()
     {
-        var defaults = BindTable(_rulebook.DefaultThresholds, new ConditionContext.Profile());
+        var grading = _rulebook.Grading;
+        var defaults = BindTable(grading.DefaultThresholds, ProfileContext);
         var overrides = new Dictionary<string, CheckedTable>(StringComparer.Ordinal);
-        foreach (var (questionId, table) in _rulebook.QuestionThresholds)
+        foreach (var (questionId, table) in grading.QuestionThresholds)
         {
             if (Question(questionId, table.Span) is null) continue;
-            overrides[questionId] = BindTable(table, new ConditionContext.Profile());
+            overrides[questionId] = BindTable(table, ProfileContext);
         }
         foreach (var question in _rulebook.Questions)
         {
@@ -22,8 +25,80 @@ internal sealed partial class RulebookChecker
         }
     }
 
-    private void CheckRollup() =>
-        _rollup = BindTable(_rulebook.Rollup, new ConditionContext.QuestionGrades(_rulebook.Questions, _rulebook.Scale.AsJudgementScale()));
+    /// <summary>Each question's requirements, bound over its own findings: a default list is bound once per question.</summary>
+    private void CheckRequirements()
+    {
+        var grading = _rulebook.Grading;
+        foreach (var (questionId, requirements) in grading.QuestionRequirements)
+        {
+            if (requirements.Count > 0) Question(questionId, requirements[0].Span);
+            else Question(questionId, SourceSpan.FileStart(Path.Combine(_rulebook.Directory, "thresholds.yaml")));
+        }
+        foreach (var question in _rulebook.Questions)
+        {
+            var context = new ConditionContext.Findings(question, _rulebook.Codebook);
+            var bound = new List<CheckedRequirement>();
+            foreach (var requirement in grading.RequirementsFor(question.Id))
+            {
+                if (ConditionBinder.Bind(requirement.When, context, _bag) is { } condition)
+                {
+                    bound.Add(new CheckedRequirement(bound.Count, requirement, condition));
+                }
+            }
+            _requirements[question.Id] = bound;
+        }
+    }
+
+    private void CheckLimits()
+    {
+        var grading = _rulebook.Grading;
+        var defaults = BindLimits(grading.DefaultLimits, ProfileContext);
+        var overrides = new Dictionary<string, IReadOnlyList<CheckedLimit>>(StringComparer.Ordinal);
+        foreach (var (questionId, limits) in grading.QuestionLimits)
+        {
+            if (Question(questionId, limits.Count > 0 ? limits[0].Span : SourceSpan.FileStart(Path.Combine(_rulebook.Directory, "thresholds.yaml"))) is null) continue;
+            overrides[questionId] = BindLimits(limits, ProfileContext);
+        }
+        foreach (var question in _rulebook.Questions)
+        {
+            _limits[question.Id] = overrides.GetValueOrDefault(question.Id) ?? defaults;
+        }
+    }
+
+    private List<CheckedLimit> BindLimits(IReadOnlyList<Limit> limits, ConditionContext context)
+    {
+        var bound = new List<CheckedLimit>();
+        foreach (var limit in limits)
+        {
+            var grade = _rulebook.Scale.Find(limit.GradeId);
+            if (grade is null)
+            {
+                _bag.Error(DiagnosticCodes.UnknownGrade, limit.Fields[limit.KindText], $"unknown grade `{limit.GradeId}`",
+                    NameSuggester.Help(limit.GradeId, _rulebook.Scale.Grades.Select(g => g.Id)) ??
+                    $"grades are: {string.Join(", ", _rulebook.Scale.Grades.Select(g => $"`{g.Id}`"))}");
+            }
+            var condition = ConditionBinder.Bind(limit.When, context, _bag);
+            if (grade is not null && condition is not null)
+            {
+                bound.Add(new CheckedLimit(bound.Count, limit, grade, condition));
+            }
+        }
+        return bound;
+    }
+
+    private void CheckRollup()
+    {
+        if (_rulebook.Rollup is not { } rollup) return;
+        var context = new ConditionContext.QuestionGrades(_rulebook.Questions, _rulebook.Scale.AsJudgementScale());
+        var table = BindTable(rollup.Table, context);
+        var limits = BindLimits(rollup.Limits, context);
+        if (rollup.Ungraded == UngradedPolicy.GradeTheRest && rollup.MinimumGraded > _rulebook.Questions.Count)
+        {
+            _bag.Error(DiagnosticCodes.InvalidValue, rollup.Fields.Whole, $"`minimum: {rollup.MinimumGraded}` is more than the {_rulebook.Questions.Count} questions of the rulebook",
+                "the overall grade could never be given");
+        }
+        _rollup = new CheckedRollup(table, limits, rollup);
+    }
 
     private CheckedTable BindTable(GradeTable table, ConditionContext context)
     {
@@ -63,11 +138,14 @@ internal sealed partial class RulebookChecker
 
     private void Analyze()
     {
-        _analyses.AddRange(TableAnalyzer.AnalyzeThresholds(_rulebook, _thresholds, _bag, _mergeProfileClasses));
-        _analyses.Add(RollupAnalyzer.Analyze(_rulebook, _rollup!, _bag));
+        _analyses.AddRange(TableAnalyzer.AnalyzeThresholds(_rulebook, _criteria, _thresholds, _limits, _bag));
+        if (_rollup is not null) _analyses.Add(RollupAnalyzer.Analyze(_rulebook, _rollup, _requirements, _analyses, _bag));
     }
 
-    /// <summary>Warnings for parts of the framework no evidence can reach.</summary>
+    /// <summary>
+    /// Parts of the framework no evidence can reach: warnings for unread indicators and areas without criteria, and an
+    /// error for a question that could only be graded from silence (no criterion, and no threshold or limit counting findings).
+    /// </summary>
     private void CheckCoverage()
     {
         var read = _criteria.SelectMany(c => c.ReadIndicators).ToHashSet(StringComparer.Ordinal);
@@ -81,6 +159,14 @@ internal sealed partial class RulebookChecker
             foreach (var area in question.Areas.Where(a => !_rulebook.Criteria.Any(c => c.QuestionId == question.Id && c.AreaId == a.Id)))
             {
                 _bag.Warning(DiagnosticCodes.AreaWithoutCriteria, area.Span, $"area `{area.Id}` of `{question.Id}` has no criterion");
+            }
+            var countsFindings = _thresholds[question.Id].Rules.Select(r => r.Condition).Concat(_limits[question.Id].Select(l => l.Condition))
+                .Any(c => c is not null && BoundPrinter.Variables(c).Any(v => v.Measure == ProfileMeasure.Findings));
+            if (!_criteria.Any(c => c.Criterion.QuestionId == question.Id) && !countsFindings)
+            {
+                _bag.Error(DiagnosticCodes.GradedFromSilence, question.Span,
+                    $"question `{question.Id}` has no criteria, and its thresholds and limits count no findings: its grade could only come from silence",
+                    "add criteria for it in `criteria/`, or grade it on `findings.count` in thresholds.yaml");
             }
         }
     }

@@ -15,9 +15,10 @@ internal sealed partial class RulebookChecker
     private readonly DiagnosticBag _bag;
     private readonly List<CheckedCriterion> _criteria = [];
     private readonly Dictionary<string, CheckedTable> _thresholds = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, IReadOnlyList<CheckedRequirement>> _requirements = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, IReadOnlyList<CheckedLimit>> _limits = new(StringComparer.Ordinal);
     private readonly List<TableAnalysis> _analyses = [];
-    private CheckedTable? _rollup;
-    private bool _mergeProfileClasses = true;
+    private CheckedRollup? _rollup;
 
     private RulebookChecker(Rulebook rulebook, DiagnosticBag bag)
     {
@@ -28,23 +29,24 @@ internal sealed partial class RulebookChecker
     private IReadOnlyList<(string Name, Action Run)> Passes =>
     [
         ("scale", CheckScale),
+        ("effects", CheckEffects),
         ("questions", CheckQuestions),
         ("codebook", CheckCodebook),
         ("criteria", CheckCriteria),
         ("thresholds", CheckThresholds),
+        ("requirements", CheckRequirements),
+        ("limits", CheckLimits),
         ("rollup", CheckRollup),
         ("coverage", CheckCoverage),
         ("analysis", Analyze),
     ];
 
     /// <summary>Checks <paramref name="rulebook"/>; <paramref name="bag"/> may already hold load errors.</summary>
-    public static CheckedRulebook? Check(Rulebook rulebook, DiagnosticBag bag) =>
-        Check(rulebook, bag, mergeProfileClasses: true);
-
-    /// <param name="mergeProfileClasses">false analyses threshold tables profile by profile (tests hold the merged analysis to it)</param>
-    internal static CheckedRulebook? Check(Rulebook rulebook, DiagnosticBag bag, bool mergeProfileClasses)
+    /// <param name="analyze">Also prove the tables and the roll-up (the analysis pass); without it the rulebook is bound and
+    /// typed only, and has no analyses.</param>
+    public static CheckedRulebook? Check(Rulebook rulebook, DiagnosticBag bag, bool analyze = true)
     {
-        var checker = new RulebookChecker(rulebook, bag) { _mergeProfileClasses = mergeProfileClasses };
+        var checker = new RulebookChecker(rulebook, bag);
         // Without questions or grades (rulebook.yaml did not load) every reference would be an echo of that error.
         var headless = bag.HasErrors && (rulebook.Questions.Count == 0 || rulebook.Scale.Grades.Count == 0);
         foreach (var (name, run) in checker.Passes)
@@ -52,11 +54,12 @@ internal sealed partial class RulebookChecker
             if (headless && name is not ("scale" or "questions")) break;
             // Coverage and analysis read the whole rulebook: on a broken one they would only echo its errors.
             if (name is "coverage" or "analysis" && bag.HasErrors) break;
+            if (name == "analysis" && !analyze) break;
             run();
         }
         if (bag.HasErrors) return null;
-        return new CheckedRulebook(rulebook, checker._criteria, checker._thresholds, checker._rollup!, checker._analyses,
-            bag.ToSortedList().Where(d => !d.IsError).ToList());
+        return new CheckedRulebook(rulebook, checker._criteria, checker._thresholds, checker._requirements, checker._limits, checker._rollup,
+            checker._analyses, bag.ToSortedList().Where(d => !d.IsError).ToList());
     }
 
     private void Duplicates<T>(IEnumerable<T> items, Func<T, string> id, Func<T, SourceSpan> span, string what)
@@ -111,13 +114,32 @@ internal sealed partial class RulebookChecker
     private void CheckCodebook()
     {
         Duplicates(_rulebook.Codebook.Scales, s => s.Id, s => s.Span, "scale");
+        Duplicates(_rulebook.Codebook.Kinds, k => k.Id, k => k.Span, "kind");
         Duplicates(_rulebook.Codebook.Indicators, i => i.Id, i => i.Span, "indicator");
+        var kinds = _rulebook.Codebook.Kinds.Select(k => k.Id).ToList();
         foreach (var indicator in _rulebook.Codebook.Indicators)
         {
             if (Question(indicator.QuestionId, indicator.Fields["question"]) is { } question)
             {
                 Area(question, indicator.AreaId, indicator.Fields["area"]);
             }
+            foreach (var kind in indicator.Kinds.Where(k => !kinds.Contains(k)))
+            {
+                _bag.Error(DiagnosticCodes.UnknownKind, indicator.Fields["kinds"], $"indicator `{indicator.Id}` allows kind `{kind}`, which the codebook does not declare",
+                    kinds.Count == 0 ? "declare it under `kinds:` in codebook.yaml" : NameSuggester.Help(kind, kinds) ?? $"kinds are: {string.Join(", ", kinds.Select(k => $"`{k}`"))}");
+            }
+        }
+    }
+
+    /// <summary>What met criteria contribute: declared once (the loader requires the list), each with a distinct id and plural.</summary>
+    private void CheckEffects()
+    {
+        Duplicates(_rulebook.Effects, e => e.Id, e => e.Fields["id"], "effect");
+        Duplicates(_rulebook.Effects, e => e.Plural, e => e.Fields["plural"], "effect plural");
+        foreach (var effect in _rulebook.Effects.Where(e => e.Plural == Binding.ConditionContext.Profile.FindingsName))
+        {
+            _bag.Error(DiagnosticCodes.InvalidId, effect.Fields["plural"], $"`{effect.Plural}` names the question's findings in thresholds",
+                "give the effect another plural");
         }
     }
 }

@@ -27,8 +27,10 @@ public sealed class CompiledRulebook
         NotMetOutcomes = [.. rulebook.Rulebook.Questions.Select(q => _byQuestion[q.Id].Select(c => c.NotMet).ToArray())];
         Slots = SlotsOf(rulebook, criteria);
         Evidence = evidence;
-        Thresholds = Runtimes(rulebook.Thresholds, mode);
-        Rollup = new(rulebook.Rollup, mode);
+        Thresholds = Runtimes(rulebook, mode);
+        Requirements = rulebook.Requirements.ToDictionary(
+            r => r.Key, r => (IReadOnlyList<RequirementRuntime>)[.. r.Value.Select(x => new RequirementRuntime(x, mode))], StringComparer.Ordinal);
+        Rollup = rulebook.Rollup is { } rollup ? new RollupRuntime(rollup, mode) : null;
         ReadIndicators = rulebook.Rulebook.Questions.ToDictionary(
             q => q.Id,
             q => (IReadOnlySet<string>)rulebook.CriteriaOf(q.Id).SelectMany(c => c.ReadIndicators).ToHashSet(StringComparer.Ordinal),
@@ -79,21 +81,29 @@ public sealed class CompiledRulebook
     /// <summary>Per question, how its findings are gathered into the sources its criteria read.</summary>
     internal IReadOnlyDictionary<string, EvidenceLayout> Evidence { get; }
 
-    /// <summary>Each question's threshold table as delegates, for what-if questions.</summary>
+    /// <summary>Each question's threshold table and limits as delegates: the limits decide here, and what-if questions ask.</summary>
     internal IReadOnlyDictionary<string, GradeTableRuntime> Thresholds { get; }
 
-    internal RollupRuntime Rollup { get; }
+    /// <summary>Each question's evidence requirements as delegates over its findings.</summary>
+    internal IReadOnlyDictionary<string, IReadOnlyList<RequirementRuntime>> Requirements { get; }
+
+    /// <summary>Null when the rulebook has no overall grade.</summary>
+    internal RollupRuntime? Rollup { get; }
 
     /// <summary>Per question, every indicator some criterion reads: findings of any other indicator are not considered.</summary>
     internal IReadOnlyDictionary<string, IReadOnlySet<string>> ReadIndicators { get; }
 
-    /// <summary>One runtime per table: questions sharing the default table share its compiled delegates.</summary>
-    private static Dictionary<string, GradeTableRuntime> Runtimes(IReadOnlyDictionary<string, CheckedTable> tables, ExpressionMode mode)
+    /// <summary>One runtime per table and list of limits: questions sharing the defaults share their compiled delegates.</summary>
+    private static Dictionary<string, GradeTableRuntime> Runtimes(CheckedRulebook rulebook, ExpressionMode mode)
     {
-        var byTable = new Dictionary<CheckedTable, GradeTableRuntime>(ReferenceEqualityComparer.Instance);
-        return tables.ToDictionary(
+        var shared = new Dictionary<(CheckedTable, IReadOnlyList<CheckedLimit>), GradeTableRuntime>();
+        return rulebook.Thresholds.ToDictionary(
             t => t.Key,
-            t => byTable.TryGetValue(t.Value, out var runtime) ? runtime : byTable[t.Value] = new GradeTableRuntime(t.Value, mode),
+            t =>
+            {
+                var key = (t.Value, rulebook.Limits[t.Key]);
+                return shared.TryGetValue(key, out var runtime) ? runtime : shared[key] = new GradeTableRuntime(t.Value, key.Item2, mode);
+            },
             StringComparer.Ordinal);
     }
 

@@ -62,6 +62,17 @@ internal sealed class ConditionCompiler
         return findings => compiled(gather.Gather(findings));
     }
 
+    /// <summary>A number over one question's findings (an aggregate of a requirement), for what a trace shows it saw.</summary>
+    public static Func<IReadOnlyList<FindingFact>, decimal?> ForFindingsNumber(BoundExpr number, ExpressionMode mode)
+    {
+        var layout = new EvidenceLayout.Builder("");
+        var evidence = Expression.Parameter(typeof(QuestionEvidence), EvidenceParameter);
+        var body = new ConditionCompiler(evidence, layout.SourceOf).Emit(number);
+        var compiled = FastCompiler.For(mode).Compile(Expression.Lambda<Func<QuestionEvidence, decimal?>>(body, evidence));
+        var gather = layout.Build();
+        return findings => compiled(gather.Gather(findings));
+    }
+
     public static Expression<Func<IEnumerable<QuestionGradeFact>, bool>> ForQuestions(BoundExpr condition)
     {
         var questions = Expression.Parameter(typeof(IEnumerable<QuestionGradeFact>), QuestionsParameter);
@@ -145,14 +156,21 @@ internal sealed class ConditionCompiler
             ItemField.Flag => Expression.Property(item, Members.Flag),
             ItemField.QuestionId => Expression.Property(item, Members.QuestionId),
             ItemField.Grade => Expression.Convert(Expression.Property(item, Members.QuestionRank), typeof(int?)),
+            ItemField.Kind => Expression.Property(item, Members.Kind),
             _ => throw new UnreachableException(f.Field.ToString()),
         };
     }
 
     private Expression ProfileVariable(BoundProfileVariable p)
     {
-        var value = Expression.Call(_profile!, p.IsWeight ? Members.Weight : Members.Count, Expression.Constant(p.Effect));
-        return Expression.Call(Ops.Number, value);
+        var read = p.Measure switch
+        {
+            ProfileMeasure.Count => Members.Count,
+            ProfileMeasure.Weight => Members.Weight,
+            ProfileMeasure.Findings => Members.Findings,
+            _ => throw new UnreachableException(p.Measure.ToString()),
+        };
+        return Expression.Call(Ops.Number, Expression.Call(_profile!, read, Expression.Constant(p.Index)));
     }
 
     private Expression Binary(BoundBinary b)
@@ -416,8 +434,10 @@ internal sealed class ConditionCompiler
         public static readonly PropertyInfo QuestionId = Property((QuestionGradeFact q) => q.QuestionId);
         public static readonly PropertyInfo QuestionRank = Property((QuestionGradeFact q) => q.Rank);
         public static readonly MethodInfo Source = ((MethodCallExpression)((Expression<Func<QuestionEvidence, FindingFact[]>>)(e => e.Source(0))).Body).Method;
-        public static readonly MethodInfo Count = ((MethodCallExpression)((Expression<Func<OutcomeProfile, int>>)(p => p.Count(Effect.Strength))).Body).Method;
-        public static readonly MethodInfo Weight = ((MethodCallExpression)((Expression<Func<OutcomeProfile, int>>)(p => p.Weight(Effect.Strength))).Body).Method;
+        public static readonly PropertyInfo Kind = Property((FindingFact f) => f.KindId);
+        public static readonly MethodInfo Count = ((MethodCallExpression)((Expression<Func<OutcomeProfile, int>>)(p => p.Count(0))).Body).Method;
+        public static readonly MethodInfo Weight = ((MethodCallExpression)((Expression<Func<OutcomeProfile, int>>)(p => p.Weight(0))).Body).Method;
+        public static readonly MethodInfo Findings = ((MethodCallExpression)((Expression<Func<OutcomeProfile, int>>)(p => p.Findings(0))).Body).Method;
 
         private static PropertyInfo Property<T, TValue>(Expression<Func<T, TValue>> access) =>
             (PropertyInfo)((MemberExpression)access.Body).Member;

@@ -90,7 +90,7 @@ internal sealed class CriterionRuntime
             }
         }
         var c = Checked.Criterion;
-        return new CriterionMet(Checked.Index, (int)c.Effect, c.Weight, witnesses, Representative(evidence, witnesses));
+        return new CriterionMet(Checked.Index, Checked.Effect, c.Weight, witnesses, Representative(evidence, witnesses));
     }
 
     /// <summary>

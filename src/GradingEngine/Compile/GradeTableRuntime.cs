@@ -5,13 +5,18 @@ using GradingEngine.Facts;
 namespace GradingEngine.Compile;
 
 /// <summary>
-/// A threshold table as plain delegates, first match wins: the same compiled conditions the NRules
-/// rules use, for asking "what if" questions without a session (counterfactuals, analysis).
+/// How a question's grade follows from its profile, as plain delegates: its threshold table (first match wins, the same
+/// compiled conditions the NRules rules use) and the limits applied after it. The rules decide the row in a session;
+/// this decides the limits, and answers "what if" questions without a session (counterfactuals, outlooks).
 /// </summary>
-internal sealed class GradeTableRuntime(CheckedTable table, ExpressionMode mode)
+internal sealed class GradeTableRuntime(CheckedTable table, IReadOnlyList<CheckedLimit> limits, ExpressionMode mode)
 {
     private readonly Func<OutcomeProfile, bool>?[] _conditions = table.Rules
         .Select(r => r.Condition is null ? null : FastCompiler.For(mode).Compile(ConditionCompiler.ForProfile(r.Condition)))
+        .ToArray();
+
+    private readonly Func<OutcomeProfile, bool>[] _limits = limits
+        .Select(l => FastCompiler.For(mode).Compile(ConditionCompiler.ForProfile(l.Condition)))
         .ToArray();
 
     // Each row's `and`-ed parts, compiled once on first use: outlooks ask which parts fail.
@@ -22,6 +27,12 @@ internal sealed class GradeTableRuntime(CheckedTable table, ExpressionMode mode)
         .ToArray();
 
     public CheckedTable Table { get; } = table;
+
+    public IReadOnlyList<CheckedLimit> Limits { get; } = limits;
+
+    /// <summary>Whether a row or limit reads the question's findings counts, so a trace shows them.</summary>
+    public bool ReadsFindings { get; } = table.Rules.Select(r => r.Condition).Concat(limits.Select(l => l.Condition))
+        .Any(c => c is not null && BoundPrinter.Variables(c).Any(v => v.Measure == ProfileMeasure.Findings));
 
     /// <summary>The `and`-ed parts of a row's condition that do not hold for <paramref name="profile"/>.</summary>
     public IEnumerable<BoundExpr> FailingParts(CheckedGradeRule row, OutcomeProfile profile) =>
@@ -35,5 +46,16 @@ internal sealed class GradeTableRuntime(CheckedTable table, ExpressionMode mode)
             if (_conditions[i] is not { } c || c(profile)) return Table.Rules[i];
         }
         return null;
+    }
+
+    /// <summary>Which limits hold for the profile, by index.</summary>
+    public bool[] Holding(OutcomeProfile profile) => [.. _limits.Select(l => l(profile))];
+
+    /// <summary>The grade's rank for a profile: the deciding row's, then the limits; -1 in a gap.</summary>
+    public int Grade(OutcomeProfile profile)
+    {
+        if (Decide(profile) is not { } row) return -1;
+        var holding = Holding(profile);
+        return Check.Limits.Apply(row.Grade.Rank, Limits, k => holding[k]).Rank;
     }
 }

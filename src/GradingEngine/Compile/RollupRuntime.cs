@@ -4,20 +4,26 @@ using GradingEngine.Facts;
 
 namespace GradingEngine.Compile;
 
-/// <summary>The roll-up table as plain delegates, first match wins, for counterfactuals.</summary>
-internal sealed class RollupRuntime(CheckedTable table, ExpressionMode mode)
+/// <summary>The roll-up as plain delegates: its table (first match wins) and the limits applied after it.</summary>
+internal sealed class RollupRuntime(CheckedRollup rollup, ExpressionMode mode)
 {
-    private readonly Func<IEnumerable<QuestionGradeFact>, bool>?[] _conditions = table.Rules
+    private readonly Func<IEnumerable<QuestionGradeFact>, bool>?[] _conditions = rollup.Table.Rules
         .Select(r => r.Condition is null ? null : FastCompiler.For(mode).Compile(ConditionCompiler.ForQuestions(r.Condition)))
         .ToArray();
 
-    private readonly Lazy<(BoundExpr Part, Func<IEnumerable<QuestionGradeFact>, bool> Holds)[]>[] _parts = table.Rules
+    private readonly Func<IEnumerable<QuestionGradeFact>, bool>[] _limits = rollup.Limits
+        .Select(l => FastCompiler.For(mode).Compile(ConditionCompiler.ForQuestions(l.Condition)))
+        .ToArray();
+
+    private readonly Lazy<(BoundExpr Part, Func<IEnumerable<QuestionGradeFact>, bool> Holds)[]>[] _parts = rollup.Table.Rules
         .Select(r => new Lazy<(BoundExpr, Func<IEnumerable<QuestionGradeFact>, bool>)[]>(() => r.Condition is null
             ? []
             : BoundPrinter.Conjuncts(r.Condition).Select(p => (p, FastCompiler.For(mode).Compile(ConditionCompiler.ForQuestions(p)))).ToArray()))
         .ToArray();
 
-    public CheckedTable Table { get; } = table;
+    public CheckedRollup Rollup { get; } = rollup;
+
+    public CheckedTable Table => Rollup.Table;
 
     /// <summary>The `and`-ed parts of a row's condition that do not hold for these question grades.</summary>
     public IEnumerable<BoundExpr> FailingParts(CheckedGradeRule row, IReadOnlyList<QuestionGradeFact> questions) =>
@@ -30,5 +36,16 @@ internal sealed class RollupRuntime(CheckedTable table, ExpressionMode mode)
             if (_conditions[i] is not { } c || c(questions)) return Table.Rules[i];
         }
         return null;
+    }
+
+    /// <summary>Which limits hold for the question grades, by index.</summary>
+    public bool[] Holding(IReadOnlyList<QuestionGradeFact> questions) => [.. _limits.Select(l => l(questions))];
+
+    /// <summary>The overall grade's rank for these question grades: the deciding row's, then the limits; -1 in a gap.</summary>
+    public int Grade(IReadOnlyList<QuestionGradeFact> questions)
+    {
+        if (Decide(questions) is not { } row) return -1;
+        var holding = Holding(questions);
+        return Limits.Apply(row.Grade.Rank, Rollup.Limits, k => holding[k]).Rank;
     }
 }

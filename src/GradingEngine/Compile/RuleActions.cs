@@ -30,9 +30,12 @@ internal static class RuleActions
     public static void CriterionMet(CriterionRuntime criterion, QuestionEvidence evidence) =>
         evidence.Record(criterion.Met(evidence));
 
-    /// <summary>The question's profile: counts and weights summed over the set of its met criteria, whatever order they fired in.</summary>
-    public static void Profile(IContext context, QuestionEvidence scope) =>
-        Yield(context, OutcomeProfile.Of(scope.QuestionId, scope.Met));
+    /// <summary>
+    /// The question's profile: counts and weights summed over the set of its met criteria, whatever order they fired in,
+    /// and its findings counted, in all and by kind.
+    /// </summary>
+    public static void Profile(IContext context, QuestionEvidence scope, int effects, int kinds) =>
+        Yield(context, OutcomeProfile.Of(scope.QuestionId, scope.Met, scope.All, effects, kinds));
 
     public static void QuestionGrade(IContext context, OutcomeProfile profile, int rank, int ruleIndex) =>
         Yield(context, new QuestionGradeFact(profile.QuestionId, rank, ruleIndex, profile));

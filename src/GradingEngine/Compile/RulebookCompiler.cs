@@ -55,7 +55,7 @@ internal static class RulebookCompiler
         }
         foreach (var question in rulebook.Rulebook.Questions)
         {
-            rules.Add(ProfileRule(question.Id));
+            rules.Add(ProfileRule(question.Id, rulebook.Rulebook.Effects.Count, rulebook.Rulebook.Codebook.Kinds.Count));
             var table = rulebook.Thresholds[question.Id];
             rules.AddRange(table.Rules.Select(row => QuestionGradeRule(question.Id, table, row)));
         }
@@ -94,13 +94,13 @@ internal static class RulebookCompiler
         return builder.Build();
     }
 
-    private static IRuleDefinition ProfileRule(string questionId)
+    private static IRuleDefinition ProfileRule(string questionId, int effects, int kinds)
     {
         var builder = Named($"profile {questionId}", $"outcome profile of {questionId}", ProfilePriority, null, "profile");
         var lhs = builder.LeftHandSide();
         ScopePattern(lhs, questionId);
         lhs.Pattern(typeof(OutcomesComplete), "complete");
-        Expression<Action<IContext, QuestionEvidence>> action = (ctx, scope) => RuleActions.Profile(ctx, scope);
+        Expression<Action<IContext, QuestionEvidence>> action = (ctx, scope) => RuleActions.Profile(ctx, scope, effects, kinds);
         builder.RightHandSide().Action(action);
         return builder.Build();
     }

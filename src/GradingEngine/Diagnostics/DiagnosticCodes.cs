@@ -27,6 +27,7 @@ public static class DiagnosticCodes
     public const string UnusedIndicator = "GE207";
     public const string AreaWithoutCriteria = "GE208";
     public const string InconsistentRows = "GE209";
+    public const string GradedFromSilence = "GE210";
 
     // References between files and to the codebook.
     public const string UnknownQuestion = "GE300";
@@ -41,6 +42,7 @@ public static class DiagnosticCodes
     public const string ValueTypeMismatch = "GE309";
     public const string InspectionMismatch = "GE310";
     public const string UnknownCriterion = "GE311";
+    public const string UnknownKind = "GE312";
 
     // Conditions: the rule language.
     public const string ConditionSyntax = "GE400";
@@ -60,6 +62,7 @@ public static class DiagnosticCodes
     public const string GradeNeverProduced = "GE506";
     public const string CriterionNeverMet = "GE507";
     public const string CriterionAlwaysMet = "GE508";
+    public const string LimitWithoutEffect = "GE509";
 
     /// <summary>Every code with a one-line summary, in code order.</summary>
     public static IReadOnlyList<(string Code, string Summary)> All { get; } =
@@ -82,6 +85,7 @@ public static class DiagnosticCodes
         (UnusedIndicator, "a codebook indicator that no criterion reads (warning)"),
         (AreaWithoutCriteria, "an area of a question that no criterion covers (warning)"),
         (InconsistentRows, "rows of one inspection in a CSV findings file disagree on `force`, `framework` or `report`"),
+        (GradedFromSilence, "a question no evidence can reach: no criterion, and thresholds and limits that count no findings"),
         (UnknownQuestion, "a question id that the rulebook does not define"),
         (UnknownArea, "an area id that the question does not define"),
         (UnknownIndicator, "an indicator id that the codebook does not define"),
@@ -94,6 +98,7 @@ public static class DiagnosticCodes
         (ValueTypeMismatch, "a finding gives a judgement where a value is expected, or the reverse"),
         (InspectionMismatch, "a proposed-grades file names another inspection"),
         (UnknownCriterion, "a criterion id that the rulebook does not define"),
+        (UnknownKind, "a finding kind that the codebook does not declare, or that the finding's indicator does not allow"),
         (ConditionSyntax, "a condition cannot be parsed"),
         (ConditionType, "a condition is ill-typed"),
         (UnknownName, "a condition names a function, field, variable or level that does not exist"),
@@ -104,10 +109,11 @@ public static class DiagnosticCodes
         (FallbackNotLast, "an `otherwise` rule is not the last rule of its table"),
         (UnreachableRule, "a grade rule that no outcome can reach: the rules above it overlap it entirely"),
         (ScaleOrder, "grade rules are not in scale order, best grade first"),
-        (NotMonotone, "more strengths would lower a grade, or a cause of concern would raise one"),
+        (NotMonotone, "one more of something declared `better` would lower a grade, or of something declared `worse` would raise one"),
         (SpaceTooLarge, "the outcome space is too large to check exhaustively (warning)"),
         (GradeNeverProduced, "a grade of the scale that no rule of a table can produce (warning)"),
         (CriterionNeverMet, "a criterion no combination of findings of its indicators can meet (warning)"),
         (CriterionAlwaysMet, "a criterion met whatever the findings, even none (warning)"),
+        (LimitWithoutEffect, "a limit that never applies, or never changes a grade where it applies (warning)"),
     ];
 }

@@ -51,7 +51,7 @@ internal static class InspectionEvaluator
             // Canonical order: whatever order the file lists findings in, the session sees the same sequence.
             findings[i] = inspections[i].Findings
                 .OrderBy(f => f.Id, StringComparer.Ordinal)
-                .Select(f => new FindingFact(f, rulebook.Codebook.Find(f.IndicatorId)!))
+                .Select(f => new FindingFact(f, rulebook.Codebook.Find(f.IndicatorId)!, rulebook.Codebook))
                 .ToList();
             var byQuestion = findings[i].ToLookup(f => f.QuestionId, StringComparer.Ordinal);
             evidence[i] = [.. rulebook.Questions.Select(q => compiled.Evidence[q.Id].Gather([.. byQuestion[q.Id]]))];

@@ -8,7 +8,7 @@ namespace GradingEngine.Explain;
 /// <summary>
 /// What would have to differ for another grade: searched from the rules, smallest changes first,
 /// never written by hand. Criterion outcomes are flipped in sets of growing size and each candidate
-/// profile is graded by the same compiled threshold conditions the engine uses.
+/// profile is graded by the same compiled threshold conditions and limits the engine uses.
 /// </summary>
 internal static class Counterfactuals
 {
@@ -17,29 +17,35 @@ internal static class Counterfactuals
 
     /// <summary>
     /// The smallest sets of criterion outcome changes that give <paramref name="target"/>. Only changes
-    /// that move towards it are tried (a strength met or a weakness lifted to go up; the reverse to go
-    /// down): thresholds are proven monotone, so other changes can only move away.
+    /// that move towards it are tried (a criterion of a `better` effect met or one of a `worse` effect lifted
+    /// to go up; the reverse to go down): thresholds and limits are proven monotone, so other changes can only
+    /// move away. A question that is not graded has none: what it lacks is evidence.
     /// </summary>
     public static IReadOnlyList<IReadOnlyList<CriterionChange>> ForQuestion(CompiledRulebook compiled, QuestionResult question, Grade target, Inspection inspection)
     {
-        var table = compiled.Thresholds[question.Question.Id];
+        if (!question.IsGraded) return [];
+        var rulebook = compiled.Rulebook;
+        var runtime = compiled.Thresholds[question.Question.Id];
         var criteria = question.Criteria;
-        var up = target.Rank < question.Grade.Rank;
+        var effect = criteria.Select(c => EffectIndex(rulebook, c.Criterion)).ToArray();
+        var up = target.Rank < question.Grade!.Rank;
         // Flipping any criterion of the same effect, weight and outcome moves the profile the same
         // way, so the search runs over those classes (a handful) rather than over criteria (dozens),
         // and names the first criteria of each class in rulebook order.
         var classes = Enumerable.Range(0, criteria.Count)
-            .Where(i => Helps(criteria[i], up))
-            .GroupBy(i => (criteria[i].Criterion.Effect, criteria[i].Criterion.Weight, criteria[i].Met))
+            .Where(i => Helps(rulebook.Effects[effect[i]].Direction, criteria[i].Met, up))
+            .GroupBy(i => (effect[i], criteria[i].Criterion.Weight, criteria[i].Met))
             .Select(g => g.ToArray())
             .ToArray();
-        var counts = new int[4];
-        var weights = new int[4];
-        foreach (var c in criteria.Where(c => c.Met))
+        var counts = new int[rulebook.Effects.Count];
+        var weights = new int[rulebook.Effects.Count];
+        for (var i = 0; i < criteria.Count; i++)
         {
-            counts[(int)c.Criterion.Effect]++;
-            weights[(int)c.Criterion.Effect] += c.Criterion.Weight;
+            if (!criteria[i].Met) continue;
+            counts[effect[i]]++;
+            weights[effect[i]] += criteria[i].Criterion.Weight;
         }
+        var (findings, kinds) = FindingCounts(rulebook, inspection, question.Question.Id);
         var results = new List<IReadOnlyList<CriterionChange>>();
         var taken = new int[classes.Length];
         for (var size = 1; size <= MaxFlips && results.Count == 0; size++)
@@ -53,7 +59,7 @@ internal static class Counterfactuals
             if (results.Count == MaxAlternatives) return;
             if (remaining == 0)
             {
-                if (table.Decide(OutcomeProfile.Of(question.Question.Id, counts, weights))?.Grade.Id == target.Id)
+                if (runtime.Grade(OutcomeProfile.Of(question.Question.Id, counts, weights, findings, kinds)) == target.Rank)
                 {
                     results.Add(classes.SelectMany((members, k) => members.Take(taken[k])).Order()
                         .Select(i => Change(compiled, criteria[i], inspection)).ToList());
@@ -63,27 +69,54 @@ internal static class Counterfactuals
             for (var k = from; k < classes.Length; k++)
             {
                 if (taken[k] == classes[k].Length) continue;
-                var sample = criteria[classes[k][0]];
-                var effect = (int)sample.Criterion.Effect;
-                var sign = sample.Met ? -1 : 1;
+                var sample = classes[k][0];
+                var e = effect[sample];
+                var sign = criteria[sample].Met ? -1 : 1;
                 taken[k]++;
-                counts[effect] += sign;
-                weights[effect] += sign * sample.Criterion.Weight;
+                counts[e] += sign;
+                weights[e] += sign * criteria[sample].Criterion.Weight;
                 Search(k, remaining - 1);
-                counts[effect] -= sign;
-                weights[effect] -= sign * sample.Criterion.Weight;
+                counts[e] -= sign;
+                weights[e] -= sign * criteria[sample].Criterion.Weight;
                 taken[k]--;
                 if (results.Count == MaxAlternatives) return;
             }
         }
     }
 
-    /// <summary>Whether flipping this criterion's outcome moves the grade up (or, for <paramref name="up"/> false, down).</summary>
-    private static bool Helps(CriterionOutcome outcome, bool up)
+    private static int EffectIndex(Rulebook rulebook, Criterion criterion)
     {
-        var good = outcome.Criterion.Effect is Effect.Strength or Effect.NotablePractice;
-        return up ? good != outcome.Met : good == outcome.Met;
+        for (var i = 0; i < rulebook.Effects.Count; i++)
+        {
+            if (rulebook.Effects[i].Id == criterion.EffectId) return i;
+        }
+        throw new InvalidOperationException($"engine error: criterion `{criterion.Id}` has an undeclared effect");
     }
+
+    /// <summary>The question's findings, in all and per kind: criterion flips leave them as they are.</summary>
+    internal static (int All, int[] Kinds) FindingCounts(Rulebook rulebook, Inspection inspection, string questionId)
+    {
+        var kinds = new int[rulebook.Codebook.Kinds.Count];
+        var all = 0;
+        foreach (var f in inspection.Findings.Where(f => f.QuestionId == questionId))
+        {
+            all++;
+            for (var k = 0; k < kinds.Length; k++)
+            {
+                if (rulebook.Codebook.Kinds[k].Id == f.Kind) kinds[k]++;
+            }
+        }
+        return (all, kinds);
+    }
+
+    /// <summary>Whether flipping a criterion of this direction and outcome moves the grade up (or, for <paramref name="up"/> false, down).</summary>
+    private static bool Helps(Direction direction, bool met, bool up) => direction switch
+    {
+        Direction.Better => up != met,
+        Direction.Worse => up == met,
+        Direction.Neutral => false,
+        _ => throw new System.Diagnostics.UnreachableException(direction.ToString()),
+    };
 
     private static CriterionChange Change(CompiledRulebook compiled, CriterionOutcome outcome, Inspection inspection)
     {
@@ -99,10 +132,13 @@ internal static class Counterfactuals
         return new CriterionChange(outcome.Criterion, true, read);
     }
 
+    /// <summary>The fewest question grades that would have to differ for the overall grade to be <paramref name="target"/>; none when it is not graded.</summary>
     public static IReadOnlyList<IReadOnlyList<QuestionChange>> ForOverall(CompiledRulebook compiled, GradingResult result, Grade target)
     {
+        if (compiled.Rollup is not { } rollup || result.Overall is null) return [];
         var scale = result.Rulebook.Scale;
-        var ranks = result.Questions.Select(q => q.Grade.Rank).ToArray();
+        var graded = result.Questions.Where(q => q.IsGraded).ToList();
+        var ranks = graded.Select(q => q.Grade!.Rank).ToArray();
         var results = new List<IReadOnlyList<QuestionChange>>();
         for (var size = 1; size <= Math.Min(2, ranks.Length) && results.Count == 0; size++)
         {
@@ -110,9 +146,9 @@ internal static class Counterfactuals
             {
                 foreach (var assignment in Assignments(changed, ranks, scale.Grades.Count))
                 {
-                    var facts = ranks.Select((r, i) => new QuestionGradeFact(result.Questions[i].Question.Id, assignment.GetValueOrDefault(i, r), -1, Empty)).ToList();
-                    if (compiled.Rollup.Decide(facts)?.Grade.Id != target.Id) continue;
-                    results.Add(changed.Select(i => new QuestionChange(result.Questions[i].Question, scale[ranks[i]], scale[assignment[i]])).ToList());
+                    var facts = ranks.Select((r, i) => new QuestionGradeFact(graded[i].Question.Id, assignment.GetValueOrDefault(i, r), -1, Empty)).ToList();
+                    if (rollup.Grade(facts) != target.Rank) continue;
+                    results.Add(changed.Select(i => new QuestionChange(graded[i].Question, scale[ranks[i]], scale[assignment[i]])).ToList());
                     if (results.Count == MaxAlternatives) return results;
                 }
             }
@@ -120,7 +156,7 @@ internal static class Counterfactuals
         return results;
     }
 
-    private static readonly OutcomeProfile Empty = OutcomeProfile.Of("", new int[4], new int[4]);
+    private static readonly OutcomeProfile Empty = OutcomeProfile.Of("", [], []);
 
     /// <summary>Every other grade for each changed question, smallest moves first.</summary>
     private static IEnumerable<Dictionary<int, int>> Assignments(int[] changed, int[] ranks, int levels)

@@ -8,8 +8,10 @@ using GradingEngine.Trace;
 namespace GradingEngine.Explain;
 
 /// <summary>
-/// For every question and the overall grade: the next better grade and why it was not given, and the
-/// next worse grade and how little would bring it. Computed from the rules, never written by hand.
+/// For every graded question and the overall grade: the next better grade and why it was not given (the parts of its
+/// row that do not hold, and any limit that caps the grade), and the next worse grade and how little would bring it.
+/// Computed from the rules, never written by hand. A question that is not graded has no outlook: its trace says what
+/// evidence it lacks.
 /// </summary>
 internal static class Outlooks
 {
@@ -17,70 +19,81 @@ internal static class Outlooks
     {
         var scale = result.Rulebook.Scale;
         var outlooks = new List<GradeOutlook>();
-        foreach (var question in result.Questions)
+        foreach (var question in result.Questions.Where(q => q.IsGraded))
         {
-            var table = compiled.Checked.Thresholds[question.Question.Id];
-            var profile = Profile(question);
+            var runtime = compiled.Thresholds[question.Question.Id];
+            var profile = Profile(compiled.Rulebook, question, result.Inspection);
+            var current = question.Grade!;
             GradeStep? Step(int rank)
             {
                 if (rank < 0 || rank >= scale.Grades.Count) return null;
                 var target = scale[rank];
-                var row = table.Rules.FirstOrDefault(r => r.Grade.Id == target.Id);
+                var row = runtime.Table.Rules.FirstOrDefault(r => r.Grade.Id == target.Id);
                 if (row is null) return null;
-                var gaps = rank < question.Grade.Rank ? ProfileGaps(compiled.Thresholds[question.Question.Id], row, profile) : [];
+                var gaps = rank < current.Rank ? [.. ProfileGaps(runtime, row, profile), .. Caps(runtime.Limits, runtime.Holding(profile), rank, profile)] : new List<string>();
                 return new GradeStep(target, row.Rule, row.Index, gaps, Counterfactuals.ForQuestion(compiled, question, target, result.Inspection), []);
             }
-            outlooks.Add(new GradeOutlook(question.Question.Id, question.Grade, Step(question.Grade.Rank - 1), Step(question.Grade.Rank + 1)));
+            outlooks.Add(new GradeOutlook(question.Question.Id, current, Step(current.Rank - 1), Step(current.Rank + 1)));
         }
-        outlooks.Add(Overall(compiled, result));
+        if (result.Overall is not null && compiled.Rollup is not null) outlooks.Add(Overall(compiled, compiled.Rollup, result));
         return outlooks;
     }
 
-    private static OutcomeProfile Profile(QuestionResult question)
+    /// <summary>The question's profile, rebuilt from its met criteria and its findings.</summary>
+    private static OutcomeProfile Profile(Rulebook rulebook, QuestionResult question, Inspection inspection)
     {
-        var values = question.Decision.Values.ToDictionary(v => v.Key, v => v.Value);
-        var counts = EffectNames.All.Select(e => values[e.ProfileName() + ".count"]).ToArray();
-        var weights = EffectNames.All.Select(e => values[e.ProfileName() + ".weight"]).ToArray();
-        return OutcomeProfile.Of(question.Question.Id, counts, weights);
+        var counts = new int[rulebook.Effects.Count];
+        var weights = new int[rulebook.Effects.Count];
+        foreach (var outcome in question.Criteria.Where(c => c.Met))
+        {
+            var e = rulebook.Effects.ToList().FindIndex(x => x.Id == outcome.Criterion.EffectId);
+            counts[e]++;
+            weights[e] += outcome.Criterion.Weight;
+        }
+        var (findings, kinds) = Counterfactuals.FindingCounts(rulebook, inspection, question.Question.Id);
+        return OutcomeProfile.Of(question.Question.Id, counts, weights, findings, kinds);
     }
 
     /// <summary>Each `and`-ed part of the row's condition that does not hold, with the values it reads.</summary>
-    private static IReadOnlyList<string> ProfileGaps(GradeTableRuntime table, CheckedGradeRule row, OutcomeProfile profile)
-    {
-        var gaps = new List<string>();
-        foreach (var part in table.FailingParts(row, profile))
-        {
-            var values = Variables(part).Select(v => $"{v.Effect.ProfileName()}.{(v.IsWeight ? "weight" : "count")} is {(v.IsWeight ? profile.Weight(v.Effect) : profile.Count(v.Effect))}");
-            gaps.Add($"`{BoundPrinter.Print(part)}` does not hold: {string.Join(", ", values.Distinct())}");
-        }
-        return gaps;
-    }
+    private static IEnumerable<string> ProfileGaps(GradeTableRuntime table, CheckedGradeRule row, OutcomeProfile profile) =>
+        table.FailingParts(row, profile).Select(part => $"`{BoundPrinter.Print(part)}` does not hold: {Values(part, profile)}");
 
-    private static IEnumerable<BoundProfileVariable> Variables(BoundExpr expr) => expr switch
+    /// <summary>The caps that hold and keep the grade below <paramref name="rank"/>, each with the values its condition reads.</summary>
+    private static IEnumerable<string> Caps(IReadOnlyList<CheckedLimit> limits, bool[] holding, int rank, OutcomeProfile profile) =>
+        limits.Where(l => holding[l.Index] && l.Limit.Kind == LimitKind.NoBetterThan && l.Grade.Rank > rank)
+            .Select(l => $"limit `no-better-than: {l.Grade.Id}` holds: `{l.Limit.When.Text}`: {Values(l.Condition, profile)}");
+
+    private static string Values(BoundExpr condition, OutcomeProfile profile) =>
+        string.Join(", ", BoundPrinter.Variables(condition).Select(v => $"{v.Name} is {Read(v, profile)}").Distinct());
+
+    private static int Read(BoundProfileVariable v, OutcomeProfile profile) => v.Measure switch
     {
-        BoundProfileVariable v => [v],
-        BoundNot n => Variables(n.Operand),
-        BoundNegate n => Variables(n.Operand),
-        BoundBinary b => Variables(b.Left).Concat(Variables(b.Right)),
-        BoundIn i => Variables(i.Value),
-        _ => [],
+        ProfileMeasure.Count => profile.Count(v.Index),
+        ProfileMeasure.Weight => profile.Weight(v.Index),
+        ProfileMeasure.Findings => profile.Findings(v.Index),
+        _ => throw new System.Diagnostics.UnreachableException(v.Measure.ToString()),
     };
 
-    private static GradeOutlook Overall(CompiledRulebook compiled, GradingResult result)
+    private static GradeOutlook Overall(CompiledRulebook compiled, RollupRuntime rollup, GradingResult result)
     {
         var scale = result.Rulebook.Scale;
-        var current = result.Overall.Grade;
-        var facts = result.Questions.Select(q => new QuestionGradeFact(q.Question.Id, q.Grade.Rank, -1, OutcomeProfile.Of(q.Question.Id, new int[4], new int[4]))).ToList();
+        var current = result.Overall!.Grade;
+        var empty = OutcomeProfile.Of("", [], []);
+        var facts = result.Questions.Where(q => q.IsGraded).Select(q => new QuestionGradeFact(q.Question.Id, q.Grade!.Rank, -1, empty)).ToList();
+        var holding = rollup.Holding(facts);
         GradeStep? Step(int rank)
         {
             if (rank < 0 || rank >= scale.Grades.Count) return null;
             var target = scale[rank];
-            var row = compiled.Checked.Rollup.Rules.FirstOrDefault(r => r.Grade.Id == target.Id);
+            var row = rollup.Table.Rules.FirstOrDefault(r => r.Grade.Id == target.Id);
             if (row is null) return null;
             var gaps = new List<string>();
             if (rank < current.Rank)
             {
-                gaps.AddRange(compiled.Rollup.FailingParts(row, facts).Select(part => $"`{BoundPrinter.Print(part)}` does not hold"));
+                gaps.AddRange(rollup.FailingParts(row, facts).Select(part => $"`{BoundPrinter.Print(part)}` does not hold"));
+                gaps.AddRange(rollup.Rollup.Limits
+                    .Where(l => holding[l.Index] && l.Limit.Kind == LimitKind.NoBetterThan && l.Grade.Rank > rank)
+                    .Select(l => $"limit `no-better-than: {l.Grade.Id}` holds: `{l.Limit.When.Text}`"));
             }
             return new GradeStep(target, row.Rule, row.Index, gaps, [], Counterfactuals.ForOverall(compiled, result, target));
         }

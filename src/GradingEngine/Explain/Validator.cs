@@ -14,15 +14,16 @@ internal static class Validator
         foreach (var question in result.Questions)
         {
             if (!proposed.Grades.TryGetValue(question.Question.Id, out var p)) continue;
-            var target = scale.Find(p.GradeId)!;
-            var alternatives = target.Id == question.Grade.Id ? [] : Counterfactuals.ForQuestion(compiled, question, target, result.Inspection);
-            comparisons.Add(new GradeComparison(question.Question.Id, target, question.Grade, question.Decision, alternatives, []));
+            var target = scale.Find(p.GradeId);
+            var alternatives = target is null || target.Id == question.Grade?.Id ? [] : Counterfactuals.ForQuestion(compiled, question, target, result.Inspection);
+            comparisons.Add(new GradeComparison(question.Question.Id, target, question.Grade, question.Decision, question.NotGraded, alternatives, []));
         }
-        if (proposed.Grades.TryGetValue(ProposedGrades.OverallKey, out var o))
+        if (result.HasOverall && proposed.Grades.TryGetValue(ProposedGrades.OverallKey, out var o))
         {
-            var target = scale.Find(o.GradeId)!;
-            var alternatives = target.Id == result.Overall.Grade.Id ? [] : Counterfactuals.ForOverall(compiled, result, target);
-            comparisons.Add(new GradeComparison(ProposedGrades.OverallKey, target, result.Overall.Grade, result.Overall, [], alternatives));
+            var target = scale.Find(o.GradeId);
+            var computed = result.Overall?.Grade;
+            var alternatives = target is null || target.Id == computed?.Id ? [] : Counterfactuals.ForOverall(compiled, result, target);
+            comparisons.Add(new GradeComparison(ProposedGrades.OverallKey, target, computed, result.Overall, result.OverallNotGraded, [], alternatives));
         }
         return new Validation(result, comparisons);
     }

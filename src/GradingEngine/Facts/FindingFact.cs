@@ -3,7 +3,7 @@ using GradingEngine.Model;
 namespace GradingEngine.Facts;
 
 /// <summary>A finding as the rules see it: typed fields ready for compiled conditions.</summary>
-internal sealed class FindingFact(Finding finding, Indicator indicator)
+internal sealed class FindingFact(Finding finding, Indicator indicator, Codebook? codebook = null)
 {
     public Finding Finding { get; } = finding;
     public string Id => Finding.Id;
@@ -16,4 +16,19 @@ internal sealed class FindingFact(Finding finding, Indicator indicator)
 
     public decimal Number { get; } = finding.Number ?? 0m;
     public bool Flag { get; } = finding.Flag ?? false;
+
+    /// <summary>The finding's kind as written, for `f.kind`; empty when it has none, which equals no kind's id.</summary>
+    public string KindId { get; } = finding.Kind ?? "";
+
+    /// <summary>The kind's position in the codebook, for the profile's counts; -1 when the finding has none.</summary>
+    public int Kind { get; } = finding.Kind is { } k && codebook is not null ? IndexOf(codebook.Kinds, k) : -1;
+
+    private static int IndexOf(IReadOnlyList<FindingKind> kinds, string id)
+    {
+        for (var i = 0; i < kinds.Count; i++)
+        {
+            if (kinds[i].Id == id) return i;
+        }
+        return -1;
+    }
 }

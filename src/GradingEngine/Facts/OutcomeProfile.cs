@@ -1,43 +1,48 @@
-using GradingEngine.Model;
-
 namespace GradingEngine.Facts;
 
 /// <summary>
-/// A question's outcome profile: count and total weight of met criteria per effect. Aggregated
-/// from every <see cref="CriterionMet"/> of the question, so no grade depends on firing order.
+/// A question's outcome profile: count and total weight of met criteria per effect (in the order the rulebook declares
+/// its effects), and how many findings the question has, in all and of each kind (in codebook order). Summed from
+/// every <see cref="CriterionMet"/> of the question once all have fired, so no grade depends on firing order.
 /// </summary>
-internal sealed class OutcomeProfile(string questionId, int[] counts, int[] weights)
+internal sealed class OutcomeProfile(string questionId, int[] counts, int[] weights, int findings, int[] kinds)
 {
     public string QuestionId { get; } = questionId;
-    public int StrengthsCount => counts[(int)Effect.Strength];
-    public int StrengthsWeight => weights[(int)Effect.Strength];
-    public int AreasForImprovementCount => counts[(int)Effect.AreaForImprovement];
-    public int AreasForImprovementWeight => weights[(int)Effect.AreaForImprovement];
-    public int CausesOfConcernCount => counts[(int)Effect.CauseOfConcern];
-    public int CausesOfConcernWeight => weights[(int)Effect.CauseOfConcern];
-    public int NotablePracticesCount => counts[(int)Effect.NotablePractice];
-    public int NotablePracticesWeight => weights[(int)Effect.NotablePractice];
 
-    public int Count(Effect effect) => counts[(int)effect];
+    public int Count(int effect) => counts[effect];
 
-    public int Weight(Effect effect) => weights[(int)effect];
+    public int Weight(int effect) => weights[effect];
 
-    public static OutcomeProfile Of(string questionId, IEnumerable<CriterionMet> met)
+    /// <summary>The question's findings: all of them, or those of one kind (<paramref name="kind"/> >= 0).</summary>
+    public int Findings(int kind) => kind < 0 ? findings : kinds[kind];
+
+    /// <summary>The profile of a question's met criteria and findings.</summary>
+    public static OutcomeProfile Of(string questionId, IEnumerable<CriterionMet> met, IReadOnlyList<FindingFact> all, int effects, int kindCount)
     {
-        var counts = new int[4];
-        var weights = new int[4];
+        var counts = new int[effects];
+        var weights = new int[effects];
         foreach (var m in met)
         {
             counts[m.Effect]++;
             weights[m.Effect] += m.Weight;
         }
-        return new OutcomeProfile(questionId, counts, weights);
+        var kinds = new int[kindCount];
+        foreach (var f in all)
+        {
+            if (f.Kind >= 0) kinds[f.Kind]++;
+        }
+        return new OutcomeProfile(questionId, counts, weights, all.Count, kinds);
     }
 
-    public static OutcomeProfile Of(string questionId, ReadOnlySpan<int> counts, ReadOnlySpan<int> weights) =>
-        new(questionId, counts.ToArray(), weights.ToArray());
+    /// <summary>A profile given whole, for what-if questions and analysis.</summary>
+    public static OutcomeProfile Of(string questionId, ReadOnlySpan<int> counts, ReadOnlySpan<int> weights, int findings = 0, ReadOnlySpan<int> kinds = default) =>
+        new(questionId, counts.ToArray(), weights.ToArray(), findings, kinds.ToArray());
 
     internal ReadOnlySpan<int> Counts => counts;
 
     internal ReadOnlySpan<int> Weights => weights;
+
+    internal ReadOnlySpan<int> Kinds => kinds;
+
+    internal int AllFindings => findings;
 }

@@ -19,7 +19,7 @@ internal static class CsvFindingsLoader
         ["inspection", "force", "framework", "id", "question", "indicator", "judgement", "value", "quote", "source"];
 
     /// <summary>Columns a CSV findings file may have.</summary>
-    public static IReadOnlyList<string> OptionalColumns { get; } = ["report"];
+    public static IReadOnlyList<string> OptionalColumns { get; } = ["report", "kind"];
 
     /// <summary>The per-finding columns, handed to the YAML finding reader under the same names.</summary>
     internal static readonly string[] FindingColumns = ["id", "question", "indicator", "judgement", "value", "quote", "source"];
@@ -169,7 +169,7 @@ internal static class CsvFindingsLoader
         {
             bag.Error(DiagnosticCodes.MissingKey, SourceSpan.FileStart(path),
                 $"missing required column{(missing.Count > 1 ? "s" : "")} {string.Join(", ", missing.Select(c => $"`{c}`"))}",
-                $"a CSV findings file has the columns: {string.Join(",", RequiredColumns)} (and optionally `report`)");
+                $"a CSV findings file has the columns: {string.Join(",", RequiredColumns)} (and optionally `report` and `kind`)");
             ok = false;
         }
         return ok ? columns : null;
@@ -259,13 +259,13 @@ internal static class CsvFindingsLoader
     private static YMapping FindingMapping(string path, Row row, Dictionary<string, int> columns)
     {
         var entries = new List<YEntry>();
-        foreach (var name in FindingColumns)
+        foreach (var name in FindingColumns.Append("kind"))
         {
-            var column = columns[name];
+            if (!columns.TryGetValue(name, out var column)) continue;
             var span = Cell(path, row, column);
             var text = row.Cells[column];
-            var kind = text.Length == 0 || name == "value" ? ScalarKind.Plain : ScalarKind.Quoted;
-            entries.Add(new YEntry(new YScalar(span, name, ScalarKind.Plain), new YScalar(span, text, kind)));
+            var style = text.Length == 0 || name == "value" ? ScalarKind.Plain : ScalarKind.Quoted;
+            entries.Add(new YEntry(new YScalar(span, name, ScalarKind.Plain), new YScalar(span, text, style)));
         }
         return new YMapping(new SourceSpan(path, row.Line, 1), entries);
     }

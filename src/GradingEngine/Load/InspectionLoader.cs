@@ -114,7 +114,7 @@ internal static class InspectionLoader
 
     private static Finding? ReadFinding(YNode node, Rulebook rulebook, Report? report, DiagnosticBag bag)
     {
-        var m = MappingReader.Open(node, "finding", bag, "id", "question", "indicator", "judgement", "value", "quote", "source");
+        var m = MappingReader.Open(node, "finding", bag, "id", "question", "indicator", "judgement", "value", "quote", "source", "kind");
         if (m is null) return null;
         var id = m.Id("id");
         var questionScalar = m.Scalar("question", required: true);
@@ -146,6 +146,7 @@ internal static class InspectionLoader
             }
         }
         var (judgement, number, flag, valueOk) = indicator is null ? (null, null, null, false) : ReadValue(m, indicator, bag);
+        var kind = ReadKind(m, indicator, rulebook.Codebook, bag);
         if (quote is not null && quote.Value.Trim().Length == 0)
         {
             bag.Error(DiagnosticCodes.InvalidValue, quote.Span, "quote is empty");
@@ -160,7 +161,29 @@ internal static class InspectionLoader
         {
             return null;
         }
-        return new Finding(id, questionScalar.Value, indicator.Id, judgement, number, flag, quote.Value, source, m.Fields);
+        return new Finding(id, questionScalar.Value, indicator.Id, judgement, number, flag, quote.Value, source, m.Fields) { Kind = kind };
+    }
+
+    /// <summary>The finding's `kind:`, if any: one the codebook declares and its indicator allows.</summary>
+    private static string? ReadKind(MappingReader m, Indicator? indicator, Codebook codebook, DiagnosticBag bag)
+    {
+        var scalar = m.Scalar("kind", required: false);
+        if (scalar is null) return null;
+        if (codebook.FindKind(scalar.Value) is null)
+        {
+            bag.Error(DiagnosticCodes.UnknownKind, scalar.Span, $"unknown finding kind `{scalar.Value}`",
+                codebook.Kinds.Count == 0
+                    ? "the codebook declares no kinds"
+                    : NameSuggester.Help(scalar.Value, codebook.Kinds.Select(k => k.Id)) ?? $"kinds are: {string.Join(", ", codebook.Kinds.Select(k => $"`{k.Id}`"))}");
+            return null;
+        }
+        if (indicator is not null && !indicator.Allows(scalar.Value))
+        {
+            bag.Error(DiagnosticCodes.UnknownKind, scalar.Span, $"indicator `{indicator.Id}` does not allow findings of kind `{scalar.Value}`",
+                $"it allows: {string.Join(", ", indicator.Kinds.Select(k => $"`{k}`"))}");
+            return null;
+        }
+        return scalar.Value;
     }
 
     private static (string? Judgement, decimal? Number, bool? Flag, bool Ok) ReadValue(MappingReader m, Indicator indicator, DiagnosticBag bag)
@@ -208,16 +231,22 @@ internal static class InspectionLoader
         return (null, null, flag, true);
     }
 
-    /// <summary>A `grades:`-style map from question ids and `overall` to grade ids.</summary>
+    /// <summary>A `grades:`-style map from question ids and `overall` (when the rulebook has one) to grade ids or `not-graded`.</summary>
     public static ProposedGrades? ReadGrades(YMapping? map, Rulebook rulebook, DiagnosticBag bag)
     {
         if (map is null) return null;
         var grades = new SortedDictionary<string, (string, SourceSpan)>(StringComparer.Ordinal);
-        var keys = rulebook.Questions.Select(q => q.Id).Append(ProposedGrades.OverallKey).ToList();
+        var keys = rulebook.Questions.Select(q => q.Id).ToList();
+        if (rulebook.Rollup is not null) keys.Add(ProposedGrades.OverallKey);
         foreach (var entry in map.Entries)
         {
             var ok = true;
-            if (!keys.Contains(entry.Key.Value))
+            if (entry.Key.Value == ProposedGrades.OverallKey && rulebook.Rollup is null)
+            {
+                bag.Error(DiagnosticCodes.UnknownQuestion, entry.Key.Span, "this rulebook has no overall grade", "grade its questions only: it has no `rollup.yaml`");
+                ok = false;
+            }
+            else if (!keys.Contains(entry.Key.Value))
             {
                 bag.Error(DiagnosticCodes.UnknownQuestion, entry.Key.Span, $"unknown question `{entry.Key.Value}`",
                     NameSuggester.Help(entry.Key.Value, keys) ?? $"keys are: {string.Join(", ", keys.Select(k => $"`{k}`"))}");
@@ -228,10 +257,11 @@ internal static class InspectionLoader
                 bag.Error(DiagnosticCodes.WrongType, entry.Value.Span, $"expected a grade id, found {entry.Value.KindName}");
                 continue;
             }
-            if (rulebook.Scale.Find(grade.Value) is null)
+            if (rulebook.Scale.Find(grade.Value) is null && grade.Value != ProposedGrades.NotGradedId)
             {
+                var ids = rulebook.Scale.Grades.Select(g => g.Id).Append(ProposedGrades.NotGradedId).ToList();
                 bag.Error(DiagnosticCodes.UnknownGrade, grade.Span, $"unknown grade `{grade.Value}`",
-                    NameSuggester.Help(grade.Value, rulebook.Scale.Grades.Select(g => g.Id)) ?? $"grades are: {string.Join(", ", rulebook.Scale.Grades.Select(g => $"`{g.Id}`"))}");
+                    NameSuggester.Help(grade.Value, ids) ?? $"grades are: {string.Join(", ", ids.Select(g => $"`{g}`"))}");
                 ok = false;
             }
             if (ok) grades[entry.Key.Value] = (grade.Value, grade.Span);

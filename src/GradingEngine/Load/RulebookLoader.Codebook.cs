@@ -8,11 +8,23 @@ internal sealed partial class RulebookLoader
 {
     private Codebook ReadCodebook()
     {
-        var m = MappingReader.Open(Read(CodebookFile), "codebook.yaml", _bag, "scales", "indicators");
+        var m = MappingReader.Open(Read(CodebookFile), "codebook.yaml", _bag, "scales", "kinds", "indicators");
         var scales = ReadList(m?.Sequence("scales", required: false), "scale", ReadJudgementScale);
+        var kinds = ReadList(m?.Sequence("kinds", required: false), "kind", ReadKind);
         var indicators = ReadList(m?.Sequence("indicators", required: true), "indicator", node => ReadIndicator(node, scales));
         m?.Finish();
-        return new Codebook(scales, indicators);
+        return new Codebook(scales, indicators, kinds);
+    }
+
+    private FindingKind? ReadKind(YNode node)
+    {
+        var m = MappingReader.Open(node, "kind", _bag, "id", "title", "direction");
+        if (m is null) return null;
+        var id = m.Id("id");
+        var title = m.String("title", required: false);
+        var direction = ReadDirection(m);
+        m.Finish();
+        return id is null || direction is null ? null : new FindingKind(id, title ?? id, direction.Value, m.Fields);
     }
 
     private JudgementScale? ReadJudgementScale(YNode node)
@@ -48,7 +60,7 @@ internal sealed partial class RulebookLoader
 
     private Indicator? ReadIndicator(YNode node, IReadOnlyList<JudgementScale> scales)
     {
-        var m = MappingReader.Open(node, "indicator", _bag, "id", "question", "area", "description", "type", "scale", "unit");
+        var m = MappingReader.Open(node, "indicator", _bag, "id", "question", "area", "description", "type", "scale", "unit", "kinds");
         if (m is null) return null;
         var id = m.Id("id");
         var question = m.Id("question");
@@ -90,11 +102,30 @@ internal sealed partial class RulebookLoader
             _bag.Error(DiagnosticCodes.InvalidValue, m.SpanOf("unit"), "`unit` only applies to `number` indicators");
         }
         var unit = m.String("unit", required: false);
+        var kinds = ReadIds(m.Sequence("kinds", required: false), "kind");
         m.Finish();
         if (id is null || question is null || area is null || type is null || (type == IndicatorType.Judgement && scale is null))
         {
             return null;
         }
-        return new Indicator(id, question, area, description, type.Value, scale, unit, m.Fields);
+        return new Indicator(id, question, area, description, type.Value, scale, unit, m.Fields) { Kinds = kinds };
+    }
+
+    /// <summary>A list of ids, each checked to be one; the checker resolves them.</summary>
+    private List<string> ReadIds(YSequence? sequence, string what)
+    {
+        var ids = new List<string>();
+        foreach (var item in sequence?.Items ?? [])
+        {
+            if (item is YScalar s && MappingReader.IsId(s.Value))
+            {
+                ids.Add(s.Value);
+            }
+            else
+            {
+                _bag.Error(DiagnosticCodes.InvalidId, item.Span, $"a {what} must be an id such as `cause-of-concern`");
+            }
+        }
+        return ids;
     }
 }

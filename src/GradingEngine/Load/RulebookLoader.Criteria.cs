@@ -45,22 +45,22 @@ internal sealed partial class RulebookLoader
         var rationale = m.String("rationale");
         var when = ReadCondition(m, "when", required: true);
         var effectScalar = m.Scalar("effect", required: true);
-        var effect = effectScalar is null ? null : EffectNames.Parse(effectScalar.Value);
-        if (effectScalar is not null && effect is null)
+        var effect = effectScalar?.Value;
+        if (effectScalar is not null && _effects.Count > 0 && _effects.All(e => e.Id != effectScalar.Value))
         {
             _bag.Error(DiagnosticCodes.InvalidValue, effectScalar.Span, $"unknown effect `{effectScalar.Value}`",
-                NameSuggester.Help(effectScalar.Value, EffectNames.All.Select(e => e.Id())) ??
-                $"effects are: {string.Join(", ", EffectNames.All.Select(e => $"`{e.Id()}`"))}");
+                NameSuggester.Help(effectScalar.Value, _effects.Select(e => e.Id)) ??
+                $"effects are: {string.Join(", ", _effects.Select(e => $"`{e.Id}`"))}");
         }
         var weight = m.Has("weight") ? m.Int("weight", required: false, 1, 100) : 1;
         var message = m.String("message");
         m.Finish();
         // Keep a criterion whose own fields had errors (already reported) when it can still be
         // checked: its other problems, such as an unknown indicator in `when`, are reported too.
-        if (id is null || question is null || area is null || when is null)
+        if (id is null || question is null || area is null || when is null || effect is null)
         {
             return null;
         }
-        return new Criterion(id, question, area, title ?? "", rationale ?? "", when, effect ?? Effect.Strength, weight ?? 1, message ?? "", m.Fields);
+        return new Criterion(id, question, area, title ?? "", rationale ?? "", when, effect, weight ?? 1, message ?? "", m.Fields);
     }
 }

@@ -24,6 +24,7 @@ internal sealed partial class RulebookLoader
     private readonly LoadLimits _limits;
     private readonly DiagnosticBag _bag;
     private readonly List<RulebookFile> _files = [];
+    private IReadOnlyList<Effect> _effects = [];
 
     private RulebookLoader(string directory, LoadLimits limits, DiagnosticBag bag)
     {
@@ -58,23 +59,24 @@ internal sealed partial class RulebookLoader
 
     private Rulebook? Load()
     {
-        var head = MappingReader.Open(Read(RulebookFile), "rulebook.yaml", _bag, "id", "version", "title", "description", "scale", "questions");
+        var head = MappingReader.Open(Read(RulebookFile), "rulebook.yaml", _bag, "id", "version", "title", "description", "scale", "effects", "questions");
         var id = head?.Id("id") ?? "";
         var version = head?.String("version") ?? "";
         var title = head?.String("title") ?? "";
         head?.String("description", required: false);
         var scale = ReadScale(head?.Sequence("scale", required: true));
+        var effects = _effects = ReadList(head?.Sequence("effects", required: true), "effect", ReadEffect);
         var questions = ReadList(head?.Sequence("questions", required: true), "question", ReadQuestion);
         head?.Finish();
 
         var codebook = ReadCodebook();
         var criteria = ReadCriteria();
-        var (defaults, perQuestion) = ReadThresholds();
-        var rollup = ReadRollup();
+        var grading = ReadThresholds();
+        var rollup = File.Exists(PathOf(RollupFile)) ? ReadRollup() : null;
 
         var files = _files.OrderBy(f => f.RelativePath, StringComparer.Ordinal).ToList();
-        return new Rulebook(id, version, title, _directory, scale, questions, codebook, criteria,
-            defaults, perQuestion, rollup, files, ContentHash(files));
+        return new Rulebook(id, version, title, _directory, scale, effects, questions, codebook, criteria,
+            grading, rollup, files, ContentHash(files));
     }
 
     /// <summary>One hash over every file's path and content hash, in path order.</summary>
@@ -123,6 +125,44 @@ internal sealed partial class RulebookLoader
             _bag.Error(DiagnosticCodes.EmptyList, sequence.Span, "a grade scale needs at least two grades");
         }
         return new GradeScale(grades);
+    }
+
+    private Effect? ReadEffect(YNode node)
+    {
+        var m = MappingReader.Open(node, "effect", _bag, "id", "plural", "title", "direction", "symbol");
+        if (m is null) return null;
+        var id = m.Id("id");
+        var plural = m.Id("plural");
+        var title = m.String("title", required: false);
+        var direction = ReadDirection(m);
+        var symbol = m.Scalar("symbol", required: false);
+        if (symbol is not null && (symbol.Value.Length != 1 || char.IsWhiteSpace(symbol.Value[0]) || char.IsControl(symbol.Value[0])))
+        {
+            _bag.Error(DiagnosticCodes.InvalidValue, symbol.Span, "a symbol is one visible character, such as `+`");
+        }
+        m.Finish();
+        var mark = symbol?.Value ?? direction switch { Direction.Better => "+", Direction.Worse => "!", _ => "o" };
+        return id is null || plural is null || direction is null ? null : new Effect(id, plural, title ?? id, direction.Value, mark, m.Fields);
+    }
+
+    /// <summary>`better`, `worse` or `neutral`: which way one more of something should move a grade.</summary>
+    private Direction? ReadDirection(MappingReader m)
+    {
+        var scalar = m.Scalar("direction", required: true);
+        if (scalar is null) return null;
+        Direction? direction = scalar.Value switch
+        {
+            "better" => Direction.Better,
+            "worse" => Direction.Worse,
+            "neutral" => Direction.Neutral,
+            _ => null,
+        };
+        if (direction is null)
+        {
+            _bag.Error(DiagnosticCodes.InvalidValue, scalar.Span, $"unknown direction `{scalar.Value}`",
+                NameSuggester.Help(scalar.Value, ["better", "worse", "neutral"]) ?? "directions are `better`, `worse` and `neutral`");
+        }
+        return direction;
     }
 
     private Question? ReadQuestion(YNode node)

@@ -10,7 +10,7 @@ public sealed record Criterion(
     string Title,
     string Rationale,
     Condition When,
-    Effect Effect,
+    string EffectId,
     int Weight,
     string Message,
     FieldSpans Fields)

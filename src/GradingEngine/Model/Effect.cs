@@ -1,34 +1,13 @@
+using GradingEngine.Diagnostics;
+
 namespace GradingEngine.Model;
 
-/// <summary>What a met criterion contributes to its question's outcome profile.</summary>
-public enum Effect
+/// <summary>
+/// What a met criterion contributes to its question's outcome profile, as the rulebook declares it: thresholds read
+/// `<plural>.count` and `<plural>.weight`, reports head its criteria with the title, and the text report marks them
+/// with the symbol.
+/// </summary>
+public sealed record Effect(string Id, string Plural, string Title, Direction Direction, string Symbol, FieldSpans Fields)
 {
-    Strength,
-    AreaForImprovement,
-    CauseOfConcern,
-    NotablePractice,
-}
-
-public static class EffectNames
-{
-    public static IReadOnlyList<Effect> All { get; } = [Effect.Strength, Effect.AreaForImprovement, Effect.CauseOfConcern, Effect.NotablePractice];
-
-    public static string Id(this Effect effect) => effect switch
-    {
-        Effect.Strength => "strength",
-        Effect.AreaForImprovement => "area-for-improvement",
-        Effect.CauseOfConcern => "cause-of-concern",
-        _ => "notable-practice",
-    };
-
-    /// <summary>The profile variable group: `strengths.count`, `areas-for-improvement.weight`, ...</summary>
-    public static string ProfileName(this Effect effect) => effect switch
-    {
-        Effect.Strength => "strengths",
-        Effect.AreaForImprovement => "areas-for-improvement",
-        Effect.CauseOfConcern => "causes-of-concern",
-        _ => "notable-practices",
-    };
-
-    public static Effect? Parse(string id) => All.Cast<Effect?>().FirstOrDefault(e => e!.Value.Id() == id);
+    public SourceSpan Span => Fields.Whole;
 }

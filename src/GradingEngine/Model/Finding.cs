@@ -16,6 +16,9 @@ public sealed record Finding(
 {
     public SourceSpan Span => Fields.Whole;
 
+    /// <summary>The kind the inspector gave the finding (a cause of concern, ...), or null when none.</summary>
+    public string? Kind { get; init; }
+
     /// <summary>The judgement or value as the user wrote it, for messages and reports.</summary>
     public string ValueText =>
         Judgement ?? (Number is { } n ? n.ToString(System.Globalization.CultureInfo.InvariantCulture) : Flag is { } f ? (f ? "yes" : "no") : "");

@@ -16,6 +16,11 @@ public sealed record Indicator(
 {
     public SourceSpan Span => Fields.Whole;
 
+    /// <summary>The kinds a finding of this indicator may carry; empty when any declared kind may.</summary>
+    public IReadOnlyList<string> Kinds { get; init; } = [];
+
+    public bool Allows(string kind) => Kinds.Count == 0 || Kinds.Contains(kind, StringComparer.Ordinal);
+
     public string TypeName => Type switch
     {
         IndicatorType.Judgement => $"judgement on scale `{Scale?.Id}`",

@@ -1,23 +1,27 @@
 namespace GradingEngine.Model;
 
 /// <summary>The whole framework as authored: the canonical model, independent of how it runs.</summary>
+/// <param name="Effects">What met criteria contribute to a question's outcome profile, as the rulebook declares them.</param>
+/// <param name="Grading">How each question is graded: default thresholds, requirements and limits, and per-question overrides.</param>
+/// <param name="Rollup">How question grades combine into the overall grade; null when the framework has no overall grade.</param>
 public sealed record Rulebook(
     string Id,
     string Version,
     string Title,
     string Directory,
     GradeScale Scale,
+    IReadOnlyList<Effect> Effects,
     IReadOnlyList<Question> Questions,
     Codebook Codebook,
     IReadOnlyList<Criterion> Criteria,
-    GradeTable DefaultThresholds,
-    IReadOnlyDictionary<string, GradeTable> QuestionThresholds,
-    GradeTable Rollup,
+    QuestionGrading Grading,
+    RollupPolicy? Rollup,
     IReadOnlyList<RulebookFile> Files,
     string ContentHash)
 {
     public Question? FindQuestion(string id) => Questions.FirstOrDefault(q => q.Id == id);
 
-    public GradeTable ThresholdsFor(string questionId) =>
-        QuestionThresholds.TryGetValue(questionId, out var table) ? table : DefaultThresholds;
+    public Effect? FindEffect(string id) => Effects.FirstOrDefault(e => e.Id == id);
+
+    public GradeTable ThresholdsFor(string questionId) => Grading.ThresholdsFor(questionId);
 }

@@ -23,10 +23,14 @@ public static partial class HtmlRenderer
         {
             o.Line($"<thead><tr><th scope=\"col\">It saw</th><th scope=\"col\" class=\"num\">Criteria met</th><th scope=\"col\" class=\"num\">Weight</th></tr></thead>");
             o.Line($"<tbody>");
-            foreach (var effect in EffectNames.All)
+            foreach (var effect in rulebook.Effects)
             {
-                var name = effect.ProfileName();
-                o.Line($"<tr><th scope=\"row\">{ReportParts.EffectHeading(effect)}</th><td class=\"num\">{ReportParts.Value(decision, name + ".count")}</td><td class=\"num\">{ReportParts.Value(decision, name + ".weight")}</td></tr>");
+                var name = effect.Plural;
+                o.Line($"<tr><th scope=\"row\">{Encode(effect.Title)}</th><td class=\"num\">{ReportParts.Value(decision, name + ".count")}</td><td class=\"num\">{ReportParts.Value(decision, name + ".weight")}</td></tr>");
+            }
+            foreach (var (key, value) in decision.Values.Where(v => v.Key.StartsWith("findings.", StringComparison.Ordinal)))
+            {
+                o.Line($"<tr><th scope=\"row\"><code>{Encode(key)}</code></th><td class=\"num\">{value}</td><td></td></tr>");
             }
         }
         else
@@ -40,6 +44,10 @@ public static partial class HtmlRenderer
         }
         o.Line($"</tbody>");
         o.Line($"</table>");
+        foreach (var limit in decision.Limits.Where(l => l.SetGrade))
+        {
+            o.Line($"<p class=\"limit\">Limited by {RuleLink(s, limit.Limit.Span)}: <code>{Encode(limit.Limit.KindText)}: {Encode(limit.Bound.Id)}</code> when <code>{Encode(limit.Limit.When.Text)}</code>, so {Encode(decision.RowGrade.Name)} becomes {Encode(decision.Grade.Name)}.{(limit.Limit.Because is { } why ? $" Because: {Encode(why)}" : "")}</p>");
+        }
         o.Line($"</section>");
     }
 
@@ -120,11 +128,19 @@ public static partial class HtmlRenderer
     private static void Overall(TextOutput o, HtmlReportScope s)
     {
         var result = s.Result;
-        o.Line($"<section id=\"{s.Id("overall")}\" class=\"overall\" data-grade=\"{Encode(result.Overall.Grade.Id)}\">");
-        o.Line($"<h2>Overall: {GradeBadge(result.Rulebook, result.Overall.Grade)}</h2>");
-        Definition(o, result.Rulebook, result.Overall.Grade);
-        Decision(o, s, result.Overall, profile: false);
-        Outlook(o, s, result.Overall, result.OutlookOf(ProposedGrades.OverallKey));
+        if (!result.HasOverall) return;
+        o.Line($"<section id=\"{s.Id("overall")}\" class=\"overall\" data-grade=\"{Encode(result.Overall?.Grade.Id ?? ProposedGrades.NotGradedId)}\">");
+        o.Line($"<h2>Overall: {GradeBadge(result.Rulebook, result.Overall?.Grade)}</h2>");
+        if (result.Overall is { } overall)
+        {
+            Definition(o, result.Rulebook, overall.Grade);
+            Decision(o, s, overall, profile: false);
+            Outlook(o, s, overall, result.OutlookOf(ProposedGrades.OverallKey));
+        }
+        else
+        {
+            NotGraded(o, s, result.OverallNotGraded!);
+        }
         o.Line($"</section>");
     }
 }

@@ -11,17 +11,24 @@ public static partial class HtmlRenderer
         var result = s.Result;
         var rulebook = result.Rulebook;
         var id = s.Id("q-" + question.Question.Id);
-        o.Line($"<details class=\"question\" id=\"{id}\" data-question=\"{Encode(question.Question.Id)}\" data-grade=\"{Encode(question.Grade.Id)}\">");
+        o.Line($"<details class=\"question\" id=\"{id}\" data-question=\"{Encode(question.Question.Id)}\" data-grade=\"{Encode(question.Grade?.Id ?? ProposedGrades.NotGradedId)}\">");
         o.Line($"<summary><span class=\"qid\">{Encode(question.Question.Id)}</span> {GradeBadge(rulebook, question.Grade)} <span class=\"qtitle\">{Encode(question.Question.Title)}</span></summary>");
         o.Line($"<div class=\"body\">");
-        Definition(o, rulebook, question.Grade);
-        Balance(o, s, question, id + "-balance");
-        Decision(o, s, question.Decision, profile: true);
+        if (question.Decision is { } decision)
+        {
+            Definition(o, rulebook, decision.Grade);
+            Balance(o, s, question, id + "-balance");
+            Decision(o, s, decision, profile: true);
+        }
+        else
+        {
+            NotGraded(o, s, question.NotGraded!);
+        }
         o.Line($"<h3>Criteria met</h3>");
-        foreach (var effect in EffectNames.All)
+        foreach (var effect in rulebook.Effects)
         {
             var met = ReportParts.Met(question, effect);
-            o.Line($"<h4>{ReportParts.EffectHeading(effect)} ({met.Count})</h4>");
+            o.Line($"<h4>{Encode(effect.Title)} ({met.Count})</h4>");
             if (met.Count == 0) o.Line($"<p class=\"muted\">None.</p>");
             foreach (var outcome in met) Criterion(o, s, outcome);
         }
@@ -29,7 +36,7 @@ public static partial class HtmlRenderer
         o.Line($"<h3>Criteria not met ({notMet.Count})</h3>");
         if (notMet.Count == 0) o.Line($"<p class=\"muted\">None.</p>");
         foreach (var outcome in notMet) Criterion(o, s, outcome);
-        Outlook(o, s, question.Decision, result.OutlookOf(question.Question.Id));
+        if (question.Decision is { } graded) Outlook(o, s, graded, result.OutlookOf(question.Question.Id));
         var notConsidered = ReportParts.NotConsideredOf(result, question.Question.Id);
         o.Line($"<section class=\"not-considered\">");
         o.Line($"<h3>Findings not considered ({notConsidered.Count})</h3>");
@@ -47,6 +54,29 @@ public static partial class HtmlRenderer
         o.Line($"</details>");
     }
 
+    /// <summary>Why a question or the overall judgement has no grade: the requirements for evidence it did not meet.</summary>
+    private static void NotGraded(TextOutput o, HtmlReportScope s, NotGraded notGraded)
+    {
+        o.Line($"<section class=\"not-graded\">");
+        o.Line($"<h3>Not graded</h3>");
+        o.Line($"<p>{Encode(notGraded.Reason)}</p>");
+        if (notGraded.Unmet.Count > 0)
+        {
+            o.Line($"<ul>");
+            foreach (var unmet in notGraded.Unmet)
+            {
+                var seen = unmet.Seen.Count == 0 ? "" : $"; it saw {string.Join(", ", unmet.Seen.Select(Code))}";
+                o.Line($"<li>Requirement {RuleLink(s, unmet.Requirement.Span)} not met: <code>{Encode(unmet.Requirement.When.Text)}</code>{seen}</li>");
+            }
+            o.Line($"</ul>");
+        }
+        o.Line($"</section>");
+    }
+
+    /// <summary>Engine text with its `code` parts marked up.</summary>
+    private static string Code(string text) =>
+        string.Concat(ReportParts.Segments(text).Select(p => p.Code ? $"<code>{Encode(p.Text)}</code>" : Encode(p.Text)));
+
     private static void Definition(TextOutput o, Rulebook rulebook, Grade grade)
     {
         var onScale = ReportParts.OnScale(rulebook, grade);
@@ -58,7 +88,7 @@ public static partial class HtmlRenderer
     {
         var c = outcome.Criterion;
         var rulebook = s.Result.Rulebook;
-        var effect = c.Effect.Id();
+        var effect = c.EffectId;
         var state = outcome.Met ? "met" : "not-met";
         o.Line($"<details class=\"criterion {state} {effect}\" data-criterion=\"{Encode(c.Id)}\" data-outcome=\"{(outcome.Met ? "met" : "not met")}\" data-effect=\"{effect}\">");
         var headline = outcome.Met ? outcome.Message ?? c.Title : c.Title;
@@ -100,12 +130,13 @@ public static partial class HtmlRenderer
     private static void Balance(TextOutput o, HtmlReportScope s, QuestionResult question, string titleId)
     {
         const int label = 190, track = 220, row = 24, bar = 16;
-        var height = row * EffectNames.All.Count + 4;
+        var effects = s.Result.Rulebook.Effects;
+        var height = row * effects.Count + 4;
         var width = label + track + 90;
-        var parts = EffectNames.All.Select(e => (Effect: e,
-            Count: ReportParts.Value(question.Decision, e.ProfileName() + ".count"),
-            Weight: ReportParts.Value(question.Decision, e.ProfileName() + ".weight"))).ToList();
-        var summary = string.Join(", ", parts.Select(p => FormattableString.Invariant($"{ReportParts.EffectHeading(p.Effect).ToLowerInvariant()} weight {p.Weight} from {p.Count} {(p.Count == 1 ? "criterion" : "criteria")}")));
+        var parts = effects.Select(e => (Effect: e,
+            Count: ReportParts.Value(question.Decision!, e.Plural + ".count"),
+            Weight: ReportParts.Value(question.Decision!, e.Plural + ".weight"))).ToList();
+        var summary = string.Join(", ", parts.Select(p => FormattableString.Invariant($"{Encode(p.Effect.Title.ToLowerInvariant())} weight {p.Weight} from {p.Count} {(p.Count == 1 ? "criterion" : "criteria")}")));
         o.Line($"<svg class=\"balance\" width=\"{width}\" height=\"{height}\" viewBox=\"0 0 {width} {height}\" role=\"img\" aria-labelledby=\"{titleId}\">");
         o.Line($"<title id=\"{titleId}\">Evidence balance of {Encode(question.Question.Id)}: {summary}</title>");
         for (var i = 0; i < parts.Count; i++)
@@ -113,9 +144,9 @@ public static partial class HtmlRenderer
             var (effect, count, weight) = parts[i];
             var y = 4 + i * row;
             var length = weight <= 0 ? 0 : Math.Max(2, weight * track / s.MaxWeight);
-            o.Line($"<text x=\"0\" y=\"{y + 13}\">{ReportParts.EffectHeading(effect)}</text>");
+            o.Line($"<text x=\"0\" y=\"{y + 13}\">{Encode(effect.Title)}</text>");
             o.Line($"<rect class=\"track\" x=\"{label}\" y=\"{y}\" width=\"{track}\" height=\"{bar}\"></rect>");
-            o.Line($"<rect class=\"bar {effect.Id()}\" x=\"{label}\" y=\"{y}\" width=\"{length}\" height=\"{bar}\"></rect>");
+            o.Line($"<rect class=\"bar {Encode(effect.Id)}\" x=\"{label}\" y=\"{y}\" width=\"{length}\" height=\"{bar}\"></rect>");
             o.Line($"<text x=\"{label + track + 6}\" y=\"{y + 13}\">{weight} ({count})</text>");
         }
         o.Line($"</svg>");

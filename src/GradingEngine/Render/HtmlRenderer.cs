@@ -49,7 +49,8 @@ public static partial class HtmlRenderer
             for (var i = 0; i < results.Count; i++)
             {
                 var inspection = results[i].Inspection;
-                o.Line($"<li><a href=\"#r{i + 1}-report\">{Encode(inspection.Force)}: inspection {Encode(inspection.Id)}</a>, overall {Encode(results[i].Overall.Grade.Name)}</li>");
+                var overall = results[i].HasOverall ? $", overall {Encode(results[i].Overall?.Grade.Name ?? "not graded")}" : "";
+                o.Line($"<li><a href=\"#r{i + 1}-report\">{Encode(inspection.Force)}: inspection {Encode(inspection.Id)}</a>{overall}</li>");
             }
             o.Line($"</ul></nav>");
         }
@@ -68,7 +69,8 @@ public static partial class HtmlRenderer
         Path.GetRelativePath(Path.GetFullPath(reportFolder), Path.GetFullPath(rulebook.Directory)).Replace('\\', '/');
 
     private static int MaxWeight(GradingResult result) =>
-        Math.Max(1, result.Questions.SelectMany(q => EffectNames.All.Select(e => ReportParts.Value(q.Decision, e.ProfileName() + ".weight"))).DefaultIfEmpty(0).Max());
+        Math.Max(1, result.Questions.Where(q => q.IsGraded)
+            .SelectMany(q => result.Rulebook.Effects.Select(e => ReportParts.Value(q.Decision!, e.Plural + ".weight"))).DefaultIfEmpty(0).Max());
 
     private static void Report(TextOutput o, HtmlReportScope s)
     {
@@ -96,24 +98,31 @@ public static partial class HtmlRenderer
         o.Line($"<section class=\"overview\" aria-labelledby=\"{s.Id("overview")}\">");
         o.Line($"<h2 id=\"{s.Id("overview")}\">Grades</h2>");
         o.Line($"<table>");
-        o.Line($"<thead><tr><th scope=\"col\">Question</th><th scope=\"col\">Title</th><th scope=\"col\">Grade</th>{string.Concat(EffectNames.All.Select(e => $"<th scope=\"col\" class=\"num\">{ReportParts.EffectHeading(e)}</th>"))}</tr></thead>");
+        var effects = result.Rulebook.Effects;
+        o.Line($"<thead><tr><th scope=\"col\">Question</th><th scope=\"col\">Title</th><th scope=\"col\">Grade</th>{string.Concat(effects.Select(e => $"<th scope=\"col\" class=\"num\">{Encode(e.Title)}</th>"))}</tr></thead>");
         o.Line($"<tbody>");
         foreach (var q in result.Questions)
         {
-            var cells = string.Concat(EffectNames.All.Select(e => FormattableString.Invariant(
-                $"<td class=\"num\">{ReportParts.Value(q.Decision, e.ProfileName() + ".count")} <span class=\"muted\">({ReportParts.Value(q.Decision, e.ProfileName() + ".weight")})</span></td>")));
-            o.Line($"<tr data-question=\"{Encode(q.Question.Id)}\" data-grade=\"{Encode(q.Grade.Id)}\"><td><a href=\"#{s.Id("q-" + q.Question.Id)}\">{Encode(q.Question.Id)}</a></td><td>{Encode(q.Question.Title)}</td><td>{GradeBadge(result.Rulebook, q.Grade)}</td>{cells}</tr>");
+            var cells = q.Decision is { } decision
+                ? string.Concat(effects.Select(e => FormattableString.Invariant(
+                    $"<td class=\"num\">{ReportParts.Value(decision, e.Plural + ".count")} <span class=\"muted\">({ReportParts.Value(decision, e.Plural + ".weight")})</span></td>")))
+                : $"<td colspan=\"{effects.Count}\" class=\"muted\">{Encode(q.NotGraded!.Reason)}</td>";
+            o.Line($"<tr data-question=\"{Encode(q.Question.Id)}\" data-grade=\"{Encode(q.Grade?.Id ?? ProposedGrades.NotGradedId)}\"><td><a href=\"#{s.Id("q-" + q.Question.Id)}\">{Encode(q.Question.Id)}</a></td><td>{Encode(q.Question.Title)}</td><td>{GradeBadge(result.Rulebook, q.Grade)}</td>{cells}</tr>");
         }
-        o.Line($"<tr class=\"overall-row\" data-question=\"overall\" data-grade=\"{Encode(result.Overall.Grade.Id)}\"><td><a href=\"#{s.Id("overall")}\">Overall</a></td><td></td><td>{GradeBadge(result.Rulebook, result.Overall.Grade)}</td><td colspan=\"4\"></td></tr>");
+        if (result.HasOverall)
+        {
+            o.Line($"<tr class=\"overall-row\" data-question=\"overall\" data-grade=\"{Encode(result.Overall?.Grade.Id ?? ProposedGrades.NotGradedId)}\"><td><a href=\"#{s.Id("overall")}\">Overall</a></td><td></td><td>{GradeBadge(result.Rulebook, result.Overall?.Grade)}</td><td colspan=\"{effects.Count}\"></td></tr>");
+        }
         o.Line($"</tbody>");
         o.Line($"</table>");
         o.Line($"<p class=\"meta\">Counts are criteria met, with their total weight in brackets. {(result.NotConsidered.Count == 0 ? "Every finding was read by at least one criterion." : $"{ReportParts.Plural(result.NotConsidered.Count, "finding")} no criterion read: listed under each question.")}</p>");
         o.Line($"</section>");
     }
 
-    /// <summary>The grade name with its id as data; the colour comes from its rank on the scale.</summary>
-    private static string GradeBadge(Rulebook rulebook, Grade grade) =>
-        $"<span class=\"grade rank-{RankClass(rulebook, grade)}\" data-grade=\"{Encode(grade.Id)}\">{Encode(grade.Name)}</span>";
+    /// <summary>The grade name with its id as data; the colour comes from its rank on the scale. No grade: "Not graded".</summary>
+    private static string GradeBadge(Rulebook rulebook, Grade? grade) => grade is null
+        ? $"<span class=\"grade not-graded\" data-grade=\"{ProposedGrades.NotGradedId}\">Not graded</span>"
+        : $"<span class=\"grade rank-{RankClass(rulebook, grade)}\" data-grade=\"{Encode(grade.Id)}\">{Encode(grade.Name)}</span>";
 
     /// <summary>0 best to 3 worst, spread over scales of any length, for the four grade colours.</summary>
     private static int RankClass(Rulebook rulebook, Grade grade)

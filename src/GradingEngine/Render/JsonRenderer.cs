@@ -65,11 +65,18 @@ public static class JsonRenderer
             WriteQuestion(w, result.Rulebook, question, result.OutlookOf(question.Question.Id));
         }
         w.WriteEndArray();
-        w.WriteStartObject("overall");
-        w.WriteString("grade", result.Overall.Grade.Id);
-        WriteDecision(w, result.Rulebook, result.Overall);
-        WriteOutlook(w, result.Rulebook, result.OutlookOf(ProposedGrades.OverallKey));
-        w.WriteEndObject();
+        if (!result.HasOverall)
+        {
+            // The framework has no overall judgement: there is nothing to report, not even "not graded".
+            w.WriteNull("overall");
+        }
+        else
+        {
+            w.WriteStartObject("overall");
+            WriteOutcome(w, result.Rulebook, result.Overall, result.OverallNotGraded);
+            WriteOutlook(w, result.Rulebook, result.OutlookOf(ProposedGrades.OverallKey));
+            w.WriteEndObject();
+        }
         w.WriteStartArray("notConsidered");
         foreach (var finding in result.NotConsidered)
         {
@@ -109,8 +116,7 @@ public static class JsonRenderer
         w.WriteStartObject();
         w.WriteString("id", question.Question.Id);
         w.WriteString("title", question.Question.Title);
-        w.WriteString("grade", question.Grade.Id);
-        WriteDecision(w, rulebook, question.Decision);
+        WriteOutcome(w, rulebook, question.Decision, question.NotGraded);
         WriteOutlook(w, rulebook, outlook);
         w.WriteStartArray("criteria");
         foreach (var outcome in question.Criteria)
@@ -119,7 +125,7 @@ public static class JsonRenderer
             w.WriteStartObject();
             w.WriteString("id", c.Id);
             w.WriteString("area", c.AreaId);
-            w.WriteString("effect", c.Effect.Id());
+            w.WriteString("effect", c.EffectId);
             w.WriteNumber("weight", c.Weight);
             w.WriteString("outcome", outcome.Met ? "met" : "not met");
             w.WriteString("rule", RenderPaths.RuleLocation(rulebook, c.Span));
@@ -133,6 +139,52 @@ public static class JsonRenderer
                 }
                 w.WriteEndArray();
             }
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    /// <summary>`grade` and `decidedBy` (and `limitedBy` when a limit moved the grade), or `grade: null` and `notGraded`.</summary>
+    internal static void WriteOutcome(Utf8JsonWriter w, Rulebook rulebook, GradeDecision? decision, NotGraded? notGraded)
+    {
+        if (decision is null)
+        {
+            w.WriteNull("grade");
+            WriteNotGraded(w, rulebook, notGraded!);
+            return;
+        }
+        w.WriteString("grade", decision.Grade.Id);
+        WriteDecision(w, rulebook, decision);
+        if (decision.LimitedBy is { } limit)
+        {
+            w.WriteStartObject("limitedBy");
+            w.WriteString("limit", limit.Limit.KindText);
+            w.WriteString("grade", limit.Bound.Id);
+            w.WriteString("file", RenderPaths.RuleFile(rulebook, limit.Limit.Span));
+            w.WriteNumber("line", limit.Limit.Span.Line);
+            w.WriteString("condition", limit.Limit.When.Text);
+            if (limit.Limit.Because is { } because) w.WriteString("because", because);
+            w.WriteString("rowGrade", decision.RowGrade.Id);
+            w.WriteEndObject();
+        }
+    }
+
+    internal static void WriteNotGraded(Utf8JsonWriter w, Rulebook rulebook, NotGraded notGraded)
+    {
+        w.WriteStartObject("notGraded");
+        w.WriteString("reason", notGraded.Reason);
+        w.WriteStartArray("requirements");
+        foreach (var unmet in notGraded.Unmet)
+        {
+            w.WriteStartObject();
+            w.WriteString("file", RenderPaths.RuleFile(rulebook, unmet.Requirement.Span));
+            w.WriteNumber("line", unmet.Requirement.Span.Line);
+            w.WriteString("condition", unmet.Requirement.When.Text);
+            w.WriteString("because", unmet.Requirement.Because);
+            w.WriteStartArray("seen");
+            foreach (var seen in unmet.Seen) w.WriteStringValue(seen);
+            w.WriteEndArray();
             w.WriteEndObject();
         }
         w.WriteEndArray();
@@ -205,7 +257,7 @@ public static class JsonRenderer
             {
                 w.WriteStartObject();
                 w.WriteString("criterion", change.Criterion.Id);
-                w.WriteString("effect", change.Criterion.Effect.Id());
+                w.WriteString("effect", change.Criterion.EffectId);
                 w.WriteNumber("weight", change.Criterion.Weight);
                 w.WriteString("outcome", change.BecomesMet ? "met" : "not met");
                 w.WriteStartArray("findings");
@@ -243,6 +295,7 @@ public static class JsonRenderer
         if (finding.Judgement is { } j) w.WriteString("judgement", j);
         if (finding.Number is { } n) w.WriteNumber("value", n);
         if (finding.Flag is { } f) w.WriteBoolean("value", f);
+        if (finding.Kind is { } kind) w.WriteString("kind", kind);
         w.WriteString("quote", finding.Quote);
         w.WriteString("source", finding.Source);
         w.WriteEndObject();

@@ -47,22 +47,29 @@ public static class MarkdownRenderer
         o.Line($"|---|---|---|");
         foreach (var q in result.Questions)
         {
-            o.Line($"| {Escape(q.Question.Id)} | {Escape(q.Question.Title)} | {Escape(q.Grade.Name)} |");
+            o.Line($"| {Escape(q.Question.Id)} | {Escape(q.Question.Title)} | {Escape(q.Grade?.Name ?? "Not graded")} |");
         }
-        o.Line($"| **Overall** | | **{Escape(result.Overall.Grade.Name)}** |");
+        if (result.HasOverall) o.Line($"| **Overall** | | **{Escape(result.Overall?.Grade.Name ?? "Not graded")}** |");
         o.Line();
     }
 
     private static void Question(TextOutput o, GradingResult result, QuestionResult question)
     {
         var rulebook = result.Rulebook;
-        o.Line($"## {Escape(question.Question.Id)}: {Escape(question.Grade.Name)}");
+        o.Line($"## {Escape(question.Question.Id)}: {Escape(question.Grade?.Name ?? "Not graded")}");
         o.Line();
         o.Line($"{Escape(question.Question.Title)}");
         o.Line();
-        Definition(o, rulebook, question.Grade);
-        Decision(o, rulebook, question.Decision, profile: true);
-        foreach (var effect in EffectNames.All)
+        if (question.Decision is { } decision)
+        {
+            Definition(o, rulebook, decision.Grade);
+            Decision(o, rulebook, decision, profile: true);
+        }
+        else
+        {
+            NotGraded(o, rulebook, question.NotGraded!);
+        }
+        foreach (var effect in rulebook.Effects)
         {
             Evidence(o, rulebook, effect, ReportParts.Met(question, effect));
         }
@@ -71,7 +78,7 @@ public static class MarkdownRenderer
         o.Line();
         o.Line($"{(notMet.Count == 0 ? "None." : string.Join(", ", notMet.Select(c => Code(c.Criterion.Id))))}");
         o.Line();
-        Outlook(o, rulebook, question.Decision, result.OutlookOf(question.Question.Id));
+        if (question.Decision is { } graded) Outlook(o, rulebook, graded, result.OutlookOf(question.Question.Id));
         var notConsidered = ReportParts.NotConsideredOf(result, question.Question.Id);
         o.Line($"### Findings not considered ({notConsidered.Count})");
         o.Line();
@@ -106,6 +113,7 @@ public static class MarkdownRenderer
         if (!profile)
         {
             o.Line($"- saw: {string.Join(", ", decision.Values.Select(v => FormattableString.Invariant($"{Escape(Name(rulebook, v.Key))} {v.Value}")))}");
+            Limited(o, rulebook, decision);
             o.Line();
             return;
         }
@@ -113,12 +121,38 @@ public static class MarkdownRenderer
         o.Line();
         o.Line($"  | Evidence | Criteria met | Weight |");
         o.Line($"  |---|---:|---:|");
-        foreach (var effect in EffectNames.All)
+        foreach (var effect in rulebook.Effects)
         {
-            var name = effect.ProfileName();
-            o.Line($"  | {ReportParts.EffectHeading(effect)} | {ReportParts.Value(decision, name + ".count")} | {ReportParts.Value(decision, name + ".weight")} |");
+            var name = effect.Plural;
+            o.Line($"  | {Escape(effect.Title)} | {ReportParts.Value(decision, name + ".count")} | {ReportParts.Value(decision, name + ".weight")} |");
         }
+        foreach (var (key, value) in decision.Values.Where(v => v.Key.StartsWith("findings.", StringComparison.Ordinal)))
+        {
+            o.Line($"  | {Code(key)} | {value} | |");
+        }
+        Limited(o, rulebook, decision);
         o.Line();
+    }
+
+    /// <summary>The limit that moved the grade off the row's, if one did.</summary>
+    private static void Limited(TextOutput o, Rulebook rulebook, GradeDecision decision)
+    {
+        if (decision.LimitedBy is not { } limit) return;
+        o.Line();
+        o.Line($"Limited by {Code(RenderPaths.RuleLocation(rulebook, limit.Limit.Span))}: {Code($"{limit.Limit.KindText}: {limit.Bound.Id}")} when {Code(limit.Limit.When.Text)}, so {Escape(decision.RowGrade.Name)} becomes {Escape(decision.Grade.Name)}.{(limit.Limit.Because is { } why ? $" Because: {Escape(why)}" : "")}");
+    }
+
+    /// <summary>Why there is no grade: the requirements for evidence that were not met, and what each saw.</summary>
+    private static void NotGraded(TextOutput o, Rulebook rulebook, NotGraded notGraded)
+    {
+        o.Line($"**Not graded:** {Escape(notGraded.Reason)}");
+        o.Line();
+        foreach (var unmet in notGraded.Unmet)
+        {
+            var seen = unmet.Seen.Count == 0 ? "" : $"; it saw {string.Join(", ", unmet.Seen.Select(s => Escape(s)))}";
+            o.Line($"- requirement {Code(RenderPaths.RuleLocation(rulebook, unmet.Requirement.Span))} not met: {Code(unmet.Requirement.When.Text)}{seen}");
+        }
+        if (notGraded.Unmet.Count > 0) o.Line();
     }
 
     /// <summary>A grade id of the roll-up's values as its name; any other key as it is.</summary>
@@ -126,7 +160,7 @@ public static class MarkdownRenderer
 
     private static void Evidence(TextOutput o, Rulebook rulebook, Effect effect, IReadOnlyList<CriterionOutcome> met)
     {
-        o.Line($"### {ReportParts.EffectHeading(effect)} ({met.Count})");
+        o.Line($"### {Escape(effect.Title)} ({met.Count})");
         o.Line();
         if (met.Count == 0)
         {
@@ -221,11 +255,17 @@ public static class MarkdownRenderer
 
     private static void Overall(TextOutput o, GradingResult result)
     {
-        o.Line($"## Overall: {Escape(result.Overall.Grade.Name)}");
+        if (!result.HasOverall) return;
+        o.Line($"## Overall: {Escape(result.Overall?.Grade.Name ?? "Not graded")}");
         o.Line();
-        Definition(o, result.Rulebook, result.Overall.Grade);
-        Decision(o, result.Rulebook, result.Overall, profile: false);
-        Outlook(o, result.Rulebook, result.Overall, result.OutlookOf(ProposedGrades.OverallKey));
+        if (result.Overall is not { } overall)
+        {
+            NotGraded(o, result.Rulebook, result.OverallNotGraded!);
+            return;
+        }
+        Definition(o, result.Rulebook, overall.Grade);
+        Decision(o, result.Rulebook, overall, profile: false);
+        Outlook(o, result.Rulebook, overall, result.OutlookOf(ProposedGrades.OverallKey));
     }
 
     private static void Footer(TextOutput o, GradingResult result)

@@ -9,13 +9,6 @@ namespace GradingEngine.Render;
 /// </summary>
 internal static class ReportParts
 {
-    public static string EffectHeading(Effect effect) => effect switch
-    {
-        Effect.Strength => "Strengths",
-        Effect.AreaForImprovement => "Areas for improvement",
-        Effect.CauseOfConcern => "Causes of concern",
-        _ => "Notable practice",
-    };
 
     /// <summary>The grade as the scale defines it: the decision's grade may be a copy without the Annex A text.</summary>
     public static Grade OnScale(Rulebook rulebook, Grade grade) => rulebook.Scale.Find(grade.Id) ?? grade;
@@ -35,7 +28,7 @@ internal static class ReportParts
         result.NotConsidered.Where(f => f.QuestionId == questionId).ToList();
 
     public static IReadOnlyList<CriterionOutcome> Met(QuestionResult question, Effect effect) =>
-        question.Criteria.Where(c => c.Met && c.Criterion.Effect == effect).ToList();
+        question.Criteria.Where(c => c.Met && c.Criterion.EffectId == effect.Id).ToList();
 
     /// <summary>How many alternative sets of changes a step offers, criterion or question changes alike.</summary>
     public static int ChangeSetCount(GradeStep step) => step.CriterionChanges.Count + step.QuestionChanges.Count;

@@ -47,24 +47,25 @@ public static class TextRenderer
 
     internal static void Question(TextOutput o, Rulebook rulebook, QuestionResult question, bool full, GradeOutlook? outlook)
     {
-        o.Line($"{question.Question.Id}  {Name(rulebook, question.Grade)}");
+        o.Line($"{question.Question.Id}  {(question.Grade is { } grade ? Name(rulebook, grade) : "Not graded")}");
         o.Wrapped("    ", question.Question.Title);
-        Decision(o, rulebook, question.Decision, profile: true);
+        if (question.NotGraded is { } notGraded)
+        {
+            NotGraded(o, rulebook, notGraded);
+        }
+        else
+        {
+            Decision(o, rulebook, question.Decision!, profile: true);
+        }
         Outlook(o, rulebook, outlook);
         var met = question.Criteria.Where(c => c.Met).ToList();
         o.Line($"    Criteria met: {met.Count} of {question.Criteria.Count}");
         foreach (var outcome in full ? question.Criteria : met)
         {
             var c = outcome.Criterion;
-            var mark = !outcome.Met ? " " : c.Effect switch
-            {
-                Effect.Strength => "+",
-                Effect.NotablePractice => "*",
-                Effect.AreaForImprovement => "~",
-                _ => "!",
-            };
+            var mark = !outcome.Met ? " " : rulebook.FindEffect(c.EffectId)!.Symbol;
             var evidence = outcome.Evidence.Count == 0 || full ? "" : $"  [{string.Join(", ", outcome.Evidence.Select(f => f.Id))}]";
-            o.Line($"      {mark} {c.Id}  {c.Effect.Id()}, weight {c.Weight}{evidence}");
+            o.Line($"      {mark} {c.Id}  {c.EffectId}, weight {c.Weight}{evidence}");
             o.Wrapped("          ", outcome.Met ? outcome.Message ?? "" : c.Title);
             if (!full) continue;
             o.Wrapped($"          {(outcome.Met ? "met" : "not met")}, {RenderPaths.RuleLocation(rulebook, c.Span)}: when ", c.When.Text, "            ");
@@ -90,9 +91,28 @@ public static class TextRenderer
             o.Wrapped("      because ", because);
         }
         var values = profile
-            ? string.Join(", ", EffectNames.All.Select(e => $"{e.ProfileName()} {Value(decision, e.ProfileName() + ".count")} (weight {Value(decision, e.ProfileName() + ".weight")})"))
+            ? string.Join(", ", rulebook.Effects.Select(e => $"{e.Plural} {Value(decision, e.Plural + ".count")} (weight {Value(decision, e.Plural + ".weight")})")
+                .Concat(decision.Values.Where(v => v.Key.StartsWith("findings.", StringComparison.Ordinal)).Select(v => $"{v.Key} {v.Value}")))
             : string.Join(", ", decision.Values.Select(v => $"{v.Key} {v.Value}"));
         o.Wrapped("      saw ", values);
+        foreach (var limit in decision.Limits.Where(l => l.SetGrade))
+        {
+            o.Line($"    Limited by {RenderPaths.RuleLocation(rulebook, limit.Limit.Span)} ({limit.Limit.KindText} {limit.Bound.Id}): {decision.RowGrade.Id} becomes {decision.Grade.Id}");
+            o.Wrapped("      when ", limit.Limit.When.Text);
+            if (limit.Limit.Because is { } reason) o.Wrapped("      because ", reason);
+        }
+    }
+
+    /// <summary>Why there is no grade: each requirement for evidence that was not met, and what it saw.</summary>
+    internal static void NotGraded(TextOutput o, Rulebook rulebook, NotGraded notGraded)
+    {
+        o.Wrapped("    Not graded: ", notGraded.Reason);
+        foreach (var unmet in notGraded.Unmet)
+        {
+            o.Line($"    Requirement at {RenderPaths.RuleLocation(rulebook, unmet.Requirement.Span)} not met:");
+            o.Wrapped("      when ", unmet.Requirement.When.Text);
+            if (unmet.Seen.Count > 0) o.Wrapped("      saw ", string.Join(", ", unmet.Seen));
+        }
     }
 
     /// <summary>Why not the next better grade, and how few changes would give the next worse one.</summary>
@@ -131,7 +151,15 @@ public static class TextRenderer
 
     private static void Overall(TextOutput o, GradingResult result)
     {
-        o.Line($"Overall  {result.Overall.Grade.Name}");
+        if (!result.HasOverall) return;
+        if (result.OverallNotGraded is { } notGraded)
+        {
+            o.Line($"Overall  Not graded");
+            NotGraded(o, result.Rulebook, notGraded);
+            o.Line();
+            return;
+        }
+        o.Line($"Overall  {result.Overall!.Grade.Name}");
         Decision(o, result.Rulebook, result.Overall, profile: false);
         Outlook(o, result.Rulebook, result.OutlookOf(ProposedGrades.OverallKey));
         o.Line();

@@ -14,14 +14,21 @@ public static class ValidationRenderer
         o.Line($"{"",-10}{"proposed",-24}{"computed",-24}");
         foreach (var c in validation.Comparisons)
         {
-            o.Line($"{c.Subject,-10}{c.Proposed.Id,-24}{c.Computed.Id,-24}{(c.Agrees ? "agree" : "DIFFER")}");
+            o.Line($"{c.Subject,-10}{Id(c.Proposed),-24}{Id(c.Computed),-24}{(c.Agrees ? "agree" : "DIFFER")}");
         }
         o.Line();
         foreach (var c in validation.Comparisons.Where(c => !c.Agrees))
         {
-            o.Line($"{c.Subject}: proposed `{c.Proposed.Id}`, computed `{c.Computed.Id}`");
-            TextRenderer.Decision(o, validation.Result.Rulebook, c.Decision, profile: c.Subject != ProposedGrades.OverallKey);
-            Alternatives(o, c);
+            o.Line($"{c.Subject}: proposed `{Id(c.Proposed)}`, computed `{Id(c.Computed)}`");
+            if (c.Decision is { } decision)
+            {
+                TextRenderer.Decision(o, validation.Result.Rulebook, decision, profile: c.Subject != ProposedGrades.OverallKey);
+                if (c.Proposed is not null) Alternatives(o, c);
+            }
+            else
+            {
+                TextRenderer.NotGraded(o, validation.Result.Rulebook, c.NotGraded!);
+            }
             o.Line();
         }
         var differ = validation.Comparisons.Count(c => !c.Agrees);
@@ -29,14 +36,17 @@ public static class ValidationRenderer
         return o.ToString();
     }
 
+    /// <summary>A grade's id, or `not-graded`.</summary>
+    private static string Id(Grade? grade) => grade?.Id ?? ProposedGrades.NotGradedId;
+
     private static void Alternatives(TextOutput o, GradeComparison c)
     {
         if (c.CriterionAlternatives.Count == 0 && c.QuestionAlternatives.Count == 0)
         {
-            o.Line($"    no change of up to {Counterfactuals.MaxFlips} criterion outcomes gives `{c.Proposed.Id}`");
+            o.Line($"    no change of up to {Counterfactuals.MaxFlips} criterion outcomes gives `{Id(c.Proposed)}`");
             return;
         }
-        o.Line($"    for `{c.Proposed.Id}` to hold, {(c.CriterionAlternatives.Count + c.QuestionAlternatives.Count > 1 ? "one of these would have to differ" : "this would have to differ")}:");
+        o.Line($"    for `{Id(c.Proposed)}` to hold, {(c.CriterionAlternatives.Count + c.QuestionAlternatives.Count > 1 ? "one of these would have to differ" : "this would have to differ")}:");
         foreach (var set in c.CriterionAlternatives)
         {
             o.Line($"      - {string.Join("; and ", set.Select(Describe))}");
@@ -48,7 +58,7 @@ public static class ValidationRenderer
     }
 
     private static string Describe(CriterionChange change) =>
-        FormattableString.Invariant($"`{change.Criterion.Id}` ({change.Criterion.Effect.Id()}, weight {change.Criterion.Weight}) {(change.BecomesMet ? "met" : "not met")}");
+        FormattableString.Invariant($"`{change.Criterion.Id}` ({change.Criterion.EffectId}, weight {change.Criterion.Weight}) {(change.BecomesMet ? "met" : "not met")}");
 
     public static string RenderJson(Validation validation) => JsonRenderer.Write(w =>
     {
@@ -61,10 +71,12 @@ public static class ValidationRenderer
         {
             w.WriteStartObject();
             w.WriteString("subject", c.Subject);
-            w.WriteString("proposed", c.Proposed.Id);
-            w.WriteString("computed", c.Computed.Id);
+            w.WriteString("proposed", Id(c.Proposed));
+            if (c.Computed is { } computed) w.WriteString("computed", computed.Id);
+            else w.WriteNull("computed");
             w.WriteBoolean("agree", c.Agrees);
-            JsonRenderer.WriteDecision(w, validation.Result.Rulebook, c.Decision);
+            if (c.Decision is { } decision) JsonRenderer.WriteDecision(w, validation.Result.Rulebook, decision);
+            else JsonRenderer.WriteNotGraded(w, validation.Result.Rulebook, c.NotGraded!);
             if (!c.Agrees)
             {
                 JsonRenderer.WriteChangeSets(w, "wouldHaveToDiffer", c.CriterionAlternatives, c.QuestionAlternatives);

@@ -23,46 +23,92 @@ internal static class ResultBuilder
             var (question, position) = compiled.Slots[m.CriterionIndex];
             outcomes[question][position] = Outcome(compiled.Criteria[m.CriterionIndex], m);
         }
+        var findings = evaluation.Findings.ToLookup(f => f.QuestionId, StringComparer.Ordinal);
         var questions = new List<QuestionResult>();
+        var graded = new List<QuestionGradeFact>();
         for (var q = 0; q < rulebook.Questions.Count; q++)
         {
             var question = rulebook.Questions[q];
+            if (NotGraded(compiled.Requirements[question.Id], [.. findings[question.Id]]) is { } notGraded)
+            {
+                questions.Add(new QuestionResult(question, null, notGraded, outcomes[q]));
+                continue;
+            }
             var fact = evaluation.QuestionGrades.Single(g => g.QuestionId == question.Id);
-            var table = compiled.Checked.Thresholds[question.Id];
-            questions.Add(new QuestionResult(question, Decision(table, fact.RuleIndex, ProfileValues(fact.Profile)), outcomes[q]));
+            var runtime = compiled.Thresholds[question.Id];
+            var holding = runtime.Holding(fact.Profile);
+            var decision = Decision(rulebook, runtime.Table, fact.RuleIndex, ProfileValues(rulebook, runtime, fact.Profile), runtime.Limits, holding);
+            questions.Add(new QuestionResult(question, decision, null, outcomes[q]));
+            graded.Add(new QuestionGradeFact(question.Id, decision.Grade.Rank, fact.RuleIndex, fact.Profile));
         }
-        var overall = Overall(compiled, evaluation.QuestionGrades);
+        var (overall, overallNotGraded) = Overall(compiled, questions, graded);
         var notConsidered = evaluation.Findings
             .Where(f => !compiled.ReadIndicators[f.QuestionId].Contains(f.IndicatorId))
             .Select(f => f.Finding)
             .ToList();
-        return new GradingResult(rulebook, evaluation.Inspection, questions, overall, notConsidered);
+        return new GradingResult(rulebook, evaluation.Inspection, questions, overall, overallNotGraded, notConsidered);
+    }
+
+    /// <summary>Why a question is not graded: each of its requirements its findings do not meet, with what it saw; null when all are met.</summary>
+    private static NotGraded? NotGraded(IReadOnlyList<RequirementRuntime> requirements, IReadOnlyList<FindingFact> findings)
+    {
+        var unmet = requirements.Where(r => !r.Holds(findings))
+            .Select(r => new UnmetRequirement(r.Requirement.Requirement, r.Seen(findings)))
+            .ToList();
+        return unmet.Count == 0 ? null : new NotGraded(string.Join("; ", unmet.Select(u => u.Requirement.Because)), unmet);
     }
 
     /// <summary>
-    /// The roll-up: the first row of the roll-up table that holds for the question grades, with how many questions
-    /// have each grade. The checker proves the table total, so some row holds.
+    /// The roll-up, after the question grades: not graded when a question is not and the policy says so (or too few are
+    /// graded); otherwise the first row of the roll-up table that holds for the graded questions, then its limits, with
+    /// how many questions have each grade. The checker proves the table total, so some row holds.
     /// </summary>
-    private static GradeDecision Overall(CompiledRulebook compiled, IReadOnlyList<QuestionGradeFact> grades)
+    private static (GradeDecision?, NotGraded?) Overall(CompiledRulebook compiled, List<QuestionResult> questions, List<QuestionGradeFact> graded)
     {
-        var row = compiled.Rollup.Decide(grades)
+        if (compiled.Rollup is not { } rollup) return (null, null);
+        var policy = rollup.Rollup.Policy;
+        var ungraded = questions.Where(q => !q.IsGraded).Select(q => $"`{q.Question.Id}`").ToList();
+        if (ungraded.Count > 0 && policy.Ungraded == UngradedPolicy.OverallNotGraded)
+        {
+            return (null, new NotGraded($"not every question is graded: {string.Join(", ", ungraded)} not graded", []));
+        }
+        if (graded.Count < policy.MinimumGraded)
+        {
+            return (null, new NotGraded($"{graded.Count} of {questions.Count} questions are graded, fewer than the {policy.MinimumGraded} the roll-up needs", []));
+        }
+        var row = rollup.Decide(graded)
             ?? throw new InvalidOperationException("engine error: the roll-up gave no overall grade");
-        var values = compiled.Rulebook.Scale.Grades.Select(g => KeyValuePair.Create(g.Id, grades.Count(q => q.Rank == g.Rank))).ToList();
-        return Decision(compiled.Checked.Rollup, row.Index, values);
+        var values = compiled.Rulebook.Scale.Grades.Select(g => KeyValuePair.Create(g.Id, graded.Count(q => q.Rank == g.Rank))).ToList();
+        return (Decision(compiled.Rulebook, rollup.Table, row.Index, values, rollup.Rollup.Limits, rollup.Holding(graded)), null);
     }
 
-    private static GradeDecision Decision(CheckedTable table, int ruleIndex, IReadOnlyList<KeyValuePair<string, int>> values)
+    private static GradeDecision Decision(Rulebook rulebook, CheckedTable table, int ruleIndex, IReadOnlyList<KeyValuePair<string, int>> values,
+        IReadOnlyList<CheckedLimit> limits, bool[] holding)
     {
         var row = table.Rules[ruleIndex];
-        return new GradeDecision(row.Grade, row.Rule, ruleIndex, table.Table.Name, values);
+        var (rank, setBy) = Limits.Apply(row.Grade.Rank, limits, k => holding[k]);
+        var applied = limits.Where(l => holding[l.Index]).Select(l => new LimitApplied(l.Limit, l.Index, l.Grade, l.Index == setBy)).ToList();
+        return new GradeDecision(rulebook.Scale[rank], row.Grade, row.Rule, ruleIndex, table.Table.Name, values, applied);
     }
 
-    public static IReadOnlyList<KeyValuePair<string, int>> ProfileValues(OutcomeProfile profile) =>
-        EffectNames.All.SelectMany(e => new[]
+    /// <summary>
+    /// The profile numbers a question's rows could read, as written: each effect's count and weight, and the findings
+    /// counts when its thresholds or limits read them.
+    /// </summary>
+    public static IReadOnlyList<KeyValuePair<string, int>> ProfileValues(Rulebook rulebook, GradeTableRuntime runtime, OutcomeProfile profile)
+    {
+        var values = rulebook.Effects.SelectMany((e, i) => new[]
         {
-            KeyValuePair.Create(e.ProfileName() + ".count", profile.Count(e)),
-            KeyValuePair.Create(e.ProfileName() + ".weight", profile.Weight(e)),
+            KeyValuePair.Create(e.Plural + ".count", profile.Count(i)),
+            KeyValuePair.Create(e.Plural + ".weight", profile.Weight(i)),
         }).ToList();
+        if (runtime.ReadsFindings)
+        {
+            values.Add(KeyValuePair.Create("findings.count", profile.Findings(-1)));
+            values.AddRange(rulebook.Codebook.Kinds.Select((k, i) => KeyValuePair.Create($"findings.{k.Id}", profile.Findings(i))));
+        }
+        return values;
+    }
 
     private static CriterionOutcome Outcome(CriterionRuntime runtime, CriterionMet met)
     {

@@ -2,7 +2,11 @@ using GradingEngine.Model;
 
 namespace GradingEngine.Trace;
 
-public sealed record QuestionResult(Question Question, GradeDecision Decision, IReadOnlyList<CriterionOutcome> Criteria)
+/// <summary>One question's result: a grade with its reason, or not graded with its reason; and every criterion's outcome.</summary>
+public sealed record QuestionResult(Question Question, GradeDecision? Decision, NotGraded? NotGraded, IReadOnlyList<CriterionOutcome> Criteria)
 {
-    public Grade Grade => Decision.Grade;
+    /// <summary>The grade, or null when the question is not graded.</summary>
+    public Grade? Grade => Decision?.Grade;
+
+    public bool IsGraded => Decision is not null;
 }

@@ -66,6 +66,14 @@ public static class Writer
             sb.AppendLine($"    name: {Q(char.ToUpperInvariant(g[0]) + g[1..].Replace('-', ' '))}");
             sb.AppendLine($"    definition: {Q("The force is graded " + g.Replace('-', ' ') + ".")}");
         }
+        sb.AppendLine("effects:");
+        foreach (var (effect, plural, direction) in new[] { (EffectKind.Strength, "strengths", "better"), (EffectKind.AreaForImprovement, "areas-for-improvement", "worse"),
+            (EffectKind.CauseOfConcern, "causes-of-concern", "worse"), (EffectKind.NotablePractice, "notable-practices", "better") })
+        {
+            sb.AppendLine($"  - id: {EffectId(effect)}");
+            sb.AppendLine($"    plural: {plural}");
+            sb.AppendLine($"    direction: {direction}");
+        }
         sb.AppendLine("questions:");
         foreach (var q in spec.Questions)
         {

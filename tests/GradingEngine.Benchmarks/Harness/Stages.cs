@@ -46,10 +46,10 @@ public static class Stages
         CriterionLint.Analyze(checkedRulebook.Criteria, rulebook.Codebook, scratch);
         var criteria = sw.Elapsed.TotalMilliseconds;
         sw.Restart();
-        var tables = TableAnalyzer.AnalyzeThresholds(rulebook, checkedRulebook.Thresholds, scratch);
+        var tables = TableAnalyzer.AnalyzeThresholds(rulebook, checkedRulebook.Criteria, checkedRulebook.Thresholds, checkedRulebook.Limits, scratch);
         var thresholds = sw.Elapsed.TotalMilliseconds;
         sw.Restart();
-        var rollup = RollupAnalyzer.Analyze(rulebook, checkedRulebook.Rollup, scratch);
+        var rollup = RollupAnalyzer.Analyze(rulebook, checkedRulebook.Rollup!, checkedRulebook.Requirements, tables, scratch);
         var rollupMs = sw.Elapsed.TotalMilliseconds;
         rows.Add(new("check: RulebookChecker.Check as LoadRulebook calls it (no lint)", check, checkAllocated));
         rows.Add(new("  criterion lint (never/always met), timed separately", criteria, "`rules check` only, not part of LoadRulebook"));
@@ -88,8 +88,8 @@ public static class Stages
         CriterionLint.Analyze(checkedRulebook.Criteria, rulebook.Codebook, scratch);
         rows.Add(new("  (criterion lint, `rules check` only, warm, not in the total)", sw.Elapsed.TotalMilliseconds));
         sw.Restart();
-        TableAnalyzer.AnalyzeThresholds(rulebook, checkedRulebook.Thresholds, scratch);
-        RollupAnalyzer.Analyze(rulebook, checkedRulebook.Rollup, scratch);
+        var analyses = TableAnalyzer.AnalyzeThresholds(rulebook, checkedRulebook.Criteria, checkedRulebook.Thresholds, checkedRulebook.Limits, scratch);
+        RollupAnalyzer.Analyze(rulebook, checkedRulebook.Rollup!, checkedRulebook.Requirements, analyses, scratch);
         rows.Add(new("  table analyses, again (warm)", sw.Elapsed.TotalMilliseconds));
         sw.Restart();
         // Interpreted, as the CLI's `grade` compiles it: one inspection does not repay the JIT.
@@ -207,7 +207,7 @@ public static class Stages
             sw.Restart();
             foreach (var q in result.Questions)
             {
-                foreach (var rank in new[] { q.Grade.Rank - 1, q.Grade.Rank + 1 })
+                foreach (var rank in new[] { q.Grade!.Rank - 1, q.Grade.Rank + 1 })
                 {
                     if (rank < 0 || rank >= rulebook.Scale.Grades.Count) continue;
                     Counterfactuals.ForQuestion(compiled, q, rulebook.Scale[rank], result.Inspection);

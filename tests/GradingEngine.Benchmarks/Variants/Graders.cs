@@ -45,7 +45,7 @@ public sealed class EngineGrader(CompiledRulebook rulebook) : IGrader
 
     public int[] Grade(Inspection inspection) => Ranks(GradingPipeline.Grade(Rulebook, inspection));
 
-    public static int[] Ranks(GradingResult result) => [.. result.Questions.Select(q => q.Grade.Rank), result.Overall.Grade.Rank];
+    public static int[] Ranks(GradingResult result) => [.. result.Questions.Select(q => q.Grade?.Rank ?? -1), result.Overall?.Grade.Rank ?? -1];
 }
 
 /// <summary>
@@ -82,7 +82,7 @@ public sealed class EngineDelegatesGrader : IGrader
 {
     private readonly CompiledRulebook _rulebook;
     private readonly string[] _questions;
-    private readonly (Func<QuestionEvidence, bool> When, Effect Effect, int Weight)[][] _criteria;
+    private readonly (Func<QuestionEvidence, bool> When, int Effect, int Weight)[][] _criteria;
     private readonly EvidenceLayout[] _layouts;
 
     public EngineDelegatesGrader(CompiledRulebook rulebook)
@@ -91,7 +91,7 @@ public sealed class EngineDelegatesGrader : IGrader
         _questions = [.. rulebook.Rulebook.Questions.Select(q => q.Id)];
         var builders = _questions.Select(q => new EvidenceLayout.Builder(q)).ToArray();
         _criteria = [.. _questions.Select((q, i) => rulebook.Checked.CriteriaOf(q)
-            .Select(c => (ConditionCompiler.ForEvidence(c.Condition, builders[i].SourceOf).Compile(), c.Criterion.Effect, c.Criterion.Weight)).ToArray())];
+            .Select(c => (ConditionCompiler.ForEvidence(c.Condition, builders[i].SourceOf).Compile(), c.Effect, c.Criterion.Weight)).ToArray())];
         _layouts = [.. builders.Select(b => b.Build())];
     }
 
@@ -110,21 +110,21 @@ public sealed class EngineDelegatesGrader : IGrader
         var facts = new List<QuestionGradeFact>();
         for (var q = 0; q < _questions.Length; q++)
         {
-            var counts = new int[4];
-            var weights = new int[4];
+            var counts = new int[_rulebook.Rulebook.Effects.Count];
+            var weights = new int[counts.Length];
             var evidence = _layouts[q].Gather(byQuestion[q]);
             foreach (var (when, effect, weight) in _criteria[q])
             {
                 if (!when(evidence)) continue;
-                counts[(int)effect]++;
-                weights[(int)effect] += weight;
+                counts[effect]++;
+                weights[effect] += weight;
             }
-            var profile = OutcomeProfile.Of(_questions[q], counts, weights);
-            var row = _rulebook.Thresholds[_questions[q]].Decide(profile)!;
-            result[q] = row.Grade.Rank;
-            facts.Add(new QuestionGradeFact(_questions[q], row.Grade.Rank, row.Index, profile));
+            var profile = OutcomeProfile.Of(_questions[q], counts, weights, byQuestion[q].Count);
+            var rank = _rulebook.Thresholds[_questions[q]].Grade(profile);
+            result[q] = rank;
+            facts.Add(new QuestionGradeFact(_questions[q], rank, -1, profile));
         }
-        result[^1] = _rulebook.Rollup.Decide(facts)!.Grade.Rank;
+        result[^1] = _rulebook.Rollup!.Grade(facts);
         return result;
     }
 }

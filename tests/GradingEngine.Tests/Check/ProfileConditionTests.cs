@@ -19,7 +19,7 @@ namespace GradingEngine.Tests.Check;
 /// </summary>
 public class ProfileConditionTests
 {
-    private static BoundExpr Bind(string when) => TestKit.BindCondition(when, new ConditionContext.Profile());
+    private static BoundExpr Bind(string when) => TestKit.BindCondition(when, TestKit.ProfileContext);
 
     /// <summary>Counts 0 to 3 and weights 0, 1, 3 and 7 for each effect: 65,536 profiles, zeros included for division.</summary>
     private static IEnumerable<OutcomeProfile> Profiles()

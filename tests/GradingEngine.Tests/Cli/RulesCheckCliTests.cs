@@ -34,7 +34,7 @@ public class RulesCheckCliTests
         Assert.Equal("", stderr);
         Assert.Contains("thresholds Q3 (default table):", stdout);
         Assert.Contains("outcome profiles checked exhaustively", stdout);
-        Assert.Contains("roll-up: 256 combinations of question grades checked exhaustively", stdout);
+        Assert.Contains("roll-up: 625 combinations of question grades checked exhaustively; grades produced: outstanding, good, requires-improvement, inadequate, not-graded", stdout);
         Assert.EndsWith("0 errors, 0 warnings\n", stdout);
     }
 

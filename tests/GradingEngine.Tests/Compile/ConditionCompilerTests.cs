@@ -30,7 +30,7 @@ public class ConditionCompilerTests
         ConditionCompiler.ForFindings(Bind(when, new ConditionContext.Findings(Model.FindQuestion("Q1")!, Model.Codebook)));
 
     private static Func<OutcomeProfile, bool> Profile(string when) =>
-        ConditionCompiler.ForProfile(Bind(when, new ConditionContext.Profile())).Compile();
+        ConditionCompiler.ForProfile(Bind(when, TestKit.ProfileContext)).Compile();
 
     private static Func<IEnumerable<QuestionGradeFact>, bool> Rollup(string when) =>
         ConditionCompiler.ForQuestions(Bind(when, new ConditionContext.QuestionGrades(Model.Questions, Model.Scale.AsJudgementScale()))).Compile();

@@ -52,7 +52,7 @@ public class ConditionWhitelistTests
         {
             AssertWhitelisted(ConditionCompiler.ForProfile(row.Condition!), row.Rule.ConditionText);
         }
-        foreach (var row in rulebook.Rollup.Rules.Where(r => r.Condition is not null))
+        foreach (var row in rulebook.Rollup!.Table.Rules.Where(r => r.Condition is not null))
         {
             AssertWhitelisted(ConditionCompiler.ForQuestions(row.Condition!), row.Rule.ConditionText);
         }

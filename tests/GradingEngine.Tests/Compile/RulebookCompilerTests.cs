@@ -83,7 +83,7 @@ public class RulebookCompilerTests
         var q1 = result.Find("Q1")!;
         var met = q1.Criteria.Where(c => c.Criterion.Id.StartsWith("Q1.at-least-", StringComparison.Ordinal) && c.Met).Select(c => c.Criterion.Id);
         Assert.Equal(Enumerable.Range(1, findings).Select(k => $"Q1.at-least-{k:D2}"), met);
-        var strengths = q1.Decision.Values.Single(v => v.Key == "strengths.count").Value;
+        var strengths = q1.Decision!.Values.Single(v => v.Key == "strengths.count").Value;
         Assert.Equal(findings + (findings > 0 ? 1 : 0), strengths);
     }
 
@@ -95,18 +95,18 @@ public class RulebookCompilerTests
 
         // Assert
         var q1 = result.Find("Q1")!;
-        Assert.Equal("good", q1.Grade.Id);
-        Assert.Equal(1, q1.Decision.RuleIndex);
-        Assert.Equal("default", q1.Decision.Table);
-        var values = q1.Decision.Values.ToDictionary(v => v.Key, v => v.Value);
+        Assert.Equal("good", q1.Grade!.Id);
+        Assert.Equal(1, q1.Decision!.RuleIndex);
+        Assert.Equal("default", q1.Decision!.Table);
+        var values = q1.Decision!.Values.ToDictionary(v => v.Key, v => v.Value);
         Assert.Equal(1, values["strengths.count"]);
         Assert.Equal(2, values["strengths.weight"]);
         Assert.Equal(1, values["areas-for-improvement.count"]);
         Assert.Equal(2, values["areas-for-improvement.weight"]);
         Assert.Equal(0, values["causes-of-concern.count"]);
-        Assert.Equal("good", result.Overall.Grade.Id);
-        Assert.Equal(1, result.Overall.RuleIndex);
-        Assert.Equal(2, result.Overall.Values.Single(v => v.Key == "good").Value);
+        Assert.Equal("good", result.Overall!.Grade.Id);
+        Assert.Equal(1, result.Overall!.RuleIndex);
+        Assert.Equal(2, result.Overall!.Values.Single(v => v.Key == "good").Value);
     }
 
     [Fact]
@@ -117,10 +117,10 @@ public class RulebookCompilerTests
 
         // Assert: Q2's profile is empty, so the first row it satisfies is `requires-improvement`.
         var q2 = result.Find("Q2")!;
-        Assert.Equal("requires-improvement", q2.Grade.Id);
-        Assert.Equal(2, q2.Decision.RuleIndex);
+        Assert.Equal("requires-improvement", q2.Grade!.Id);
+        Assert.Equal(2, q2.Decision!.RuleIndex);
         Assert.All(q2.Criteria, c => Assert.False(c.Met));
-        Assert.Equal("requires-improvement", result.Overall.Grade.Id);
+        Assert.Equal("requires-improvement", result.Overall!.Grade.Id);
     }
 
     [Fact]
@@ -130,8 +130,8 @@ public class RulebookCompilerTests
         var result = Grade();
 
         // Assert
-        Assert.Equal(["requires-improvement", "requires-improvement"], result.Questions.Select(q => q.Grade.Id));
-        Assert.Equal("requires-improvement", result.Overall.Grade.Id);
+        Assert.Equal(["requires-improvement", "requires-improvement"], result.Questions.Select(q => q.Grade!.Id));
+        Assert.Equal("requires-improvement", result.Overall!.Grade.Id);
         Assert.Empty(result.NotConsidered);
     }
 
@@ -294,9 +294,9 @@ public class RulebookCompilerTests
 
         // Assert
         static object Shape(GradingResult r) => string.Join("|", r.Questions.Select(q =>
-            $"{q.Grade.Id}:{q.Decision.RuleIndex}:" + string.Join(",", q.Criteria.Select(c => $"{c.Criterion.Id}={c.Met}[{string.Join(" ", c.Evidence.Select(e => e.Id))}]{c.Message}")))) + "|" + r.Overall.Grade.Id;
+            $"{q.Grade!.Id}:{q.Decision!.RuleIndex}:" + string.Join(",", q.Criteria.Select(c => $"{c.Criterion.Id}={c.Met}[{string.Join(" ", c.Evidence.Select(e => e.Id))}]{c.Message}")))) + "|" + r.Overall!.Grade.Id;
         Assert.Equal(Shape(forward), Shape(backward));
-        Assert.Equal(["good", "requires-improvement"], forward.Questions.Select(q => q.Grade.Id));
+        Assert.Equal(["good", "requires-improvement"], forward.Questions.Select(q => q.Grade!.Id));
     }
 
     [Fact]
@@ -308,8 +308,8 @@ public class RulebookCompilerTests
         var good = TestKit.Grade(Mini.Value, MiniRulebook.FindingsYaml);
 
         // Assert
-        Assert.Equal(["inadequate", "inadequate"], failing.Questions.Select(q => q.Grade.Id));
-        Assert.Equal("inadequate", failing.Overall.Grade.Id);
-        Assert.Equal(["good", "good"], good.Questions.Select(q => q.Grade.Id));
+        Assert.Equal(["inadequate", "inadequate"], failing.Questions.Select(q => q.Grade!.Id));
+        Assert.Equal("inadequate", failing.Overall!.Grade.Id);
+        Assert.Equal(["good", "good"], good.Questions.Select(q => q.Grade!.Id));
     }
 }

@@ -55,8 +55,28 @@ public class RuleLanguageDocTests
 
         var result = GradingPipeline.Grade(rulebook, inspection.Value!);
 
-        var actual = result.Questions.Select(q => $"{q.Question.Id} {q.Grade.Id}").Append($"overall {result.Overall.Grade.Id}");
+        var actual = result.Questions.Select(q => $"{q.Question.Id} {q.Grade!.Id}").Append($"overall {result.Overall!.Grade.Id}");
         Assert.Equal(Lines("expected grades"), actual);
+    }
+
+    public static TheoryData<string> MoreExamples() =>
+        [.. Blocks.Where(b => b.Label.StartsWith("example-findings:", StringComparison.Ordinal)).Select(b => b.Label["example-findings:".Length..].Trim())];
+
+    [Theory]
+    [MemberData(nameof(MoreExamples))]
+    public void MoreExampleFindings_Grade_AsTheDocSays(string file)
+    {
+        using var temp = new TempFolder();
+        var rulebook = GradingPipeline.LoadRulebook(WriteExample(temp)).Value!;
+        var path = temp.Write(Path.Combine("rules", file), Blocks.Single(b => b.Label == $"example-findings: {file}").Content);
+        var inspection = GradingPipeline.LoadInspection(path, rulebook);
+        Assert.True(inspection.Succeeded, string.Join("\n", inspection.Diagnostics.Select(DiagnosticFormatter.Format)));
+
+        var result = GradingPipeline.Grade(rulebook, inspection.Value!);
+
+        var actual = result.Questions.Select(q => $"{q.Question.Id} {q.Grade?.Id ?? "not-graded"}")
+            .Append($"overall {result.Overall?.Grade.Id ?? "not-graded"}");
+        Assert.Equal(Lines($"expected: {file}"), actual);
     }
 
     [Fact]

@@ -94,11 +94,11 @@ public class CounterfactualsTests
                 var weights = new int[4];
                 foreach (var c in met)
                 {
-                    counts[(int)c.Effect]++;
-                    weights[(int)c.Effect] += c.Weight;
+                    counts[TestKit.EffectIndex(c.EffectId)]++;
+                    weights[TestKit.EffectIndex(c.EffectId)] += c.Weight;
                 }
                 var decided = table.Decide(GradingEngine.Facts.OutcomeProfile.Of("Q1", counts, weights));
-                Assert.Equal(target, decided!.Grade.Id);
+                Assert.Equal(target, decided!.Grade!.Id);
             }
         }
     }
@@ -113,8 +113,8 @@ public class CounterfactualsTests
         Assert.False(validation.AllAgree);
         var q1 = validation.Comparisons.Single(c => c.Subject == "Q1");
         Assert.False(q1.Agrees);
-        Assert.Equal(("outstanding", "good"), (q1.Proposed.Id, q1.Computed.Id));
-        Assert.Equal(1, q1.Decision.RuleIndex);
+        Assert.Equal(("outstanding", "good"), (q1.Proposed!.Id, q1.Computed!.Id));
+        Assert.Equal(1, q1.Decision!.RuleIndex);
         Assert.Equal(["+Q1.partnership + -Q1.partnership-gap"], q1.CriterionAlternatives.Select(Show));
         Assert.Empty(q1.QuestionAlternatives);
         var q2 = validation.Comparisons.Single(c => c.Subject == "Q2");

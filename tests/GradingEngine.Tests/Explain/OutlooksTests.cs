@@ -2,6 +2,7 @@ using GradingEngine.Facts;
 using GradingEngine.Explain;
 using GradingEngine.Trace;
 using GradingEngine.Model;
+using GradingEngine.Tests.Load;
 using GradingEngine.Tests.Support;
 using Xunit;
 
@@ -22,8 +23,8 @@ public class OutlooksTests
         var result = Seed.Value.Result;
 
         Assert.Equal(["Q1", "Q2", "Q3", "Q4", "overall"], result.Outlooks.Select(o => o.Subject));
-        Assert.All(result.Outlooks, o => Assert.Equal(o.Current.Rank - 1, o.Higher!.Grade.Rank));
-        Assert.All(result.Outlooks, o => Assert.Equal(o.Current.Rank + 1, o.Lower!.Grade.Rank));
+        Assert.All(result.Outlooks, o => Assert.Equal(o.Current.Rank - 1, o.Higher!.Grade!.Rank));
+        Assert.All(result.Outlooks, o => Assert.Equal(o.Current.Rank + 1, o.Lower!.Grade!.Rank));
     }
 
     [Fact]
@@ -31,7 +32,7 @@ public class OutlooksTests
     {
         var higher = Seed.Value.Result.OutlookOf("Q3")!.Higher!;
 
-        Assert.Equal("good", higher.Grade.Id);
+        Assert.Equal("good", higher.Grade!.Id);
         Assert.Contains(higher.Gaps, g => g.StartsWith("`areas-for-improvement.weight <= 5` does not hold: areas-for-improvement.weight is 12", StringComparison.Ordinal));
         Assert.DoesNotContain(higher.Gaps, g => g.Contains("causes-of-concern.count == 0", StringComparison.Ordinal));
     }
@@ -58,10 +59,10 @@ public class OutlooksTests
                 for (var i = 0; i < met.Length; i++)
                 {
                     if (!met[i]) continue;
-                    counts[(int)question.Criteria[i].Criterion.Effect]++;
-                    weights[(int)question.Criteria[i].Criterion.Effect] += question.Criteria[i].Criterion.Weight;
+                    counts[TestKit.EffectIndex(question.Criteria[i].Criterion.EffectId)]++;
+                    weights[TestKit.EffectIndex(question.Criteria[i].Criterion.EffectId)] += question.Criteria[i].Criterion.Weight;
                 }
-                Assert.Equal(step.Grade.Id, rulebook.Thresholds[questionId].Decide(OutcomeProfile.Of(questionId, counts, weights))!.Grade.Id);
+                Assert.Equal(step.Grade!.Id, rulebook.Thresholds[questionId].Decide(OutcomeProfile.Of(questionId, counts, weights))!.Grade!.Id);
                 Assert.All(changes, c => Assert.Equal(c.BecomesMet, !question.Criteria.Single(o => o.Criterion.Id == c.Criterion.Id).Met));
             });
         }
@@ -72,11 +73,11 @@ public class OutlooksTests
     {
         var lower = Seed.Value.Result.OutlookOf("Q1")!.Lower!;
 
-        Assert.Equal("requires-improvement", lower.Grade.Id);
+        Assert.Equal("requires-improvement", lower.Grade!.Id);
         Assert.NotEmpty(lower.CriterionChanges);
         Assert.All(lower.CriterionChanges, set => Assert.Single(set));
         // A weakness that would become met is shown with the findings its indicators have.
-        Assert.All(lower.CriterionChanges.SelectMany(s => s), c => Assert.True(c.BecomesMet == (c.Criterion.Effect != Effect.Strength)));
+        Assert.All(lower.CriterionChanges.SelectMany(s => s), c => Assert.True(c.BecomesMet == (c.Criterion.EffectId != "strength")));
     }
 
     [Fact]
@@ -84,7 +85,7 @@ public class OutlooksTests
     {
         var higher = Seed.Value.Result.OutlookOf(ProposedGrades.OverallKey)!.Higher!;
 
-        Assert.Equal("good", higher.Grade.Id);
+        Assert.Equal("good", higher.Grade!.Id);
         Assert.All(higher.QuestionChanges, set => Assert.Single(set));
         Assert.Contains(higher.QuestionChanges, set => set[0].Question.Id == "Q3" && set[0].To.Id == "good");
     }

@@ -19,11 +19,11 @@ public class SeedGoldenTests
     {
         var result = Seed.Value;
 
-        Assert.Equal("good", result.Find("Q1")!.Grade.Id);
-        Assert.Equal("good", result.Find("Q2")!.Grade.Id);
-        Assert.Equal("requires-improvement", result.Find("Q3")!.Grade.Id);
-        Assert.Equal("requires-improvement", result.Find("Q4")!.Grade.Id);
-        Assert.Equal("requires-improvement", result.Overall.Grade.Id);
+        Assert.Equal("good", result.Find("Q1")!.Grade!.Id);
+        Assert.Equal("good", result.Find("Q2")!.Grade!.Id);
+        Assert.Equal("requires-improvement", result.Find("Q3")!.Grade!.Id);
+        Assert.Equal("requires-improvement", result.Find("Q4")!.Grade!.Id);
+        Assert.Equal("requires-improvement", result.Overall!.Grade.Id);
     }
 
     [Fact]

@@ -73,11 +73,11 @@ public class CsvFindingsLoaderTests
         var text = new StringBuilder();
         foreach (var q in result.Questions)
         {
-            text.Append($"{q.Question.Id} {q.Grade.Id}:");
+            text.Append($"{q.Question.Id} {q.Grade!.Id}:");
             foreach (var c in q.Criteria.Where(c => c.Met)) text.Append($" {c.Criterion.Id}[{string.Join(",", c.Evidence.Select(f => $"{f.Id}={f.ValueText}|{f.Quote}|{f.Source}"))}] {c.Message};");
             text.Append('\n');
         }
-        return text.Append($"overall {result.Overall.Grade.Id}\n").ToString();
+        return text.Append($"overall {result.Overall!.Grade.Id}\n").ToString();
     }
 
     [Fact]

@@ -408,8 +408,8 @@ public class InspectionLoaderTests
         Assert.Equal(y.Proposed!.Grades.Select(g => (g.Key, g.Value.GradeId)), j.Proposed!.Grades.Select(g => (g.Key, g.Value.GradeId)));
         var gradedYaml = GradingPipeline.Grade(Mini.Value, y);
         var gradedJson = GradingPipeline.Grade(Mini.Value, j);
-        Assert.Equal(gradedYaml.Questions.Select(q => q.Grade.Id), gradedJson.Questions.Select(q => q.Grade.Id));
-        Assert.Equal(gradedYaml.Overall.Grade.Id, gradedJson.Overall.Grade.Id);
+        Assert.Equal(gradedYaml.Questions.Select(q => q.Grade!.Id), gradedJson.Questions.Select(q => q.Grade!.Id));
+        Assert.Equal(gradedYaml.Overall!.Grade.Id, gradedJson.Overall!.Grade.Id);
     }
 
     [Fact]

@@ -49,9 +49,9 @@ public class RulebookLoaderTests
         Assert.Equal([0, 1, 2, 3], rulebook.Scale.Grades.Select(g => g.Rank));
         Assert.Equal(["Q1", "Q2"], rulebook.Questions.Select(q => q.Id));
         Assert.Equal(9, rulebook.Criteria.Count);
-        Assert.Equal(4, rulebook.DefaultThresholds.Rules.Count);
-        Assert.True(rulebook.DefaultThresholds.Rules[^1].IsFallback);
-        Assert.Equal(4, rulebook.Rollup.Rules.Count);
+        Assert.Equal(4, rulebook.Grading.DefaultThresholds.Rules.Count);
+        Assert.True(rulebook.Grading.DefaultThresholds.Rules[^1].IsFallback);
+        Assert.Equal(4, rulebook.Rollup!.Table.Rules.Count);
         Assert.Equal(["codebook.yaml", "criteria/criteria.yaml", "rollup.yaml", "rulebook.yaml", "thresholds.yaml"],
             rulebook.Files.Select(f => f.RelativePath));
     }
@@ -549,10 +549,28 @@ public class RulebookLoaderTests
         {
             foreach (var content in new string?[] { null, "", "just text", "[]", "{}", "- a\n- b\n", "~\n" })
             {
+                // Without rollup.yaml a rulebook grades its questions only (RulebookLoaderTests.Load_WithoutRollup_HasNoOverall).
+                if (file == "rollup.yaml" && content is null) continue;
                 data.Add(file, content);
             }
         }
         return data;
+    }
+
+    [Fact]
+    public void Load_WithoutRollup_HasNoOverall()
+    {
+        // Arrange
+        using var temp = new TempFolder();
+        var folder = new MiniRulebook().Without("rollup.yaml").WriteTo(temp);
+
+        // Act
+        var result = GradingPipeline.CheckRulebook(folder);
+
+        // Assert: it checks, with no roll-up to analyse.
+        Assert.True(result.Succeeded, TestKit.Render(result.Diagnostics));
+        Assert.Null(result.Value!.Rulebook.Rollup);
+        Assert.DoesNotContain(result.Value.Analyses, a => a.Subject == "overall");
     }
 
     [Theory]

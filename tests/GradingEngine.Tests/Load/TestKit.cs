@@ -88,6 +88,21 @@ internal static class TestKit
 
     public static (int Line, int Column) At(Diagnostic d) => (d.Span.Line, d.Span.Column);
 
+    /// <summary>The four effects the shipped and mini rulebooks declare, in their order: strength, area for improvement, cause of concern, notable practice.</summary>
+    public static IReadOnlyList<Effect> Effects { get; } =
+    [
+        new("strength", "strengths", "Strengths", Direction.Better, "+", FieldSpans.None(default)),
+        new("area-for-improvement", "areas-for-improvement", "Areas for improvement", Direction.Worse, "~", FieldSpans.None(default)),
+        new("cause-of-concern", "causes-of-concern", "Causes of concern", Direction.Worse, "!", FieldSpans.None(default)),
+        new("notable-practice", "notable-practices", "Notable practice", Direction.Better, "*", FieldSpans.None(default)),
+    ];
+
+    /// <summary>Strength 0, area for improvement 1, cause of concern 2, notable practice 3: the profile's index of an effect.</summary>
+    public static int EffectIndex(string effectId) => Effects.ToList().FindIndex(e => e.Id == effectId);
+
+    /// <summary>Threshold conditions over those four effects and no finding kinds.</summary>
+    public static GradingEngine.Check.Binding.ConditionContext.Profile ProfileContext { get; } = new(Effects, []);
+
     /// <summary>Parses and binds one condition, failing the test with its diagnostics if it does not bind.</summary>
     public static GradingEngine.Check.Binding.BoundExpr BindCondition(string when, GradingEngine.Check.Binding.ConditionContext context)
     {

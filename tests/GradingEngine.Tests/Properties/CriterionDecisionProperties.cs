@@ -47,10 +47,11 @@ public class CriterionDecisionProperties
             Assert.Equal(expected, evaluation.Met.Select(m => m.CriterionIndex));
             foreach (var grade in evaluation.QuestionGrades)
             {
-                foreach (var effect in EffectNames.All)
+                for (var effect = 0; effect < compiled.Rulebook.Effects.Count; effect++)
                 {
+                    var e = effect;
                     var met = compiled.Checked.Criteria.Where(c =>
-                        c.Criterion.QuestionId == grade.QuestionId && c.Criterion.Effect == effect && expected.Contains(c.Index)).ToList();
+                        c.Criterion.QuestionId == grade.QuestionId && c.Effect == e && expected.Contains(c.Index)).ToList();
                     Assert.Equal(met.Count, grade.Profile.Count(effect));
                     Assert.Equal(met.Sum(c => c.Criterion.Weight), grade.Profile.Weight(effect));
                 }

@@ -78,7 +78,7 @@ public class EvidenceSourceProperties
         var condition = Bind(when);
         var witnesses = new List<WitnessSource>();
         RulebookChecker.CollectWitnesses(condition, positive: true, witnesses);
-        var criterion = new CheckedCriterion(0, Model.Value.Criteria[0], condition, witnesses, new HashSet<string>());
+        var criterion = new CheckedCriterion(0, Model.Value.Criteria[0], 0, condition, witnesses, new HashSet<string>());
         var builder = new EvidenceLayout.Builder("Q1");
         ConditionCompiler.ForEvidence(condition, builder.SourceOf);
         var layout = builder.Build();

@@ -66,7 +66,7 @@ public class ExpressionModeProperties
         var interpreted = GradingPipeline.Grade(ShippedInterpreted.Value, PropertyFixtures.Seed);
 
         Assert.Equal(JsonRenderer.Render(compiled), JsonRenderer.Render(interpreted));
-        Assert.Equal(["good", "good", "requires-improvement", "requires-improvement"], interpreted.Questions.Select(q => q.Grade.Id));
-        Assert.Equal("requires-improvement", interpreted.Overall.Grade.Id);
+        Assert.Equal(["good", "good", "requires-improvement", "requires-improvement"], interpreted.Questions.Select(q => q.Grade!.Id));
+        Assert.Equal("requires-improvement", interpreted.Overall!.Grade.Id);
     }
 }

@@ -46,5 +46,5 @@ public class InStepEvaluationProperties
             "findings " + string.Join(",", e.Findings.Select(f => f.Finding.Id)),
             "met " + string.Join(",", e.Met.Select(m => m.CriterionIndex)),
             string.Join(" ", e.QuestionGrades.OrderBy(g => g.QuestionId, StringComparer.Ordinal).Select(g =>
-                $"{g.QuestionId}={g.Rank}/{g.RuleIndex}[{string.Join(",", EffectNames.All.Select(x => $"{g.Profile.Count(x)}:{g.Profile.Weight(x)}"))}]")));
+                $"{g.QuestionId}={g.Rank}/{g.RuleIndex}[{string.Join(",", Enumerable.Range(0, 4).Select(x => $"{g.Profile.Count(x)}:{g.Profile.Weight(x)}"))}]")));
 }

@@ -5,6 +5,7 @@ using FsCheck.Xunit;
 using GradingEngine.Compile;
 using GradingEngine.Facts;
 using GradingEngine.Model;
+using GradingEngine.Tests.Load;
 using GradingEngine.Tests.Support;
 using Xunit;
 
@@ -24,17 +25,17 @@ public class MonotonicityProperties
 
     [Property(MaxTest = 100)]
     public Property Thresholds_OneMoreStrength_NeverWorseGrade() =>
-        Prop.ForAll(ProfileAndExtra, input => AssertEveryQuestion(input.Profile, input.Profile.Adding(Effect.Strength, input.Weight),
+        Prop.ForAll(ProfileAndExtra, input => AssertEveryQuestion(input.Profile, input.Profile.Adding(TestKit.EffectIndex("strength"), input.Weight),
             (before, after) => after <= before, "one more strength gave a worse grade"));
 
     [Property(MaxTest = 100)]
     public Property Thresholds_OneMoreCauseOfConcern_NeverBetterGrade() =>
-        Prop.ForAll(ProfileAndExtra, input => AssertEveryQuestion(input.Profile, input.Profile.Adding(Effect.CauseOfConcern, input.Weight),
+        Prop.ForAll(ProfileAndExtra, input => AssertEveryQuestion(input.Profile, input.Profile.Adding(TestKit.EffectIndex("cause-of-concern"), input.Weight),
             (before, after) => after >= before, "one more cause of concern gave a better grade"));
 
     [Property(MaxTest = 100)]
     public Property Thresholds_OneMoreAreaForImprovement_NeverBetterGrade() =>
-        Prop.ForAll(ProfileAndExtra, input => AssertEveryQuestion(input.Profile, input.Profile.Adding(Effect.AreaForImprovement, input.Weight),
+        Prop.ForAll(ProfileAndExtra, input => AssertEveryQuestion(input.Profile, input.Profile.Adding(TestKit.EffectIndex("area-for-improvement"), input.Weight),
             (before, after) => after >= before, "one more area for improvement gave a better grade"));
 
     [Fact]
@@ -115,13 +116,14 @@ public class MonotonicityProperties
         }
     }
 
+    /// <summary>The grade's rank, limits included.</summary>
     private static int Decide(GradeTableRuntime table, OutcomeProfile profile) =>
-        (table.Decide(profile) ?? throw new InvalidOperationException("no threshold row for the profile")).Grade.Rank;
+        table.Grade(profile) is var rank and >= 0 ? rank : throw new InvalidOperationException("no threshold row for the profile");
 
     private static int OverallRank(string[] questions, int[] ranks)
     {
         var facts = questions.Select((q, i) => new QuestionGradeFact(q, ranks[i], 0, OutcomeProfile.Of(q, new int[4], new int[4]))).ToList();
-        return (Shipped.Rollup.Decide(facts) ?? throw new InvalidOperationException("no roll-up row")).Grade.Rank;
+        return Shipped.Rollup!.Grade(facts) is var rank and >= 0 ? rank : throw new InvalidOperationException("no roll-up row");
     }
 
     internal static IEnumerable<int[]> AllVectors(int length, int values)
@@ -145,7 +147,7 @@ public class MonotonicityProperties
         using var temp = new TempFolder();
         var path = temp.Write("findings.yaml", MiniFindings.Yaml(findings));
         var inspection = PropertyFixtures.Succeed(GradingPipeline.LoadInspection(path, PropertyFixtures.Mini), path);
-        return GradingPipeline.Grade(PropertyFixtures.Mini, inspection).Questions.ToDictionary(q => q.Question.Id, q => q.Grade.Rank);
+        return GradingPipeline.Grade(PropertyFixtures.Mini, inspection).Questions.ToDictionary(q => q.Question.Id, q => q.Grade!.Rank);
     }
 }
 

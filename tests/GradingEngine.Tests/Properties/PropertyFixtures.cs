@@ -1,3 +1,4 @@
+using GradingEngine.Tests.Load;
 using FsCheck;
 using FsCheck.Fluent;
 using GradingEngine.Compile;
@@ -43,13 +44,13 @@ internal static class PropertyFixtures
             : throw new InvalidOperationException($"{what} did not load:\n" + string.Join("\n", result.Diagnostics.Select(DiagnosticFormatter.Format)));
 
     /// <summary>
-    /// Met criteria of one question as weights per effect (indexed by <see cref="Effect"/>): 0..8
+    /// Met criteria of one question as weights per effect (in the order of <see cref="TestKit.Effects"/>): 0..8
     /// criteria per effect, each of weight 1..3, so counts and weights are always consistent.
     /// </summary>
     public static Gen<ProfileSpec> Profiles { get; } =
         Gen.Choose(0, 8)
             .SelectMany(n => Gen.Choose(1, 3).ArrayOf(n))
-            .ArrayOf(EffectNames.All.Count)
+            .ArrayOf(TestKit.Effects.Count)
             .Select(weights => new ProfileSpec(weights));
 
     /// <summary>One more met criterion: its weight, 1..3.</summary>
@@ -59,20 +60,20 @@ internal static class PropertyFixtures
 /// <summary>The met criteria of a question, as a weight per criterion for each effect.</summary>
 public sealed record ProfileSpec(int[][] Weights)
 {
-    public int Count(Effect effect) => Weights[(int)effect].Length;
+    public int Count(int effect) => Weights[effect].Length;
 
-    public int Weight(Effect effect) => Weights[(int)effect].Sum();
+    public int Weight(int effect) => Weights[effect].Sum();
 
     internal OutcomeProfile ToProfile(string questionId) =>
         OutcomeProfile.Of(
             questionId,
-            EffectNames.All.Select(Count).ToArray(),
-            EffectNames.All.Select(Weight).ToArray());
+            Enumerable.Range(0, Weights.Length).Select(Count).ToArray(),
+            Enumerable.Range(0, Weights.Length).Select(Weight).ToArray());
 
-    /// <summary>The same profile with one more met criterion of <paramref name="effect"/> weighing <paramref name="weight"/>.</summary>
-    public ProfileSpec Adding(Effect effect, int weight) =>
-        new(Weights.Select((w, i) => i == (int)effect ? [.. w, weight] : w).ToArray());
+    /// <summary>The same profile with one more met criterion of effect <paramref name="effect"/> weighing <paramref name="weight"/>.</summary>
+    public ProfileSpec Adding(int effect, int weight) =>
+        new(Weights.Select((w, i) => i == effect ? [.. w, weight] : w).ToArray());
 
     public override string ToString() =>
-        string.Join(", ", EffectNames.All.Select(e => $"{e.ProfileName()} {Count(e)} (weight {Weight(e)})"));
+        string.Join(", ", TestKit.Effects.Select((e, i) => $"{e.Plural} {Count(i)} (weight {Weight(i)})"));
 }

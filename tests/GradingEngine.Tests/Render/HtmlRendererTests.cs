@@ -27,13 +27,13 @@ public class HtmlRendererTests
 
         Assert.All(result.Questions, q =>
         {
-            Assert.Contains($"<details class=\"question\" id=\"q-{q.Question.Id}\" data-question=\"{q.Question.Id}\" data-grade=\"{q.Grade.Id}\">", Seed.Value, StringComparison.Ordinal);
-            Assert.Contains($"<span class=\"qid\">{q.Question.Id}</span> <span class=\"grade rank-{q.Grade.Rank}\" data-grade=\"{q.Grade.Id}\">{q.Grade.Name}</span>", Seed.Value, StringComparison.Ordinal);
-            Assert.Contains($"<tr data-question=\"{q.Question.Id}\" data-grade=\"{q.Grade.Id}\">", Seed.Value, StringComparison.Ordinal);
+            Assert.Contains($"<details class=\"question\" id=\"q-{q.Question.Id}\" data-question=\"{q.Question.Id}\" data-grade=\"{q.Grade!.Id}\">", Seed.Value, StringComparison.Ordinal);
+            Assert.Contains($"<span class=\"qid\">{q.Question.Id}</span> <span class=\"grade rank-{q.Grade!.Rank}\" data-grade=\"{q.Grade!.Id}\">{q.Grade!.Name}</span>", Seed.Value, StringComparison.Ordinal);
+            Assert.Contains($"<tr data-question=\"{q.Question.Id}\" data-grade=\"{q.Grade!.Id}\">", Seed.Value, StringComparison.Ordinal);
         });
         Assert.Equal(result.Questions.Count, Regex.Matches(Seed.Value, "<details class=\"question\"").Count);
-        Assert.Contains($"<section id=\"overall\" class=\"overall\" data-grade=\"{result.Overall.Grade.Id}\">", Seed.Value, StringComparison.Ordinal);
-        Assert.Equal(["good", "good", "requires-improvement", "requires-improvement"], result.Questions.Select(q => q.Grade.Id));
+        Assert.Contains($"<section id=\"overall\" class=\"overall\" data-grade=\"{result.Overall!.Grade.Id}\">", Seed.Value, StringComparison.Ordinal);
+        Assert.Equal(["good", "good", "requires-improvement", "requires-improvement"], result.Questions.Select(q => q.Grade!.Id));
     }
 
     [Fact]
@@ -41,7 +41,7 @@ public class HtmlRendererTests
     {
         var result = SeedGrading.Result;
 
-        foreach (var grade in result.Questions.Select(q => q.Grade).Append(result.Overall.Grade))
+        foreach (var grade in result.Questions.Select(q => q.Grade!).Append(result.Overall!.Grade))
         {
             var defined = result.Rulebook.Scale.Find(grade.Id)!;
             Assert.Contains($"<p class=\"definition\"><strong>Annex A, {defined.Name}:</strong> {HtmlText.Encode(defined.Definition)}</p>", Seed.Value, StringComparison.Ordinal);

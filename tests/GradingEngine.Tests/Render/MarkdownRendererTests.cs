@@ -21,12 +21,12 @@ public class MarkdownRendererTests
         Assert.Equal("# West Mercia Police: inspection west-mercia-2015-effectiveness", lines[0]);
         Assert.All(SeedGrading.Result.Questions, q =>
         {
-            Assert.Contains($"## {q.Question.Id}: {q.Grade.Name}", lines);
-            Assert.Single(lines, l => l.StartsWith($"| {q.Question.Id} | ", StringComparison.Ordinal) && l.EndsWith($" | {q.Grade.Name} |", StringComparison.Ordinal));
+            Assert.Contains($"## {q.Question.Id}: {q.Grade!.Name}", lines);
+            Assert.Single(lines, l => l.StartsWith($"| {q.Question.Id} | ", StringComparison.Ordinal) && l.EndsWith($" | {q.Grade!.Name} |", StringComparison.Ordinal));
         });
-        Assert.Contains($"## Overall: {SeedGrading.Result.Overall.Grade.Name}", lines);
-        Assert.Contains($"| **Overall** | | **{SeedGrading.Result.Overall.Grade.Name}** |", lines);
-        Assert.Equal(["good", "good", "requires-improvement", "requires-improvement"], SeedGrading.Result.Questions.Select(q => q.Grade.Id));
+        Assert.Contains($"## Overall: {SeedGrading.Result.Overall!.Grade.Name}", lines);
+        Assert.Contains($"| **Overall** | | **{SeedGrading.Result.Overall!.Grade.Name}** |", lines);
+        Assert.Equal(["good", "good", "requires-improvement", "requires-improvement"], SeedGrading.Result.Questions.Select(q => q.Grade!.Id));
     }
 
     [Fact]
@@ -34,7 +34,7 @@ public class MarkdownRendererTests
     {
         var result = SeedGrading.Result;
 
-        foreach (var grade in result.Questions.Select(q => q.Grade).Append(result.Overall.Grade))
+        foreach (var grade in result.Questions.Select(q => q.Grade!).Append(result.Overall!.Grade))
         {
             var defined = result.Rulebook.Scale.Find(grade.Id)!;
             Assert.False(string.IsNullOrWhiteSpace(defined.Definition));
@@ -48,8 +48,8 @@ public class MarkdownRendererTests
         var q1 = SeedGrading.Result.Find("Q1")!;
 
         Assert.Contains("Rule 2 of the default thresholds table, `thresholds.yaml:20`:", Seed.Value, StringComparison.Ordinal);
-        Assert.Contains($"- when: `{q1.Decision.Rule.ConditionText}`", Seed.Value, StringComparison.Ordinal);
-        Assert.Contains($"- because: {MarkdownText.Escape(q1.Decision.Rule.Because!)}", Seed.Value, StringComparison.Ordinal);
+        Assert.Contains($"- when: `{q1.Decision!.Rule.ConditionText}`", Seed.Value, StringComparison.Ordinal);
+        Assert.Contains($"- because: {MarkdownText.Escape(q1.Decision!.Rule.Because!)}", Seed.Value, StringComparison.Ordinal);
         Assert.Contains("  | Strengths | 9 | 18 |", Seed.Value, StringComparison.Ordinal);
         Assert.Contains("Rule 3 of the overall roll-up table, `rollup.yaml:22`:", Seed.Value, StringComparison.Ordinal);
         Assert.Contains("- saw: Outstanding 0, Good 2, Requires improvement 2, Inadequate 0", Seed.Value, StringComparison.Ordinal);
@@ -86,8 +86,8 @@ public class MarkdownRendererTests
         {
             var outlook = result.OutlookOf(question.Question.Id)!;
             var section = Section(Seed.Value, $"## {question.Question.Id}: ");
-            Assert.Contains($"### Why not {outlook.Higher!.Grade.Name}\n", section, StringComparison.Ordinal);
-            Assert.Contains($"### How close to {outlook.Lower!.Grade.Name}\n", section, StringComparison.Ordinal);
+            Assert.Contains($"### Why not {outlook.Higher!.Grade!.Name}\n", section, StringComparison.Ordinal);
+            Assert.Contains($"### How close to {outlook.Lower!.Grade!.Name}\n", section, StringComparison.Ordinal);
             Assert.All(outlook.Higher.Gaps, gap => Assert.Contains($"- {MarkdownText.Rich(gap)}\n", section, StringComparison.Ordinal));
             foreach (var step in new[] { outlook.Higher, outlook.Lower })
             {

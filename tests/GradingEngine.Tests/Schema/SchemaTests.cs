@@ -320,8 +320,7 @@ public partial class SchemaTests
     {
         // schema, valid text, mistaken text, what was changed, where the schema must report it
         { "criteria", Criterion, Criterion.Replace("weight: 2", "wieght: 2"), "key `wieght` (typo)", "/criteria/0" },
-        { "criteria", Criterion, Criterion.Replace("effect: strength", "effect: strenght"), "unknown effect", "/criteria/0/effect" },
-        { "criteria", Criterion, Criterion.Replace("effect: strength", "effect: weakness"), "unknown effect", "/criteria/0/effect" },
+        { "criteria", Criterion, Criterion.Replace("effect: strength", "effect: \"not an id\""), "effect that is not an id", "/criteria/0/effect" },
         { "criteria", Criterion, Criterion.Replace("weight: 2", "weight: 0"), "weight below 1", "/criteria/0/weight" },
         { "criteria", Criterion, Criterion.Replace("weight: 2", "weight: 101"), "weight above 100", "/criteria/0/weight" },
         { "criteria", Criterion, Criterion.Replace("weight: 2", "weight: 1.5"), "weight not whole", "/criteria/0/weight" },
@@ -388,26 +387,30 @@ public partial class SchemaTests
     public static TheoryData<string, string, string, string> LoaderKeys() => new()
     {
         // schema, JSON pointer of the object type in the schema, keys, required keys
-        { "rulebook", "", "id version title description scale questions", "id version title scale questions" },
+        { "rulebook", "", "id version title description scale effects questions", "id version title scale effects questions" },
+        { "rulebook", "/$defs/effect", "id plural title direction symbol", "id plural direction" },
         { "rulebook", "/$defs/grade", "id name definition", "id name" },
         { "rulebook", "/$defs/question", "id title areas", "id title areas" },
         { "rulebook", "/$defs/area", "id title", "id title" },
-        { "codebook", "", "scales indicators", "indicators" },
+        { "codebook", "", "kinds scales indicators", "indicators" },
+        { "codebook", "/$defs/kind", "id title direction", "id direction" },
         { "codebook", "/$defs/scale", "id levels description", "id levels" },
-        { "codebook", "/$defs/indicator", "id question area description type scale unit", "id question area description type" },
+        { "codebook", "/$defs/indicator", "id question area description type scale unit kinds", "id question area description type" },
         { "criteria", "", "criteria", "criteria" },
         { "criteria", "/$defs/criterion", "id question area title rationale when effect weight message", "id question area title rationale when effect message" },
-        { "thresholds", "", "default questions", "default" },
+        { "thresholds", "", "default questions requires limits", "default" },
+        { "thresholds", "/$defs/requirement", "when because", "when because" },
+        { "thresholds", "/$defs/limit", "no-better-than no-worse-than when because", "when" },
         { "thresholds", "/$defs/gradeRule", "grade when otherwise because", "grade" },
-        { "rollup", "", "overall", "overall" },
+        { "rollup", "", "overall limits ungraded-questions", "overall" },
         { "rollup", "/$defs/gradeRule", "grade when otherwise because", "grade" },
         { "findings", "", "inspection force framework report findings proposed", "inspection force framework findings" },
-        { "findings", "/$defs/finding", "id question indicator judgement value quote source", "id question indicator quote source" },
+        { "findings", "/$defs/finding", "id question indicator judgement value quote source kind", "id question indicator quote source" },
         { "proposed", "", "inspection grades", "grades" },
         { "rule-tests", "", "cases", "cases" },
         { "rule-tests", "/$defs/case", "name description findings expect", "name description findings expect" },
         { "rule-tests", "/$defs/expect", "grades met notMet", "" },
-        { "rule-tests", "/$defs/finding", "id question indicator judgement value quote source", "id question indicator quote source" },
+        { "rule-tests", "/$defs/finding", "id question indicator judgement value quote source kind", "id question indicator quote source" },
     };
 
     [Theory]
@@ -440,8 +443,6 @@ public partial class SchemaTests
     [Fact]
     public void Enums_AgreeWithTheEngine()
     {
-        var effect = Resolve(SchemaJson("criteria"), "/$defs/criterion")["properties"]!["effect"]!["enum"]!.AsArray().Select(e => (string)e!);
-        Assert.Equal(EffectNames.All.Select(e => e.Id()), effect);
 
         // From RulebookLoader.Codebook.cs: "judgement" / "number" / "yes-no".
         var type = Resolve(SchemaJson("codebook"), "/$defs/indicator")["properties"]!["type"]!["enum"]!.AsArray().Select(e => (string)e!);

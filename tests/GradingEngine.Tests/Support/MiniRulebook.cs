@@ -23,6 +23,23 @@ public sealed class MiniRulebook
           - id: inadequate
             name: Inadequate
             definition: Serious weaknesses.
+        effects:
+          - id: strength
+            plural: strengths
+            title: Strengths
+            direction: better
+          - id: area-for-improvement
+            plural: areas-for-improvement
+            title: Areas for improvement
+            direction: worse
+          - id: cause-of-concern
+            plural: causes-of-concern
+            title: Causes of concern
+            direction: worse
+          - id: notable-practice
+            plural: notable-practices
+            title: Notable practice
+            direction: better
         questions:
           - id: Q1
             title: How well does it prevent?

@@ -16,8 +16,14 @@ internal sealed class ProfileCondition : ConditionClosures<OutcomeProfile>
     protected override Func<OutcomeProfile, decimal?> NumberLeaf(BoundExpr e)
     {
         if (e is not BoundProfileVariable v) throw Unexpected(e);
-        var effect = v.Effect;
-        return v.IsWeight ? p => p.Weight(effect) : p => p.Count(effect);
+        var index = v.Index;
+        return v.Measure switch
+        {
+            ProfileMeasure.Count => p => p.Count(index),
+            ProfileMeasure.Weight => p => p.Weight(index),
+            ProfileMeasure.Findings => p => p.Findings(index),
+            _ => throw Unexpected(e),
+        };
     }
 
     /// <summary>A threshold condition reads only numbers of the profile: its judgements and texts are constants.</summary>

@@ -1,190 +1,238 @@
-using GradingEngine.Facts;
+using System.Numerics;
+using GradingEngine.Check.Binding;
 using GradingEngine.Diagnostics;
 using GradingEngine.Model;
 
 namespace GradingEngine.Check.Analysis;
 
 /// <summary>
-/// Proves grade tables total and sensible by checking every outcome, not a sample: no gaps,
-/// no rule wholly overlapped by the rules above it, and monotone (one more strength never
-/// lowers a grade; one more area for improvement or cause of concern never raises one).
+/// Proves each question's grading total and sensible over every outcome profile its criteria (and findings) can produce,
+/// not a sample: no gaps in its table, no row wholly overlapped by the rows above it, every limit able to matter, and
+/// monotone with the limits applied (one more of something declared `better` never lowers the grade; one more of
+/// something declared `worse` never raises it). Every counterexample is the first such profile in profile order.
+/// The space is divided into boxes on which every condition is constant (<see cref="BoxSearch"/>), so the proof does not
+/// enumerate combinations of criteria.
 /// </summary>
 internal static class TableAnalyzer
 {
-    public const int MaxSpace = 4_000_000;
+    /// <summary>How many boxes one search may take before the analysis gives up on a table (GE505).</summary>
+    public const int MaxBoxes = 4_000_000;
 
-    /// <summary>Analyses each question's threshold table over the profiles its criteria can produce.</summary>
-    public static IReadOnlyList<TableAnalysis> AnalyzeThresholds(Rulebook rulebook, IReadOnlyDictionary<string, CheckedTable> tables, DiagnosticBag bag) =>
-        AnalyzeThresholds(rulebook, tables, bag, mergeClasses: true);
+    /// <summary>The outcome of a question at a box: the deciding row (-1 in a gap), the final grade's rank, and the limit that set it (-1: the row).</summary>
+    private readonly record struct Outcome(int Row, int Rank, int Limit);
 
-    /// <param name="mergeClasses">false evaluates every profile on its own (tests hold the merged analysis to it)</param>
-    internal static IReadOnlyList<TableAnalysis> AnalyzeThresholds(Rulebook rulebook, IReadOnlyDictionary<string, CheckedTable> tables, DiagnosticBag bag, bool mergeClasses)
+    public static IReadOnlyList<TableAnalysis> AnalyzeThresholds(
+        Rulebook rulebook,
+        IReadOnlyList<CheckedCriterion> criteria,
+        IReadOnlyDictionary<string, CheckedTable> tables,
+        IReadOnlyDictionary<string, IReadOnlyList<CheckedLimit>> limits,
+        DiagnosticBag bag,
+        int maxBoxes = MaxBoxes)
     {
         var analyses = new List<TableAnalysis>();
-        var reported = new HashSet<(CheckedTable, string)>();
+        var reported = new HashSet<(object, string)>();
         var reachedAnywhere = new Dictionary<CheckedTable, bool[]>(ReferenceEqualityComparer.Instance);
-        // Per table row: the first outcome (in any question) that satisfies it but is taken by a row above.
         var shadows = new Dictionary<CheckedTable, string?[]>(ReferenceEqualityComparer.Instance);
+        var limitUse = new Dictionary<CheckedLimit, LimitUse>(ReferenceEqualityComparer.Instance);
         foreach (var question in rulebook.Questions)
         {
             var table = tables[question.Id];
-            var space = new ProfileSpace(question.Id, rulebook.Criteria.Where(c => c.QuestionId == question.Id),
-                [.. table.Rules.Select(r => r.Condition)], mergeClasses);
-            if (space.ClassCount > MaxSpace)
+            var questionLimits = limits[question.Id];
+            var rows = table.Rules.Select(r => r.Condition).ToList();
+            var domain = new ProfileDomain(question.Id, rulebook.Effects, rulebook.Codebook.Kinds,
+                criteria.Where(c => c.Criterion.QuestionId == question.Id),
+                [.. rows.OfType<BoundExpr>(), .. questionLimits.Select(l => l.Condition)]);
+            var search = new BoxSearch(domain, rows, [.. questionLimits.Select(l => l.Condition)], maxBoxes);
+
+            int[]? gap = null;
+            var reached = new bool[table.Rules.Count];
+            var shadowAt = new (int[] Point, int Earlier)?[table.Rules.Count];
+            var produced = new SortedSet<int>();
+            var applies = new bool[questionLimits.Count];
+            var changes = new bool[questionLimits.Count];
+            var exhaustive = search.Run(null, (lo, hi, masks, _) =>
             {
-                bag.Warning(DiagnosticCodes.SpaceTooLarge, table.Table.Span,
-                    $"`{question.Id}` has {space.Size} distinct outcome profiles in {space.ClassCount} classes its thresholds tell apart, over the limit of {MaxSpace}; its thresholds were not checked exhaustively");
-                analyses.Add(new TableAnalysis(question.Id, table.Table.Name, space.Size, false, []));
-                continue;
-            }
-            var conditions = table.Rules.Select(r => r.Condition is null ? null : ProfileCondition.Compile(r.Condition)).ToArray();
-            var counts = new int[4];
-            var weights = new int[4];
-            var digits = new int[4];
-            // One profile over the two arrays, which SetProfile rewrites for each point: no conditions keep it.
-            var profile = new OutcomeProfile(question.Id, counts, weights);
-            var grades = GradeSpace.Evaluate((int)space.ClassCount, table.Rules.Count, point =>
-            {
-                space.Digits(point, digits);
-                space.SetProfile(digits, counts, weights);
-                ulong mask = 0;
-                for (var r = 0; r < conditions.Length; r++)
+                if (masks.Rows == 0)
                 {
-                    if (conditions[r] is not { } c || c(profile)) mask |= 1UL << r;
+                    gap = Earliest(domain, gap, lo, hi);
+                    return;
                 }
-                return mask;
+                var outcome = Decide(table, questionLimits, masks);
+                reached[outcome.Row] = true;
+                produced.Add(outcome.Rank);
+                for (var r = outcome.Row + 1; r < table.Rules.Count; r++)
+                {
+                    if ((masks.Rows & (1UL << r)) == 0) continue;
+                    if (shadowAt[r] is { } s && ProfileDomain.Compare(s.Point, lo) <= 0) continue;
+                    if (Earliest(domain, shadowAt[r]?.Point, lo, hi) is { } p && !ReferenceEquals(p, shadowAt[r]?.Point)) shadowAt[r] = (p, outcome.Row);
+                }
+                for (var k = 0; k < questionLimits.Count; k++)
+                {
+                    if ((masks.Limits & (1UL << k)) == 0) continue;
+                    applies[k] = true;
+                    changes[k] |= Moves(questionLimits[k], table.Rules[outcome.Row].Grade.Rank);
+                }
             });
 
-            if (grades.GapPoint >= 0 && reported.Add((table, "gap")))
+            if (!exhaustive)
+            {
+                bag.Warning(DiagnosticCodes.SpaceTooLarge, table.Table.Span,
+                    $"`{question.Id}` has {domain.Size} distinct outcome profiles, and its thresholds part them into more regions than the limit of {maxBoxes}; its thresholds were not checked exhaustively");
+                analyses.Add(new TableAnalysis(question.Id, table.Table.Name, domain.Size, false, []));
+                continue;
+            }
+            if (gap is not null && reported.Add((table, "gap")))
             {
                 bag.Error(DiagnosticCodes.MissingFallback, table.Table.Span,
-                    $"thresholds `{table.Table.Name}` give `{question.Id}` no grade when {Describe(space, grades.GapPoint)}",
+                    $"thresholds `{table.Table.Name}` give `{question.Id}` no grade when {domain.Describe(gap)}",
                     $"add `- grade: {rulebook.Scale.Grades[^1].Id}` with `otherwise: true` as the last rule");
             }
-            CheckMonotone(question, table, space, grades, bag, reported);
+            if (!CheckMonotone(rulebook, question, table, questionLimits, domain, search, bag, reported))
+            {
+                bag.Warning(DiagnosticCodes.SpaceTooLarge, table.Table.Span,
+                    $"`{question.Id}` has {domain.Size} distinct outcome profiles, and its thresholds part them into more regions than the limit of {maxBoxes}; its monotonicity was not checked exhaustively");
+            }
 
-            var reached = reachedAnywhere.TryGetValue(table, out var r0) ? r0 : reachedAnywhere[table] = new bool[table.Rules.Count];
+            var everReached = reachedAnywhere.TryGetValue(table, out var r0) ? r0 : reachedAnywhere[table] = new bool[table.Rules.Count];
             var shadow = shadows.TryGetValue(table, out var s0) ? s0 : shadows[table] = new string?[table.Rules.Count];
             for (var i = 0; i < table.Rules.Count; i++)
             {
-                reached[i] |= grades.Reached(i);
-                if (shadow[i] is null && grades.ShadowExamples[i] is { } ex)
+                everReached[i] |= reached[i];
+                if (shadow[i] is null && shadowAt[i] is { } ex)
                 {
                     var earlier = table.Rules[ex.Earlier];
-                    shadow[i] = $"e.g. when {Describe(space, ex.Point)} (in `{question.Id}`) the rule for `{earlier.Grade.Id}` at line {earlier.Rule.Span.Line} applies first";
+                    shadow[i] = $"e.g. when {domain.Describe(ex.Point)} (in `{question.Id}`) the rule for `{earlier.Grade.Id}` at line {earlier.Rule.Span.Line} applies first";
                 }
             }
-            var produced = table.Rules.Where(rule => grades.Reached(rule.Index)).Select(rule => rule.Grade.Id).Distinct().ToList();
-            foreach (var grade in rulebook.Scale.Grades.Where(g => !produced.Contains(g.Id)))
+            for (var k = 0; k < questionLimits.Count; k++)
+            {
+                var use = limitUse.TryGetValue(questionLimits[k], out var u) ? u : limitUse[questionLimits[k]] = new LimitUse();
+                use.Record(question.Id, applies[k], changes[k]);
+            }
+            var grades = produced.Select(rank => rulebook.Scale[rank].Id).ToList();
+            foreach (var grade in rulebook.Scale.Grades.Where(g => !grades.Contains(g.Id)))
             {
                 bag.Warning(DiagnosticCodes.GradeNeverProduced, table.Table.Span,
                     $"no outcome of `{question.Id}`'s criteria can be graded `{grade.Id}`");
             }
-            analyses.Add(new TableAnalysis(question.Id, table.Table.Name, space.Size, true, produced));
+            analyses.Add(new TableAnalysis(question.Id, table.Table.Name, domain.Size, true, grades));
         }
+        ReportUnreachable(reachedAnywhere, shadows, bag);
+        ReportIdleLimits(limitUse, bag);
+        return analyses;
+    }
+
+    /// <summary>The earlier of <paramref name="best"/> and the box's first producible profile.</summary>
+    private static int[]? Earliest(ProfileDomain domain, int[]? best, int[] lo, int[] hi)
+    {
+        if (best is not null && ProfileDomain.Compare(best, lo) <= 0) return best;
+        var first = domain.First(lo, hi);
+        return first is null || (best is not null && ProfileDomain.Compare(best, first) <= 0) ? best : first;
+    }
+
+    /// <summary>The deciding row, then the limits: floors first, then caps, so a cap always holds.</summary>
+    private static Outcome Decide(CheckedTable table, IReadOnlyList<CheckedLimit> limits, BoxSearch.Masks masks)
+    {
+        var row = BitOperations.TrailingZeroCount(masks.Rows);
+        var (rank, limit) = Limits.Apply(table.Rules[row].Grade.Rank, limits, k => (masks.Limits & (1UL << k)) != 0);
+        return new Outcome(row, rank, limit);
+    }
+
+    /// <summary>Whether the limit, holding, would move a grade of this rank.</summary>
+    private static bool Moves(CheckedLimit limit, int rank) =>
+        limit.Limit.Kind == LimitKind.NoBetterThan ? rank < limit.Grade.Rank : rank > limit.Grade.Rank;
+
+    /// <summary>
+    /// For each step with a direction (one more criterion of an effect, of each weight; one more finding of a kind), the
+    /// first profile where taking it moves the grade the wrong way: reported once per table and step. False when a
+    /// search gave up.
+    /// </summary>
+    private static bool CheckMonotone(Rulebook rulebook, Question question, CheckedTable table, IReadOnlyList<CheckedLimit> limits,
+        ProfileDomain domain, BoxSearch search, DiagnosticBag bag, HashSet<(object, string)> reported)
+    {
+        var complete = true;
+        foreach (var step in domain.Steps(rulebook.Effects, rulebook.Codebook.Kinds))
+        {
+            if (reported.Contains((table, "monotone-" + step.Name))) continue;
+            (int[] Point, int Weight, Outcome From, Outcome To)? first = null;
+            complete &= search.Run(step, (lo, hi, here, there) =>
+            {
+                if (here.Rows == 0 || there.Rows == 0) return;
+                var (from, to) = (Decide(table, limits, here), Decide(table, limits, there));
+                var wrong = step.Direction == Direction.Better ? to.Rank > from.Rank : to.Rank < from.Rank;
+                if (!wrong || (first is { } f && ProfileDomain.Compare(f.Point, lo[..^1]) < 0)) return;
+                if (domain.First(lo, hi, step) is not { } found) return;
+                if (first is not { } g || ProfileDomain.Compare(found.Point, g.Point) is var c && (c < 0 || (c == 0 && found.Weight < g.Weight)))
+                {
+                    first = (found.Point, found.Weight, from, to);
+                }
+            });
+            if (first is not { } v) continue;
+            reported.Add((table, "monotone-" + step.Name));
+            var good = step.Direction == Direction.Better;
+            var what = step.Dimension == ProfileMeasure.Findings ? $"finding of kind `{step.Name}`" : $"`{step.Name}`";
+            var span = v.To.Limit >= 0 ? limits[v.To.Limit].Limit.Span : v.From.Limit >= 0 ? limits[v.From.Limit].Limit.Span : table.Rules[v.To.Row].Rule.Span;
+            bag.Error(DiagnosticCodes.NotMonotone, span,
+                $"thresholds `{table.Table.Name}` are not monotone: one more {what}{(v.Weight > 0 ? $" of weight {v.Weight}" : "")} {(good ? "lowers" : "raises")} `{question.Id}` from `{rulebook.Scale[v.From.Rank].Id}` to `{rulebook.Scale[v.To.Rank].Id}` when {domain.Describe(v.Point)}",
+                good ? $"`{step.Name}` is declared `better`: one more must never lower a grade" : $"`{step.Name}` is declared `worse`: one more must never raise a grade");
+        }
+        return complete;
+    }
+
+    private static void ReportUnreachable(Dictionary<CheckedTable, bool[]> reachedAnywhere, Dictionary<CheckedTable, string?[]> shadows, DiagnosticBag bag)
+    {
         foreach (var (table, reached) in reachedAnywhere)
         {
             for (var i = 0; i < reached.Length; i++)
             {
-                // A row no outcome satisfies only means a grade is never produced (a warning above), and
-                // so does an `otherwise` the rows above happen to cover; a row with a condition that
-                // outcomes satisfy but rows above always take first is an overlap: an error.
+                // A row no outcome satisfies only means a grade is never produced (a warning), and so does an `otherwise`
+                // the rows above happen to cover; a row with a condition that outcomes satisfy but rows above always take
+                // first is an overlap: an error.
                 if (reached[i] || table.Rules[i].Rule.IsFallback || shadows[table][i] is not { } example) continue;
                 bag.Error(DiagnosticCodes.UnreachableRule, table.Rules[i].Rule.Span,
                     $"the rule for `{table.Rules[i].Grade.Id}` never decides a grade: every outcome it accepts is taken by the rules above it; {example}",
                     "loosen its condition, tighten the rules above it, or remove it");
             }
         }
-        return analyses;
     }
 
-    private static void CheckMonotone(Question question, CheckedTable table, ProfileSpace space, GradeSpace grades, DiagnosticBag bag, HashSet<(CheckedTable, string)> reported)
+    /// <summary>Where a limit served, and whether it ever held or moved a grade there.</summary>
+    internal sealed class LimitUse(string? phrase = null)
     {
-        var strides = space.Strides();
-        foreach (var effect in EffectNames.All)
+        private readonly List<string> _subjects = [];
+
+        public bool Applies { get; private set; }
+        public bool Changes { get; private set; }
+
+        public void Record(string subject, bool applies, bool changes)
         {
-            // Once per table and effect, at the first profile (diagnostics are sorted, so the order of effects is not seen).
-            if (reported.Contains((table, "monotone-" + effect))) continue;
-            if (FirstViolation(space, grades, table, effect, strides) is not ({ } digits, var w, var from, var to)) continue;
-            reported.Add((table, "monotone-" + effect));
-            var good = effect is Effect.Strength or Effect.NotablePractice;
-            bag.Error(DiagnosticCodes.NotMonotone, table.Rules[to].Rule.Span,
-                $"thresholds `{table.Table.Name}` are not monotone: one more `{effect.Id()}`{(w > 0 ? $" of weight {w}" : "")} {(good ? "lowers" : "raises")} `{question.Id}` from `{table.Rules[from].Grade.Id}` to `{table.Rules[to].Grade.Id}` when {Describe(space, digits)}",
-                good ? "more strengths must never lower a grade" : "more areas for improvement or causes of concern must never raise a grade");
+            if (!_subjects.Contains(subject)) _subjects.Add(subject);
+            Applies |= applies;
+            Changes |= changes;
         }
+
+        /// <summary>"of `Q1`", "of any of `Q1`, `Q2`", or the phrase given for the roll-up.</summary>
+        public string Of => phrase ?? (_subjects.Count == 1 ? $"of `{_subjects[0]}`" : $"of any of {string.Join(", ", _subjects.Select(s => $"`{s}`"))}");
     }
 
-    /// <summary>
-    /// The first profile, in profile order, where one more criterion of the effect moves the grade the wrong way. A step
-    /// changes the grade only where it crosses into another class, so only the pairs with such a step (boundaries) are
-    /// tried, each with the classes of the other effects: their first pairs are the first profiles of their kind.
-    /// </summary>
-    private static (int[] Digits, int Weight, int From, int To)? FirstViolation(
-        ProfileSpace space, GradeSpace grades, CheckedTable table, Effect effect, int[] strides)
+    /// <summary>Warnings for limits that never apply, or that apply but never move a grade, in any subject they serve.</summary>
+    internal static void ReportIdleLimits(Dictionary<CheckedLimit, LimitUse> use, DiagnosticBag bag)
     {
-        var e = (int)effect;
-        var good = effect is Effect.Strength or Effect.NotablePractice;
-        var classOf = space.ClassOf[e];
-        // Per digit of this effect, the digit one more criterion of each step weight leads to (-1: no such outcome).
-        var next = space.Pairs[e].Select(pair => space.StepWeights[e]
-            .Select(w => space.Index[e].TryGetValue((pair.Count + space.CountStep[e], pair.Weight + w), out var digit) ? digit : -1)
-            .ToArray()).ToArray();
-        var boundaries = Enumerable.Range(0, next.Length).Where(d => next[d].Any(n => n >= 0 && classOf[n] != classOf[d])).ToArray();
-        if (boundaries.Length == 0) return null;
-
-        // Walk the other effects' classes and this effect's boundary digits in profile order (first effect outermost).
-        var choices = new int[4][];
-        for (var f = 0; f < 4; f++) choices[f] = f == e ? boundaries : space.Representative[f];
-        var at = new int[4];
-        var digits = new int[4];
-        while (true)
+        foreach (var (limit, u) in use)
         {
-            var point = 0;
-            for (var f = 0; f < 4; f++)
+            var (applies, changes, of) = (u.Applies, u.Changes, u.Of);
+            if (!applies)
             {
-                digits[f] = choices[f][at[f]];
-                point += (f == e ? classOf[digits[f]] : at[f]) * strides[f];
+                bag.Warning(DiagnosticCodes.LimitWithoutEffect, limit.Limit.Span,
+                    $"limit `{limit.Limit.KindText}: {limit.Grade.Id}` never applies: no outcome {of} satisfies `{limit.Limit.When.Text}`",
+                    "check its condition, or remove it");
             }
-            var first = grades.First[point];
-            if (first >= 0)
+            else if (!changes)
             {
-                var steps = next[digits[e]];
-                for (var k = 0; k < steps.Length; k++)
-                {
-                    if (steps[k] < 0) continue;
-                    var other = grades.First[point + (classOf[steps[k]] - classOf[digits[e]]) * strides[e]];
-                    if (other < 0) continue;
-                    var (rank, nextRank) = (table.Rules[first].Grade.Rank, table.Rules[other].Grade.Rank);
-                    if (good ? nextRank <= rank : nextRank >= rank) continue;
-                    return ([.. digits], space.StepWeights[e][k], first, other);
-                }
+                bag.Warning(DiagnosticCodes.LimitWithoutEffect, limit.Limit.Span,
+                    $"limit `{limit.Limit.KindText}: {limit.Grade.Id}` never changes a grade {of}: wherever it applies the table already gives a grade within it",
+                    "the thresholds already say what it says; remove it or change its condition");
             }
-            var carry = 3;
-            while (carry >= 0 && ++at[carry] == choices[carry].Length) at[carry--] = 0;
-            if (carry < 0) return null;
         }
-    }
-
-    /// <summary>Describes the profile of a point: its classes' representatives.</summary>
-    internal static string Describe(ProfileSpace space, int point)
-    {
-        var digits = new int[4];
-        space.Digits(point, digits);
-        return Describe(space, digits);
-    }
-
-    internal static string Describe(ProfileSpace space, int[] digits)
-    {
-        var counts = new int[4];
-        var weights = new int[4];
-        space.SetProfile(digits, counts, weights);
-        var parts = new List<string>();
-        foreach (var effect in EffectNames.All)
-        {
-            var e = (int)effect;
-            if (space.CountStep[e] > 0) parts.Add($"`{effect.ProfileName()}.count` is {counts[e]}");
-            if (space.ReadWeight[e]) parts.Add($"`{effect.ProfileName()}.weight` is {weights[e]}");
-        }
-        return parts.Count == 0 ? "any outcome" : string.Join(", ", parts);
     }
 }

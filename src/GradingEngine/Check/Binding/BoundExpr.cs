@@ -27,12 +27,24 @@ internal enum ItemField
     Flag,
     QuestionId,
     Grade,
+    Kind,
 }
 
 internal sealed record BoundField(ValueType Type, ItemVariable Variable, ItemField Field) : BoundExpr(Type);
 
-/// <summary>`strengths.count`, `causes-of-concern.weight`, ... in threshold tables.</summary>
-internal sealed record BoundProfileVariable(Effect Effect, bool IsWeight) : BoundExpr(ValueType.Number);
+/// <summary>
+/// A number of the outcome profile, in thresholds and limits: `strengths.count`, `causes-of-concern.weight` (the met
+/// criteria of an effect, by its index), `findings.count` (every finding of the question, index -1) or
+/// `findings.cause-of-concern` (those of a kind, by its index). <paramref name="Name"/> is how it is written.
+/// </summary>
+internal sealed record BoundProfileVariable(ProfileMeasure Measure, int Index, string Name) : BoundExpr(ValueType.Number);
+
+internal enum ProfileMeasure
+{
+    Count,
+    Weight,
+    Findings,
+}
 
 internal sealed record BoundNot(BoundExpr Operand) : BoundExpr(ValueType.Bool);
 

@@ -12,7 +12,7 @@ internal static class BoundPrinter
     {
         BoundConstant c => Constant(c),
         BoundField f => $"{f.Variable.Name}.{Field(f.Field)}",
-        BoundProfileVariable p => $"{p.Effect.ProfileName()}.{(p.IsWeight ? "weight" : "count")}",
+        BoundProfileVariable p => p.Name,
         BoundNot n => $"not {Operand(n.Operand)}",
         BoundNegate n => $"-{Operand(n.Operand)}",
         BoundBinary b => $"{Operand(b.Left)} {OperatorText.Of(b.Op)} {Operand(b.Right)}",
@@ -42,7 +42,19 @@ internal static class BoundPrinter
         ItemField.Number or ItemField.Flag => "value",
         ItemField.QuestionId => "id",
         ItemField.Grade => "grade",
+        ItemField.Kind => "kind",
         _ => throw new UnreachableException(field.ToString()),
+    };
+
+    /// <summary>Every profile variable a threshold or limit condition reads, in the order written.</summary>
+    public static IEnumerable<BoundProfileVariable> Variables(BoundExpr expr) => expr switch
+    {
+        BoundProfileVariable v => [v],
+        BoundNot n => Variables(n.Operand),
+        BoundNegate n => Variables(n.Operand),
+        BoundBinary b => Variables(b.Left).Concat(Variables(b.Right)),
+        BoundIn i => Variables(i.Value),
+        _ => [],
     };
 
     /// <summary>The top-level `and`-ed parts of a condition.</summary>

@@ -136,6 +136,13 @@ internal sealed partial class ConditionBinder
                     : $"indicator `{literal}` belongs to question `{elsewhere.QuestionId}`, not `{c.Question.Id}`";
                 help = elsewhere is null ? NameSuggester.Help(literal, c.Indicators.Select(i => i.Id)) : "a criterion reads the findings of its own question";
                 break;
+            case (ItemField.Kind, ConditionContext.Findings c) when c.Codebook.FindKind(literal) is null:
+                code = DiagnosticCodes.UnknownKind;
+                problem = $"unknown finding kind `{literal}`";
+                help = c.Codebook.Kinds.Count == 0
+                    ? "the codebook declares no kinds"
+                    : NameSuggester.Help(literal, c.Codebook.Kinds.Select(k => k.Id)) ?? $"kinds are: {string.Join(", ", c.Codebook.Kinds.Select(k => $"`{k.Id}`"))}";
+                break;
             case (ItemField.Area, ConditionContext.Findings c) when c.Question.FindArea(literal) is null:
                 code = DiagnosticCodes.UnknownArea;
                 problem = $"question `{c.Question.Id}` has no area `{literal}`";

@@ -12,7 +12,7 @@ namespace GradingEngine.Check.Binding;
 /// </summary>
 internal sealed partial class ConditionBinder
 {
-    private static readonly string[] FindingFields = ["indicator", "area", "judgement", "value"];
+    private static readonly string[] FindingFields = ["indicator", "area", "judgement", "value", "kind"];
     private static readonly string[] QuestionFields = ["id", "grade"];
     private static readonly string[] Functions = ["any", "all", "count", "sum", "min", "max", "worst", "best", "ratio"];
 
@@ -80,9 +80,13 @@ internal sealed partial class ConditionBinder
             return Fail(name, DiagnosticCodes.ConditionType, $"`{name.Name}` is a {(variable.Kind == ItemKind.Finding ? "finding" : "question result")}, not a value",
                 $"use one of its fields: {string.Join(", ", fields.Select(f => $"`{name.Name}.{f}`"))}");
         }
-        if (_context is ConditionContext.Profile && EffectNames.All.Any(e => e.ProfileName() == name.Name))
+        if (_context is ConditionContext.Profile profile && profile.Effects.Any(e => e.Plural == name.Name))
         {
             return Fail(name, DiagnosticCodes.UnknownName, $"`{name.Name}` needs `.count` or `.weight`", $"write `{name.Name}.count` or `{name.Name}.weight`");
+        }
+        if (_context is ConditionContext.Profile && name.Name == ConditionContext.Profile.FindingsName)
+        {
+            return Fail(name, DiagnosticCodes.UnknownName, $"`{name.Name}` needs `.count` or a finding kind", $"write `{name.Name}.count`, or `{name.Name}.<kind>` for the findings of one kind");
         }
         if (expected?.Kind == TypeKind.Judgement)
         {
@@ -93,13 +97,13 @@ internal sealed partial class ConditionBinder
 
     private string? NameHelp(string name) => _context switch
     {
-        ConditionContext.Profile => NameSuggester.Help(name, ProfileVariableNames()) ?? "threshold conditions use `strengths.count`, `areas-for-improvement.weight`, ...",
+        ConditionContext.Profile p => NameSuggester.Help(name, p.VariableNames) ?? ProfileHelp(p),
         _ when NameSuggester.Suggest(name, Functions) is { } f => $"did you mean the aggregate `{f}(...)`?",
         _ => "levels such as `mostly-effective` can only be compared with a judgement; findings are reached through aggregates such as `any(f => ...)`",
     };
 
-    private static IEnumerable<string> ProfileVariableNames() =>
-        EffectNames.All.SelectMany(e => new[] { e.ProfileName() + ".count", e.ProfileName() + ".weight" });
+    private static string ProfileHelp(ConditionContext.Profile p) =>
+        $"threshold conditions read {string.Join(", ", p.VariableNames.Take(4).Select(n => $"`{n}`"))}, ...";
 
     private BoundExpr? BindLevel(string level, Expr at, ValueType expected)
     {
@@ -120,16 +124,9 @@ internal sealed partial class ConditionBinder
         {
             return Fail(member, DiagnosticCodes.ConditionType, $"`.{member.Member}` can only follow a variable name");
         }
-        if (_context is ConditionContext.Profile)
+        if (_context is ConditionContext.Profile profile)
         {
-            var effect = EffectNames.All.Cast<Effect?>().FirstOrDefault(e => e!.Value.ProfileName() == target.Name);
-            if (effect is null || member.Member is not ("count" or "weight"))
-            {
-                var full = $"{target.Name}.{member.Member}";
-                return Fail(target, DiagnosticCodes.UnknownName, $"unknown profile variable `{full}`",
-                    NameSuggester.Help(full, ProfileVariableNames()) ?? "threshold conditions use `strengths.count`, `areas-for-improvement.weight`, ...");
-            }
-            return new BoundProfileVariable(effect.Value, member.Member == "weight");
+            return BindProfileVariable(profile, target, member);
         }
         var variable = _scope.FindLast(v => v.Name == target.Name);
         if (variable is null)
@@ -138,6 +135,28 @@ internal sealed partial class ConditionBinder
                 "findings are reached through aggregates, e.g. `any(f => f.indicator == \"...\")`");
         }
         return variable.Kind == ItemKind.Finding ? BindFindingField(member, variable) : BindQuestionField(member, variable);
+    }
+
+    private BoundExpr? BindProfileVariable(ConditionContext.Profile profile, NameExpr target, MemberExpr member)
+    {
+        var full = $"{target.Name}.{member.Member}";
+        if (target.Name == ConditionContext.Profile.FindingsName)
+        {
+            if (member.Member == "count") return new BoundProfileVariable(ProfileMeasure.Findings, -1, full);
+            var kind = profile.Kinds.ToList().FindIndex(k => k.Id == member.Member);
+            if (kind >= 0) return new BoundProfileVariable(ProfileMeasure.Findings, kind, full);
+            return Fail(member, DiagnosticCodes.UnknownKind, $"`{member.Member}` is not a finding kind",
+                profile.Kinds.Count == 0
+                    ? $"the codebook declares no kinds: `{target.Name}.count` counts every finding of the question"
+                    : NameSuggester.Help(member.Member, profile.Kinds.Select(k => k.Id)) ?? $"kinds are: {string.Join(", ", profile.Kinds.Select(k => $"`{k.Id}`"))}");
+        }
+        var effect = profile.Effects.ToList().FindIndex(e => e.Plural == target.Name);
+        if (effect < 0 || member.Member is not ("count" or "weight"))
+        {
+            return Fail(target, DiagnosticCodes.UnknownName, $"unknown profile variable `{full}`",
+                NameSuggester.Help(full, profile.VariableNames) ?? ProfileHelp(profile));
+        }
+        return new BoundProfileVariable(member.Member == "weight" ? ProfileMeasure.Weight : ProfileMeasure.Count, effect, full);
     }
 
     private BoundExpr? BindQuestionField(MemberExpr member, ItemVariable variable)
@@ -160,12 +179,14 @@ internal sealed partial class ConditionBinder
                 return new BoundField(ValueType.Text, variable, ItemField.Indicator);
             case "area":
                 return new BoundField(ValueType.Text, variable, ItemField.Area);
+            case "kind":
+                return new BoundField(ValueType.Text, variable, ItemField.Kind);
             case "judgement":
             case "value":
                 break;
             default:
                 return Fail(member, DiagnosticCodes.UnknownName, $"a finding has no field `{member.Member}`",
-                    NameSuggester.Help(member.Member, FindingFields) ?? "fields are `indicator`, `area`, `judgement` and `value`");
+                    NameSuggester.Help(member.Member, FindingFields) ?? "fields are `indicator`, `area`, `judgement`, `value` and `kind`");
         }
         var candidates = variable.Candidates;
         if (candidates.Count == 0 && variable.NamesUnknown)

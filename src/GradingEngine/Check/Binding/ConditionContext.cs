@@ -11,8 +11,18 @@ internal abstract record ConditionContext
         public IReadOnlyList<Indicator> Indicators { get; } = Codebook.Indicators.Where(i => i.QuestionId == Question.Id).ToList();
     }
 
-    /// <summary>A threshold rule: the profile variables, no aggregates.</summary>
-    public sealed record Profile : ConditionContext;
+    /// <summary>A threshold rule or a limit: the profile variables, no aggregates.</summary>
+    public sealed record Profile(IReadOnlyList<Effect> Effects, IReadOnlyList<FindingKind> Kinds) : ConditionContext
+    {
+        /// <summary>Every variable a profile condition may read, as written.</summary>
+        public IEnumerable<string> VariableNames =>
+            Effects.SelectMany(e => new[] { e.Plural + ".count", e.Plural + ".weight" })
+                .Append(FindingsName + ".count")
+                .Concat(Kinds.Select(k => $"{FindingsName}.{k.Id}"));
+
+        /// <summary>The name under which thresholds count the question's findings.</summary>
+        public const string FindingsName = "findings";
+    }
 
     /// <summary>A roll-up rule: aggregates range over the question results.</summary>
     public sealed record QuestionGrades(IReadOnlyList<Question> Questions, JudgementScale Grades) : ConditionContext;

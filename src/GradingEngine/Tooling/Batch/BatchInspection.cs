@@ -29,11 +29,17 @@ public sealed record BatchInspection(
     {
         var inspection = result.Inspection;
         var proposed = inspection.Proposed?.Grades;
-        Grade? Proposed(string subject) => proposed is not null && proposed.TryGetValue(subject, out var p) ? result.Rulebook.Scale.Find(p.GradeId) : null;
+        var notGraded = BatchGrade.NotGraded(result.Rulebook);
+        Grade? Proposed(string subject) => proposed is not null && proposed.TryGetValue(subject, out var p)
+            ? result.Rulebook.Scale.Find(p.GradeId) ?? notGraded
+            : null;
         var grades = result.Questions
-            .Select(q => new BatchGrade(q.Question.Id, Proposed(q.Question.Id), q.Grade))
-            .Append(new BatchGrade(ProposedGrades.OverallKey, Proposed(ProposedGrades.OverallKey), result.Overall.Grade))
+            .Select(q => new BatchGrade(q.Question.Id, Proposed(q.Question.Id), q.Grade ?? notGraded))
             .ToList();
+        if (result.HasOverall)
+        {
+            grades.Add(new BatchGrade(ProposedGrades.OverallKey, Proposed(ProposedGrades.OverallKey), result.Overall?.Grade ?? notGraded));
+        }
         return new BatchInspection(inspection.Id, inspection.Force, inspection.Framework, inspection.Path, inspection.Sha256,
             inspection.Findings.Count, proposedFrom, grades,
             [.. result.Questions.Select(q => (IReadOnlyList<Criterion>)[.. q.Criteria.Where(c => c.Met).Select(c => c.Criterion)])]);

@@ -41,9 +41,12 @@ public static class BatchRenderer
     {
         var initials = scale.Grades.ToDictionary(g => g.Id,
             g => string.Concat(g.Id.Split('-', '_', '.', ' ').Where(w => w.Length > 0).Select(w => char.ToUpperInvariant(w[0]))), StringComparer.Ordinal);
-        return initials.Values.Distinct(StringComparer.Ordinal).Count() == initials.Count
+        var abbreviations = initials.Values.Append("-").Distinct(StringComparer.Ordinal).Count() == initials.Count + 1
             ? initials
             : scale.Grades.ToDictionary(g => g.Id, g => g.Id, StringComparer.Ordinal);
+        // A question the engine could not grade shows as `NG` (its legend says so); a scale that uses `NG` spells it out.
+        abbreviations[ProposedGrades.NotGradedId] = abbreviations.ContainsValue("NG") ? ProposedGrades.NotGradedId : "NG";
+        return abbreviations;
     }
 
     private static void Table(TextOutput o, BatchReport report)
@@ -73,7 +76,12 @@ public static class BatchRenderer
             var cells = row.Select((cell, c) => c == row.Count - 1 ? cell : cell.PadRight(widths[c]));
             o.Line($"  {string.Join("  ", cells).TrimEnd()}");
         }
-        o.Line($"  {string.Join(", ", report.Rulebook.Scale.Grades.Select(g => $"{abbreviation[g.Id]} {g.Id}"))}");
+        var legend = report.Rulebook.Scale.Grades.Select(g => g.Id).ToList();
+        if (report.Inspections.Any(i => i.Grades.Any(g => g.Computed.Id == ProposedGrades.NotGradedId || g.Proposed?.Id == ProposedGrades.NotGradedId)))
+        {
+            legend.Add(ProposedGrades.NotGradedId);
+        }
+        o.Line($"  {string.Join(", ", legend.Select(g => $"{abbreviation[g]} {g}"))}");
         o.Line();
     }
 

@@ -27,7 +27,7 @@ internal static class ConsistencyAnalyzer
                 if (inspection.Find(question.Id) is not { Proposed: { } proposed } grade) continue;
                 var met = inspection.Met[q];
                 var ids = met.Select(c => c.Id).Order(StringComparer.Ordinal).ToList();
-                var profile = EffectNames.All.Select(e => KeyValuePair.Create(e.ProfileName(), met.Count(c => c.Effect == e))).ToList();
+                var profile = rulebook.Effects.Select(e => KeyValuePair.Create(e.Plural, met.Count(c => c.EffectId == e.Id))).ToList();
                 members.Add((new ConsistencyMember(inspection, proposed, grade.Computed, ids), string.Join("\n", ids),
                     string.Join(",", profile.Select(p => p.Value)), profile));
             }

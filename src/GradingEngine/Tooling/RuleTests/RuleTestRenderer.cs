@@ -50,13 +50,15 @@ public static class RuleTestRenderer
         {
             case ExpectationKind.Grade when failure.Subject == ProposedGrades.OverallKey:
                 o.Line($"  {failure.Subject}: expected {failure.Expected}, got {failure.Actual}  ({where})");
-                TextRenderer.Decision(o, rulebook, result.Result.Overall, profile: false);
-                o.Wrapped("    Question grades: ", string.Join(", ", result.Result.Questions.Select(q => $"{q.Question.Id} {q.Grade.Id}")));
+                if (result.Result.Overall is { } overall) TextRenderer.Decision(o, rulebook, overall, profile: false);
+                else TextRenderer.NotGraded(o, rulebook, result.Result.OverallNotGraded!);
+                o.Wrapped("    Question grades: ", string.Join(", ", result.Result.Questions.Select(q => $"{q.Question.Id} {q.Grade?.Id ?? ProposedGrades.NotGradedId}")));
                 break;
             case ExpectationKind.Grade:
                 var question = result.Result.Find(failure.Subject)!;
                 o.Line($"  {failure.Subject}: expected {failure.Expected}, got {failure.Actual}  ({where})");
-                TextRenderer.Decision(o, rulebook, question.Decision, profile: true);
+                if (question.Decision is { } decision) TextRenderer.Decision(o, rulebook, decision, profile: true);
+                else TextRenderer.NotGraded(o, rulebook, question.NotGraded!);
                 CriteriaMet(o, question);
                 break;
             default:
@@ -80,7 +82,7 @@ public static class RuleTestRenderer
         foreach (var outcome in met)
         {
             var c = outcome.Criterion;
-            o.Line($"      {c.Id}  {c.Effect.Id()}, weight {c.Weight}  [{string.Join(", ", outcome.Evidence.Select(f => f.Id))}]");
+            o.Line($"      {c.Id}  {c.EffectId}, weight {c.Weight}  [{string.Join(", ", outcome.Evidence.Select(f => f.Id))}]");
         }
     }
 
@@ -100,7 +102,8 @@ public static class RuleTestRenderer
             var neverMet = q.Criteria.Where(c => c.MetIn.Count == 0).Select(c => c.Criterion.Id).ToList();
             var neverNotMet = q.Criteria.Where(c => c.MetIn.Count > 0 && c.NotMetIn.Count == 0).Select(c => c.Criterion.Id).ToList();
             var rows = q.Thresholds.Rules.Where(r => !r.Covered).ToList();
-            if (neverMet.Count + neverNotMet.Count + rows.Count == 0) continue;
+            var limits = q.Limits.Where(l => !l.Covered).ToList();
+            if (neverMet.Count + neverNotMet.Count + rows.Count + limits.Count == 0) continue;
             o.Line($"  {q.Question.Id} not covered:");
             if (neverMet.Count > 0) o.Wrapped("    criteria never met: ", string.Join(", ", neverMet));
             if (neverNotMet.Count > 0) o.Wrapped("    criteria never not met: ", string.Join(", ", neverNotMet));
@@ -108,16 +111,32 @@ public static class RuleTestRenderer
             {
                 o.Line($"    threshold rule never deciding: {Rule(rulebook, q.Thresholds.Table, row)}");
             }
+            foreach (var limit in limits)
+            {
+                o.Line($"    limit never setting the grade: {Limit(rulebook, limit)}");
+            }
         }
+        if (coverage.Questions.Any(q => q.Limits.Count > 0) || coverage.RollupLimits.Count > 0)
+        {
+            o.Line($"Limits: {Figure(coverage.Limits)}");
+        }
+        if (coverage.Rollup is not { } rollup) return;
         o.Line();
-        o.Line($"Roll-up rules: {Figure(coverage.Rollup.Figure)} over {Cases(coverage.RollupExercisedBy.Count)}");
-        var names = coverage.Rollup.Rules.Select(r => Rule(rulebook, coverage.Rollup.Table, r)).ToList();
+        o.Line($"Roll-up rules: {Figure(rollup.Figure)} over {Cases(coverage.RollupExercisedBy.Count)}");
+        var names = rollup.Rules.Select(r => Rule(rulebook, rollup.Table, r)).ToList();
         var width = names.Max(n => n.Length) + 2;
-        foreach (var (row, name) in coverage.Rollup.Rules.Zip(names))
+        foreach (var (row, name) in rollup.Rules.Zip(names))
         {
             o.Line($"  {name.PadRight(width)}{Cases(row.DecidedIn.Count)}{(row.Covered ? "" : "  (never decides)")}");
         }
+        foreach (var limit in coverage.RollupLimits)
+        {
+            o.Line($"  {Limit(rulebook, limit)}: sets the grade in {Cases(limit.SetIn.Count)}{(limit.Covered ? "" : "  (never sets it)")}");
+        }
     }
+
+    private static string Limit(Rulebook rulebook, LimitCoverage limit) =>
+        $"{RenderPaths.RuleLocation(rulebook, limit.Limit.Span)} ({limit.Limit.KindText}: {limit.Bound.Id})";
 
     /// <summary>One row of the coverage table: fixed columns, no trailing spaces.</summary>
     private static void Row(TextOutput o, string subject, string criteria, string thresholds, string cases) =>
@@ -160,8 +179,8 @@ public static class RuleTestRenderer
         w.WriteNumber("line", result.Case.Span.Line);
         w.WriteBoolean("passed", result.Passed);
         w.WriteStartObject("grades");
-        foreach (var q in result.Result.Questions) w.WriteString(q.Question.Id, q.Grade.Id);
-        w.WriteString(ProposedGrades.OverallKey, result.Result.Overall.Grade.Id);
+        foreach (var q in result.Result.Questions) w.WriteString(q.Question.Id, q.Grade?.Id ?? ProposedGrades.NotGradedId);
+        if (result.Result.HasOverall) w.WriteString(ProposedGrades.OverallKey, result.Result.Overall?.Grade.Id ?? ProposedGrades.NotGradedId);
         w.WriteEndObject();
         w.WriteStartArray("failures");
         foreach (var failure in result.Failures)
@@ -181,8 +200,11 @@ public static class RuleTestRenderer
             w.WriteNumber("line", failure.Span.Line);
             if (failure.Kind == ExpectationKind.Grade)
             {
-                var decision = failure.Subject == ProposedGrades.OverallKey ? result.Result.Overall : result.Result.Find(failure.Subject)!.Decision;
-                JsonRenderer.WriteDecision(w, rulebook, decision);
+                var (decision, notGraded) = failure.Subject == ProposedGrades.OverallKey
+                    ? (result.Result.Overall, result.Result.OverallNotGraded)
+                    : (result.Result.Find(failure.Subject)!.Decision, result.Result.Find(failure.Subject)!.NotGraded);
+                if (decision is not null) JsonRenderer.WriteDecision(w, rulebook, decision);
+                else JsonRenderer.WriteNotGraded(w, rulebook, notGraded!);
             }
             w.WriteEndObject();
         }
@@ -226,9 +248,19 @@ public static class RuleTestRenderer
         w.WriteStartObject("thresholdRules");
         WriteFigure(w, coverage.Thresholds);
         w.WriteEndObject();
+        w.WriteStartObject("limits");
+        WriteFigure(w, coverage.Limits);
         w.WriteEndObject();
-        w.WritePropertyName("rollupRules");
-        WriteTable(w, rulebook, coverage.Rollup);
+        w.WriteEndObject();
+        if (coverage.Rollup is { } rollup)
+        {
+            w.WritePropertyName("rollupRules");
+            WriteTable(w, rulebook, rollup);
+        }
+        else
+        {
+            w.WriteNull("rollupRules");
+        }
         if (minimumCoverage is { } minimum)
         {
             w.WriteNumber("minimum", minimum);

@@ -27,8 +27,8 @@ internal static class RuleTestRunner
         var expectations = new List<ExpectationResult>();
         foreach (var grade in testCase.Expect.Grades)
         {
-            var actual = grade.Subject == ProposedGrades.OverallKey ? result.Overall.Grade : result.Find(grade.Subject)!.Grade;
-            expectations.Add(new ExpectationResult(ExpectationKind.Grade, grade.Subject, grade.GradeId, actual.Id, grade.Span));
+            var actual = grade.Subject == ProposedGrades.OverallKey ? result.Overall?.Grade : result.Find(grade.Subject)!.Grade;
+            expectations.Add(new ExpectationResult(ExpectationKind.Grade, grade.Subject, grade.GradeId, actual?.Id ?? ProposedGrades.NotGradedId, grade.Span));
         }
         foreach (var (kind, list) in new[] { (ExpectationKind.Met, testCase.Expect.Met), (ExpectationKind.NotMet, testCase.Expect.NotMet) })
         {
@@ -53,8 +53,8 @@ internal static class RuleTestRunner
         || testCase.Expect.Met.Concat(testCase.Expect.NotMet).Any(c => c.QuestionId == questionId);
 
     public static bool ExercisesRollup(RuleTestCase testCase, Rulebook rulebook) =>
-        testCase.Expect.Grades.Any(g => g.Subject == ProposedGrades.OverallKey)
-        || rulebook.Questions.All(q => Exercises(testCase, q.Id));
+        rulebook.Rollup is not null &&
+        (testCase.Expect.Grades.Any(g => g.Subject == ProposedGrades.OverallKey) || rulebook.Questions.All(q => Exercises(testCase, q.Id)));
 
     private static RuleTestCoverage Coverage(CheckedRulebook rulebook, IReadOnlyList<RuleCaseResult> results)
     {
@@ -69,22 +69,32 @@ internal static class RuleTestRunner
                     outcomes.Where(o => IsMet(o.Result, c.Criterion)).Select(o => o.Name).ToList(),
                     outcomes.Where(o => !IsMet(o.Result, c.Criterion)).Select(o => o.Name).ToList()))
                 .ToList();
-            var thresholds = Table(rulebook.Thresholds[question.Id], outcomes.Select(o => (o.Name, o.Result.Decision)));
-            questions.Add(new QuestionCoverage(question, exercising.Select(r => r.Case.Name).ToList(), criteria, thresholds));
+            var decisions = outcomes.Select(o => (o.Name, o.Result.Decision)).ToList();
+            var thresholds = Table(rulebook.Thresholds[question.Id], decisions);
+            var limits = Limits(rulebook.Limits[question.Id], decisions);
+            questions.Add(new QuestionCoverage(question, exercising.Select(r => r.Case.Name).ToList(), criteria, thresholds, limits));
         }
         var rollupCases = results.Where(r => ExercisesRollup(r.Case, rulebook.Rulebook)).ToList();
-        var rollup = Table(rulebook.Rollup, rollupCases.Select(r => (r.Case.Name, r.Result.Overall)));
-        return new RuleTestCoverage(questions, rollup, rollupCases.Select(r => r.Case.Name).ToList());
+        var overall = rollupCases.Select(r => (r.Case.Name, r.Result.Overall)).ToList();
+        var rollup = rulebook.Rollup is { } r ? Table(r.Table, overall) : null;
+        var rollupLimits = rulebook.Rollup is { } l ? Limits(l.Limits, overall) : [];
+        return new RuleTestCoverage(questions, rollup, rollupLimits, rollupCases.Select(c => c.Case.Name).ToList());
     }
+
+    /// <summary>Each limit and the cases in which it set the grade.</summary>
+    private static IReadOnlyList<LimitCoverage> Limits(IReadOnlyList<CheckedLimit> limits, IReadOnlyList<(string Name, GradeDecision? Decision)> decisions) =>
+        [.. limits.Select(l => new LimitCoverage(l.Index, l.Limit, l.Grade,
+            decisions.Where(d => d.Decision?.LimitedBy?.Index == l.Index).Select(d => d.Name).ToList()))];
 
     private static bool IsMet(QuestionResult result, Criterion criterion) =>
         result.Criteria.Any(c => c.Met && c.Criterion.Id == criterion.Id);
 
-    private static TableCoverage Table(CheckedTable table, IEnumerable<(string Name, GradeDecision Decision)> decisions)
+    /// <summary>Each row and the cases it decided: a case that is not graded decides none.</summary>
+    private static TableCoverage Table(CheckedTable table, IEnumerable<(string Name, GradeDecision? Decision)> decisions)
     {
         var list = decisions.ToList();
         var rules = table.Rules
-            .Select((r, i) => new RuleCoverage(i, r.Rule, r.Grade, list.Where(d => d.Decision.RuleIndex == i).Select(d => d.Name).ToList()))
+            .Select((r, i) => new RuleCoverage(i, r.Rule, r.Grade, list.Where(d => d.Decision?.RuleIndex == i).Select(d => d.Name).ToList()))
             .ToList();
         return new TableCoverage(table.Table.Name, rules);
     }

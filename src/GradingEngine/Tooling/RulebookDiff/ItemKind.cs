@@ -4,11 +4,15 @@ namespace GradingEngine.Tooling.RulebookDiff;
 public enum ItemKind
 {
     Grade,
+    Effect,
     Question,
     Area,
     JudgementScale,
+    Kind,
     Indicator,
     Criterion,
     ThresholdRow,
+    Requirement,
+    Limit,
     RollupRow,
 }

@@ -1,15 +1,18 @@
 namespace GradingEngine.Tooling.RulebookDiff;
 
-/// <summary>The overall grade under both rulebooks, the question grades that changed, and the deciding roll-up rows.</summary>
+/// <summary>
+/// The overall grade under both rulebooks (`not-graded` when it could not be given, null when that rulebook has no
+/// overall grade), the question grades that changed, and the deciding roll-up rows (null when there is none).
+/// </summary>
 public sealed record OverallRegrade(
-    string OldGrade,
-    string NewGrade,
+    string? OldGrade,
+    string? NewGrade,
     IReadOnlyList<string> ChangedQuestions,
-    DecidingRow OldRow,
-    DecidingRow NewRow)
+    DecidingRow? OldRow,
+    DecidingRow? NewRow)
 {
     public bool Changed => OldGrade != NewGrade;
 
     /// <summary>A different row decided, or the deciding row's text was edited.</summary>
-    public bool RowChanged => OldRow.Row != NewRow.Row || OldRow.Table != NewRow.Table || NewRow.Status != ChangeKind.Unchanged;
+    public bool RowChanged => OldRow?.Row != NewRow?.Row || OldRow?.Table != NewRow?.Table || (NewRow is not null && NewRow.Status != ChangeKind.Unchanged);
 }

@@ -16,19 +16,27 @@ internal static class Regrader
         foreach (var id in ids)
         {
             QuestionResult? before = old.Find(id), after = @new.Find(id);
-            var regrade = new QuestionRegrade(id, before?.Grade.Id, after?.Grade.Id,
-                before is null ? null : Row(ItemKind.ThresholdRow, old.Rulebook, before.Decision, structure, oldSide: true),
-                after is null ? null : Row(ItemKind.ThresholdRow, @new.Rulebook, after.Decision, structure, oldSide: false),
+            var regrade = new QuestionRegrade(id, Id(before), Id(after),
+                before?.Decision is { } b ? Row(ItemKind.ThresholdRow, old.Rulebook, b, structure, oldSide: true) : null,
+                after?.Decision is { } a ? Row(ItemKind.ThresholdRow, @new.Rulebook, a, structure, oldSide: false) : null,
                 []);
             questions.Add(regrade.Changed ? regrade with { Criteria = Causes(old.Rulebook, before, @new.Rulebook, after, structure) } : regrade);
         }
-        var overall = new OverallRegrade(old.Overall.Grade.Id, @new.Overall.Grade.Id,
+        var overall = new OverallRegrade(Overall(old), Overall(@new),
             questions.Where(q => q.Changed).Select(q => q.QuestionId).ToList(),
-            Row(ItemKind.RollupRow, old.Rulebook, old.Overall, structure, oldSide: true),
-            Row(ItemKind.RollupRow, @new.Rulebook, @new.Overall, structure, oldSide: false));
+            old.Overall is { } o ? Row(ItemKind.RollupRow, old.Rulebook, o, structure, oldSide: true) : null,
+            @new.Overall is { } n ? Row(ItemKind.RollupRow, @new.Rulebook, n, structure, oldSide: false) : null);
         var inspection = @new.Inspection;
         return new InspectionRegrade(inspection.Id, inspection.Force, inspection.Path.Replace('\\', '/'), questions, overall);
     }
+
+    /// <summary>A question's grade id, `not-graded`, or null when the rulebook has no such question.</summary>
+    private static string? Id(QuestionResult? result) =>
+        result is null ? null : result.Grade?.Id ?? ProposedGrades.NotGradedId;
+
+    /// <summary>The overall grade id, `not-graded`, or null when the rulebook has no overall grade.</summary>
+    private static string? Overall(GradingResult result) =>
+        !result.HasOverall ? null : result.Overall?.Grade.Id ?? ProposedGrades.NotGradedId;
 
     /// <summary>
     /// Criteria met under one rulebook and not the other, then criteria met under both whose effect
@@ -59,7 +67,7 @@ internal static class Regrader
     private static CriterionState? State(Rulebook rulebook, CriterionOutcome? outcome) =>
         outcome is null
             ? null
-            : new CriterionState(outcome.Met, outcome.Criterion.Effect.Id(), outcome.Criterion.Weight, StructuralDiffer.Location(rulebook, outcome.Criterion.Span));
+            : new CriterionState(outcome.Met, outcome.Criterion.EffectId, outcome.Criterion.Weight, StructuralDiffer.Location(rulebook, outcome.Criterion.Span));
 
     private static DecidingRow Row(ItemKind kind, Rulebook rulebook, GradeDecision decision, StructuralDiff structure, bool oldSide)
     {

@@ -132,12 +132,16 @@ public static class RulebookDiffRenderer
     private static string GroupTitle(ItemKind kind) => kind switch
     {
         ItemKind.Grade => "Grades",
+        ItemKind.Effect => "Effects",
         ItemKind.Question => "Questions",
         ItemKind.Area => "Areas",
         ItemKind.JudgementScale => "Judgement scales",
+        ItemKind.Kind => "Finding kinds",
         ItemKind.Indicator => "Indicators",
         ItemKind.Criterion => "Criteria",
         ItemKind.ThresholdRow => "Threshold rows",
+        ItemKind.Requirement => "Evidence requirements",
+        ItemKind.Limit => "Limits",
         ItemKind.RollupRow => "Roll-up rows",
         _ => throw new UnreachableException(kind.ToString()),
     };
@@ -145,12 +149,16 @@ public static class RulebookDiffRenderer
     private static string KindId(ItemKind kind) => kind switch
     {
         ItemKind.Grade => "grade",
+        ItemKind.Effect => "effect",
         ItemKind.Question => "question",
         ItemKind.Area => "area",
         ItemKind.JudgementScale => "judgement-scale",
+        ItemKind.Kind => "kind",
         ItemKind.Indicator => "indicator",
         ItemKind.Criterion => "criterion",
         ItemKind.ThresholdRow => "threshold-row",
+        ItemKind.Requirement => "requirement",
+        ItemKind.Limit => "limit",
         ItemKind.RollupRow => "rollup-row",
         _ => throw new UnreachableException(kind.ToString()),
     };

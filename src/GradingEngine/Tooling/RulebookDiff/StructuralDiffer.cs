@@ -29,6 +29,8 @@ internal sealed class StructuralDiffer
     {
         ById(ItemKind.Grade, _old.Scale.Grades, _new.Scale.Grades, g => g.Id, g => g.Fields,
             (a, b) => Fields(("name", a.Name != b.Name), ("definition", a.Definition != b.Definition)));
+        ById(ItemKind.Effect, _old.Effects, _new.Effects, e => e.Id, e => e.Fields,
+            (a, b) => Fields(("plural", a.Plural != b.Plural), ("title", a.Title != b.Title), ("direction", a.Direction != b.Direction), ("symbol", a.Symbol != b.Symbol)));
         ById(ItemKind.Question, _old.Questions, _new.Questions, q => q.Id, q => q.Fields,
             (a, b) => Fields(("title", a.Title != b.Title)));
         // Areas of an added or removed question are shown within the question's lines.
@@ -40,6 +42,8 @@ internal sealed class StructuralDiffer
         }
         ById(ItemKind.JudgementScale, _old.Codebook.Scales, _new.Codebook.Scales, s => s.Id, s => s.Fields,
             (a, b) => Fields(("levels", !a.Levels.SequenceEqual(b.Levels, StringComparer.Ordinal))));
+        ById(ItemKind.Kind, _old.Codebook.Kinds, _new.Codebook.Kinds, k => k.Id, k => k.Fields,
+            (a, b) => Fields(("title", a.Title != b.Title), ("direction", a.Direction != b.Direction)));
         ById(ItemKind.Indicator, _old.Codebook.Indicators, _new.Codebook.Indicators, i => i.Id, i => i.Fields,
             (a, b) => Fields(
                 ("question", a.QuestionId != b.QuestionId),
@@ -47,7 +51,8 @@ internal sealed class StructuralDiffer
                 ("description", a.Description != b.Description),
                 ("type", a.Type != b.Type),
                 ("scale", a.Scale?.Id != b.Scale?.Id),
-                ("unit", a.Unit != b.Unit)));
+                ("unit", a.Unit != b.Unit),
+                ("kinds", !a.Kinds.SequenceEqual(b.Kinds, StringComparer.Ordinal))));
         ById(ItemKind.Criterion, _old.Criteria, _new.Criteria, c => c.Id, c => c.Fields,
             (a, b) => Fields(
                 ("question", a.QuestionId != b.QuestionId),
@@ -55,14 +60,26 @@ internal sealed class StructuralDiffer
                 ("title", a.Title != b.Title),
                 ("rationale", a.Rationale != b.Rationale),
                 ("when", a.When.Text != b.When.Text),
-                ("effect", a.Effect != b.Effect),
+                ("effect", a.EffectId != b.EffectId),
                 ("weight", a.Weight != b.Weight),
                 ("message", a.Message != b.Message)));
         foreach (var name in TableNames())
         {
             Rows(ItemKind.ThresholdRow, name, OldThresholds(name), NewThresholds(name));
         }
-        Rows(ItemKind.RollupRow, _new.Rollup.Name, _old.Rollup, _new.Rollup);
+        foreach (var name in SectionNames(r => r.Grading.QuestionRequirements))
+        {
+            Positional(ItemKind.Requirement, name, Section(_old, name, r => r.Grading.DefaultRequirements, r => r.Grading.QuestionRequirements),
+                Section(_new, name, r => r.Grading.DefaultRequirements, r => r.Grading.QuestionRequirements), r => r.Fields,
+                (a, b) => Fields(("when", a.When.Text != b.When.Text), ("because", a.Because != b.Because)));
+        }
+        foreach (var name in SectionNames(r => r.Grading.QuestionLimits))
+        {
+            Positional(ItemKind.Limit, name, Section(_old, name, r => r.Grading.DefaultLimits, r => r.Grading.QuestionLimits),
+                Section(_new, name, r => r.Grading.DefaultLimits, r => r.Grading.QuestionLimits), l => l.Fields, CompareLimits);
+        }
+        Rows(ItemKind.RollupRow, ProposedGrades.OverallKey, _old.Rollup?.Table, _new.Rollup?.Table);
+        Positional(ItemKind.Limit, ProposedGrades.OverallKey, _old.Rollup?.Limits ?? [], _new.Rollup?.Limits ?? [], l => l.Fields, CompareLimits);
         return new StructuralDiff(_items.OrderBy(i => i.Kind).ToList(), ScaleReorder());
     }
 
@@ -76,11 +93,22 @@ internal sealed class StructuralDiffer
 
     /// <summary>`default` first, then the per-question tables of either rulebook, by id.</summary>
     private IEnumerable<string> TableNames() =>
-        new[] { _new.DefaultThresholds.Name }.Concat(_old.QuestionThresholds.Keys.Union(_new.QuestionThresholds.Keys).Order(StringComparer.Ordinal));
+        new[] { _new.Grading.DefaultThresholds.Name }.Concat(_old.Grading.QuestionThresholds.Keys.Union(_new.Grading.QuestionThresholds.Keys).Order(StringComparer.Ordinal));
 
-    private GradeTable? OldThresholds(string name) => name == _old.DefaultThresholds.Name ? _old.DefaultThresholds : _old.QuestionThresholds.GetValueOrDefault(name);
+    private GradeTable? OldThresholds(string name) => name == _old.Grading.DefaultThresholds.Name ? _old.Grading.DefaultThresholds : _old.Grading.QuestionThresholds.GetValueOrDefault(name);
 
-    private GradeTable? NewThresholds(string name) => name == _new.DefaultThresholds.Name ? _new.DefaultThresholds : _new.QuestionThresholds.GetValueOrDefault(name);
+    private GradeTable? NewThresholds(string name) => name == _new.Grading.DefaultThresholds.Name ? _new.Grading.DefaultThresholds : _new.Grading.QuestionThresholds.GetValueOrDefault(name);
+
+    /// <summary>`default`, then the questions with their own list in either rulebook, by id.</summary>
+    private IEnumerable<string> SectionNames<T>(Func<Rulebook, IReadOnlyDictionary<string, T>> perQuestion) =>
+        new[] { "default" }.Concat(perQuestion(_old).Keys.Union(perQuestion(_new).Keys).Order(StringComparer.Ordinal));
+
+    private static IReadOnlyList<T> Section<T>(Rulebook rulebook, string name, Func<Rulebook, IReadOnlyList<T>> defaults,
+        Func<Rulebook, IReadOnlyDictionary<string, IReadOnlyList<T>>> perQuestion) =>
+        name == "default" ? defaults(rulebook) : perQuestion(rulebook).GetValueOrDefault(name) ?? [];
+
+    private static IReadOnlyList<string> CompareLimits(Limit a, Limit b) =>
+        Fields(("kind", a.Kind != b.Kind), ("grade", a.GradeId != b.GradeId), ("when", a.When.Text != b.When.Text), ("because", a.Because != b.Because));
 
     private static IReadOnlyList<string> Fields(params (string Name, bool Differs)[] fields) =>
         fields.Where(f => f.Differs).Select(f => f.Name).ToList();
@@ -112,27 +140,31 @@ internal sealed class StructuralDiffer
     }
 
     /// <summary>Rows by position: a row is edited when its grade, condition or reason differ.</summary>
-    private void Rows(ItemKind kind, string table, GradeTable? oldTable, GradeTable? newTable)
+    private void Rows(ItemKind kind, string table, GradeTable? oldTable, GradeTable? newTable) =>
+        Positional(kind, table, oldTable?.Rules ?? [], newTable?.Rules ?? [], r => r.Fields,
+            (a, b) => Fields(("grade", a.GradeId != b.GradeId), ("when", a.ConditionText != b.ConditionText), ("because", a.Because != b.Because)));
+
+    /// <summary>Items without ids (rows, requirements, limits) by position: their order is their meaning.</summary>
+    private void Positional<T>(ItemKind kind, string table, IReadOnlyList<T> oldItems, IReadOnlyList<T> newItems, Func<T, FieldSpans> spans,
+        Func<T, T, IReadOnlyList<string>> compare)
     {
-        var oldRows = oldTable?.Rules ?? [];
-        var newRows = newTable?.Rules ?? [];
-        for (var i = 0; i < Math.Max(oldRows.Count, newRows.Count); i++)
+        for (var i = 0; i < Math.Max(oldItems.Count, newItems.Count); i++)
         {
-            if (i >= oldRows.Count)
+            if (i >= oldItems.Count)
             {
-                _items.Add(Added(kind, table, i + 1, _newText.Of(newRows[i].Fields), Location(_new, newRows[i].Span)));
+                _items.Add(Added(kind, table, i + 1, _newText.Of(spans(newItems[i])), Location(_new, spans(newItems[i]).Whole)));
             }
-            else if (i >= newRows.Count)
+            else if (i >= newItems.Count)
             {
-                _items.Add(Removed(kind, table, i + 1, _oldText.Of(oldRows[i].Fields), Location(_old, oldRows[i].Span)));
+                _items.Add(Removed(kind, table, i + 1, _oldText.Of(spans(oldItems[i])), Location(_old, spans(oldItems[i]).Whole)));
             }
             else
             {
-                GradeRule a = oldRows[i], b = newRows[i];
-                var fields = Fields(("grade", a.GradeId != b.GradeId), ("when", a.ConditionText != b.ConditionText), ("because", a.Because != b.Because));
+                var (a, b) = (oldItems[i], newItems[i]);
+                var fields = compare(a, b);
                 if (fields.Count == 0) continue;
-                _items.Add(new ItemChange(kind, table, i + 1, ChangeKind.Edited, fields, Location(_old, a.Span), Location(_new, b.Span),
-                    LineDiff.Compute(_oldText.Of(a.Fields), _newText.Of(b.Fields))));
+                _items.Add(new ItemChange(kind, table, i + 1, ChangeKind.Edited, fields, Location(_old, spans(a).Whole), Location(_new, spans(b).Whole),
+                    LineDiff.Compute(_oldText.Of(spans(a)), _newText.Of(spans(b)))));
             }
         }
     }

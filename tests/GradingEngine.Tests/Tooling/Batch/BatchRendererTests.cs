@@ -101,7 +101,8 @@ public class BatchRendererTests
         // Act
         var abbreviations = BatchRenderer.Abbreviations(scale);
 
-        // Assert
-        Assert.Equal(["good", "great", "requires-improvement"], abbreviations.Values);
+        // Assert: the grades spelled out; "not graded" keeps its short form.
+        Assert.Equal(["good", "great", "requires-improvement"], scale.Grades.Select(g => abbreviations[g.Id]));
+        Assert.Equal("NG", abbreviations["not-graded"]);
     }
 }

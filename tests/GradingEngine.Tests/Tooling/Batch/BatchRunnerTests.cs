@@ -140,7 +140,7 @@ public class BatchRunnerTests
             Assert.False(bag.HasErrors);
             var alone = GradingPipeline.Grade(BatchKit.Mini, inspection, outlooks: false);
             Assert.Equal(
-                [.. alone.Questions.Select(q => q.Grade.Id), alone.Overall.Grade.Id],
+                [.. alone.Questions.Select(q => q.Grade!.Id), alone.Overall!.Grade.Id],
                 graded.Grades.Select(g => g.Computed.Id));
             Assert.Equal(
                 alone.Questions.Select(q => string.Join(",", q.Criteria.Where(c => c.Met).Select(c => c.Criterion.Id))),

@@ -37,7 +37,7 @@ public class RuleTestRunnerTests
         Assert.All(report.Cases, c => Assert.True(c.Passed, c.Case.Name));
         Assert.Equal((3, 0, true), (report.PassedCount, report.FailedCount, report.AllPassed));
         Assert.Equal(["Q1", "overall", "Q1.priority", "Q1.partnership-gap", "Q1.partnership"], report.Cases[0].Expectations.Select(e => e.Subject));
-        Assert.Equal("good", report.Cases[0].Result.Find("Q1")!.Grade.Id);
+        Assert.Equal("good", report.Cases[0].Result.Find("Q1")!.Grade!.Id);
     }
 
     [Fact]
@@ -107,7 +107,7 @@ public class RuleTestRunnerTests
         Assert.Equal(["Q1.partnership", "Q1.partnership-gap"], q1.Criteria.Where(c => c.Covered).Select(c => c.Criterion.Id));
         Assert.Equal((2, 6), (q1.CriteriaFigure.Covered, q1.CriteriaFigure.Total));
         Assert.Equal([["q1-outstanding"], ["q1-good"], [], []], q1.Thresholds.Rules.Select(r => r.DecidedIn));
-        Assert.Equal(["outstanding", "good", "requires-improvement", "inadequate"], q1.Thresholds.Rules.Select(r => r.Grade.Id));
+        Assert.Equal(["outstanding", "good", "requires-improvement", "inadequate"], q1.Thresholds.Rules.Select(r => r.Grade!.Id));
 
         // Q2: only q2-inadequate exercises it; the Q1 cases grade Q2 (requires improvement, no findings) but do not count.
         var q2 = coverage.Questions[1];
@@ -119,9 +119,9 @@ public class RuleTestRunnerTests
         Assert.Equal(new CoverageFigure(2, 9), coverage.Criteria);
         Assert.Equal(new CoverageFigure(3, 8), coverage.Thresholds);
         Assert.Equal(["q1-good"], coverage.RollupExercisedBy);
-        Assert.Equal([[], [], ["q1-good"], []], coverage.Rollup.Rules.Select(r => r.DecidedIn));
-        Assert.Equal(new CoverageFigure(1, 4), coverage.Rollup.Figure);
-        Assert.Equal((22.2m, 37.5m, 25m), (coverage.Criteria.Percent, coverage.Thresholds.Percent, coverage.Rollup.Figure.Percent));
+        Assert.Equal([[], [], ["q1-good"], []], coverage.Rollup!.Rules.Select(r => r.DecidedIn));
+        Assert.Equal(new CoverageFigure(1, 4), coverage.Rollup!.Figure);
+        Assert.Equal((22.2m, 37.5m, 25m), (coverage.Criteria.Percent, coverage.Thresholds.Percent, coverage.Rollup!.Figure.Percent));
     }
 
     [Fact]
@@ -145,7 +145,7 @@ public class RuleTestRunnerTests
 
         // Assert
         Assert.Equal(["both"], coverage.RollupExercisedBy);
-        Assert.Equal([[], ["both"], [], []], coverage.Rollup.Rules.Select(r => r.DecidedIn));
+        Assert.Equal([[], ["both"], [], []], coverage.Rollup!.Rules.Select(r => r.DecidedIn));
     }
 
     [Fact]

@@ -30,19 +30,19 @@ public class ShippedRulebookSuiteTests
     {
         var coverage = Report.Value.Coverage;
 
-        var undecided = coverage.Questions.SelectMany(q => q.Thresholds.Rules.Where(r => !r.Covered).Select(r => $"{q.Question.Id} rule {r.Index + 1} ({r.Grade.Id})"));
+        var undecided = coverage.Questions.SelectMany(q => q.Thresholds.Rules.Where(r => !r.Covered).Select(r => $"{q.Question.Id} rule {r.Index + 1} ({r.Grade!.Id})"));
 
         Assert.Empty(undecided);
         Assert.Equal(100m, coverage.Thresholds.Percent);
-        Assert.All(coverage.Questions, q => Assert.Equal(["outstanding", "good", "requires-improvement", "inadequate"], q.Thresholds.Rules.Select(r => r.Grade.Id)));
+        Assert.All(coverage.Questions, q => Assert.Equal(["outstanding", "good", "requires-improvement", "inadequate"], q.Thresholds.Rules.Select(r => r.Grade!.Id)));
     }
 
     [Fact]
     public void TestRulebook_ShippedSuite_EveryRollupRuleDecidesACase()
     {
-        var rollup = Report.Value.Coverage.Rollup;
+        var rollup = Report.Value.Coverage.Rollup!;
 
-        Assert.Empty(rollup.Rules.Where(r => !r.Covered).Select(r => r.Grade.Id));
+        Assert.Empty(rollup.Rules.Where(r => !r.Covered).Select(r => r.Grade!.Id));
         Assert.Equal(100m, rollup.Figure.Percent);
     }
 

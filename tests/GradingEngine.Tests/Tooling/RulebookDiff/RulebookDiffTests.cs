@@ -212,8 +212,8 @@ public class RulebookDiffTests
         Assert.Empty(overall.ChangedQuestions);
         Assert.True(overall.RowChanged);
         Assert.Equal(("overall", 3, new ItemLocation("rollup.yaml", requiresImprovement), ChangeKind.Unchanged),
-            (overall.OldRow.Table, overall.OldRow.Row, overall.OldRow.Location, overall.OldRow.Status));
-        Assert.Equal((2, new ItemLocation("rollup.yaml", good), ChangeKind.Edited), (overall.NewRow.Row, overall.NewRow.Location, overall.NewRow.Status));
+            (overall.OldRow!.Table, overall.OldRow.Row, overall.OldRow.Location, overall.OldRow.Status));
+        Assert.Equal((2, new ItemLocation("rollup.yaml", good), ChangeKind.Edited), (overall.NewRow!.Row, overall.NewRow.Location, overall.NewRow.Status));
         Assert.Equal((1, 1), (diff.GradeChanges, diff.ChangedInspections));
     }
 
