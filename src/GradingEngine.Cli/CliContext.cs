@@ -14,6 +14,9 @@ public sealed class CliContext(TextWriter stdout, TextWriter stderr)
     /// <summary>The rulebook shipped beside the tool, used when `--rules` is not given.</summary>
     public static string DefaultRules => Path.Combine(AppContext.BaseDirectory, "rules", "peel-2015-effectiveness");
 
+    /// <summary>The seed findings shipped beside the tool, which the shipped rulebook's own tests grade.</summary>
+    public static string DefaultSeeds => Path.Combine(AppContext.BaseDirectory, "seeds");
+
     public ExitCode Fail(IEnumerable<Diagnostic> diagnostics)
     {
         DiagnosticFormatter.Write(Error, diagnostics);

@@ -46,9 +46,10 @@ internal sealed partial class RulebookLoader
 
     private string PathOf(string relative) => Path.Combine(_directory, relative);
 
+    /// <summary>A rulebook file, which must lie inside the rulebook folder once links are resolved.</summary>
     private YNode? Read(string relative)
     {
-        var node = YamlReader.ReadFile(PathOf(relative), _limits, _bag, out var source);
+        var node = YamlReader.ReadFile(PathOf(relative), _limits, _bag, out var source, within: _directory);
         if (source is not null)
         {
             _files.Add(new RulebookFile(relative.Replace('\\', '/'), source.Sha256, source.Text));
