@@ -181,6 +181,75 @@ public class HostileInputCliTests
         Assert.DoesNotContain("mini-2", stdout, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("grade", "--output")]
+    [InlineData("grade", "--record")]
+    [InlineData("batch", "--output")]
+    [InlineData("validate", "--output")]
+    public void Output_LinkAtThePath_Exit2LinkAndTargetUntouched(string verb, string option)
+    {
+        // Arrange
+        using var temp = new TempFolder();
+        var target = temp.Write("target.txt", "kept\n");
+        var link = SpecialFiles.Link(Path.Combine(temp.Path, "out", "result.txt"), target);
+        var findings = temp.Write("in/findings.yaml", MiniRulebook.FindingsYaml);
+        string[] args = [verb, verb == "batch" ? Path.Combine(temp.Path, "in") : findings, "--rules", Rules(temp), option, link];
+
+        // Act
+        var (exit, stdout, stderr) = SpecialFiles.WithinDeadline(() => Run(args));
+
+        // Assert
+        Assert.True(exit == (int)ExitCode.InvalidInput, $"exit {exit}\n{stdout}\n{stderr}");
+        Assert.Matches(@"out/result\.txt:1:1: error GE108: cannot write output: it is a symbolic link", stderr);
+        AssertEveryLineLocated(stderr);
+        Assert.Equal("", stdout);
+        Assert.Equal(target, new FileInfo(link).LinkTarget);
+        Assert.Equal("kept\n", File.ReadAllText(target));
+        Assert.Equal(["result.txt"], Directory.GetFileSystemEntries(Path.Combine(temp.Path, "out")).Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public void Output_NamedPipeAtThePath_Exit2WithinTheDeadlineStillAPipe()
+    {
+        // Arrange
+        using var temp = new TempFolder();
+        var fifo = SpecialFiles.Fifo(Path.Combine(temp.Path, "out", "result.csv"));
+        temp.Write("in/findings.yaml", MiniRulebook.FindingsYaml);
+
+        // Act
+        var (exit, _, stderr) = SpecialFiles.WithinDeadline(
+            () => Run(["batch", Path.Combine(temp.Path, "in"), "--rules", Rules(temp), "--format", "csv", "--output", fifo]), fifo);
+
+        // Assert
+        Assert.Equal((int)ExitCode.InvalidInput, exit);
+        Assert.Contains("error GE108: cannot write output: it is a named pipe (FIFO)", stderr, StringComparison.Ordinal);
+        Assert.Equal(GradingEngine.Files.FileKind.NamedPipe, GradingEngine.Files.FileSystemProbe.Kind(fifo, followLinks: false, out _));
+    }
+
+    [Fact]
+    public void Output_Dash_WritesToStandardOutput()
+    {
+        // Arrange
+        using var temp = new TempFolder();
+        var findings = temp.Write("findings.yaml", MiniRulebook.FindingsYaml);
+        var report = Path.Combine(temp.Path, "report.txt");
+
+        // Act
+        var toStdout = Run(["grade", findings, "--rules", Rules(temp), "--output", "-"]);
+        var recordToStdout = Run(["grade", findings, "--rules", Rules(temp), "--record", "-", "--output", report]);
+        var both = Run(["grade", findings, "--rules", Rules(temp), "--record", "-"]);
+
+        // Assert
+        Assert.Equal((0, Run(["grade", findings, "--rules", Rules(temp)]).Stdout), (toStdout.Exit, toStdout.Stdout));
+        Assert.False(File.Exists(Path.Combine(temp.Path, "-")));
+        Assert.Equal(0, recordToStdout.Exit);
+        Assert.StartsWith("{", recordToStdout.Stdout, StringComparison.Ordinal);
+        Assert.Contains("\"format\": \"gradingengine-decision-record/1\"", recordToStdout.Stdout, StringComparison.Ordinal);
+        Assert.Contains("Overall", File.ReadAllText(report), StringComparison.Ordinal);
+        Assert.Equal((int)ExitCode.InvalidInput, both.Exit);
+        Assert.Contains("`--record -`", both.Stderr, StringComparison.Ordinal);
+    }
+
     /// <summary>Every line of standard error is a located diagnostic or its help line.</summary>
     internal static void AssertEveryLineLocated(string stderr)
     {
