@@ -73,7 +73,7 @@ public sealed class CliContext(TextWriter stdout, TextWriter stderr)
     /// <summary>A usage problem that is not about a file's content: `error: message` and exit 2.</summary>
     public ExitCode Usage(string message)
     {
-        Error.Write($"error: {message}\n");
+        Error.Write($"error: {TerminalText.Escape(message)}\n");
         return ExitCode.InvalidInput;
     }
 }

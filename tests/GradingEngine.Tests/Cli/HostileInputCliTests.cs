@@ -250,6 +250,75 @@ public class HostileInputCliTests
         Assert.Contains("`--record -`", both.Stderr, StringComparison.Ordinal);
     }
 
+    private const string Escapes = "\\e]0;pwned\\a\\e[2J";
+
+    /// <summary>The mini findings with ESC, BEL and a right-to-left override in a quote, and ESC in the force's name.</summary>
+    private static readonly string HostileText = MiniRulebook.FindingsYaml
+        .Replace("force: Example Force", $"force: \"Example {Escapes} Force\"", StringComparison.Ordinal)
+        .Replace("quote: Prevention is a clear priority.", $"quote: \"Prevention {Escapes} is a \\u202Eclear priority.\"", StringComparison.Ordinal);
+
+    [Theory]
+    [InlineData("explain", "text")]
+    [InlineData("grade", "text")]
+    [InlineData("grade", "markdown")]
+    [InlineData("grade", "html")]
+    public void Output_EscapeAndBidiOverrideInAQuote_Exit0ShownEscaped(string verb, string format)
+    {
+        // Arrange
+        using var temp = new TempFolder();
+        var findings = temp.Write("findings.yaml", HostileText);
+        string[] args = verb == "explain"
+            ? [verb, findings, "--question", "Q1", "--rules", Rules(temp), "--format", format]
+            : [verb, findings, "--rules", Rules(temp), "--format", format];
+
+        // Act
+        var (exit, stdout, stderr) = Run(args);
+
+        // Assert
+        Assert.True(exit == 0, stderr);
+        Assert.DoesNotContain(stdout, c => (char.IsControl(c) && c != '\n') || c == '\u202E');
+        // `grade` in text shows the evidence's ids, not its quotes.
+        if (verb != "grade" || format != "text") Assert.Contains("\\u202e", stdout, StringComparison.Ordinal);
+        if (format == "text")
+        {
+            Assert.Contains("\\u001b]0;pwned\\u0007\\u001b[2J", stdout, StringComparison.Ordinal);
+            Assert.Contains("Example \\u001b]0;pwned", stdout, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Diagnostics_NulAndLineBreakInEchoedValues_EachErrorOneLocatedLine()
+    {
+        // Arrange
+        using var temp = new TempFolder();
+        var text = MiniRulebook.FindingsYaml
+            .Replace("inspection: mini-1", "inspection: \"mini\\0one\"", StringComparison.Ordinal)
+            .Replace("force: Example Force", "force: Example Force\n\"bad\\nkey\\e[2J\": 1", StringComparison.Ordinal);
+        var findings = temp.Write("findings.yaml", text);
+
+        // Act
+        var (exit, stdout, stderr) = Run(["grade", findings, "--rules", Rules(temp)]);
+
+        // Assert
+        Assert.Equal((int)ExitCode.InvalidInput, exit);
+        Assert.Equal("", stdout);
+        AssertEveryLineLocated(stderr);
+        Assert.Contains("findings.yaml:1:13: error GE204: `mini\\u0000one` is not a valid id", stderr, StringComparison.Ordinal);
+        Assert.Contains("error GE200: unknown key `bad\\u000akey\\u001b[2J` in findings file", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void UsageError_ControlCharactersInAnArgument_ShownEscaped()
+    {
+        // Act
+        var (exit, _, stderr) = Run(["grade", "--\u001b[2J\u202E"]);
+
+        // Assert
+        Assert.Equal((int)ExitCode.InvalidInput, exit);
+        Assert.DoesNotContain(stderr, c => (char.IsControl(c) && c != '\n') || c == '\u202E');
+        Assert.Contains("\\u001b[2J\\u202e", stderr, StringComparison.Ordinal);
+    }
+
     /// <summary>Every line of standard error is a located diagnostic or its help line.</summary>
     internal static void AssertEveryLineLocated(string stderr)
     {
