@@ -19,7 +19,8 @@ public static class GradingCli
             VerifyCommand.Create(cli),
             RulesCommand.Create(cli),
         };
-        var parse = root.Parse(args);
+        // No response files: an argument starting with `@` is a file name like any other, never a list of arguments to read.
+        var parse = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
         if (parse.Errors.Count > 0)
         {
             foreach (var error in parse.Errors)

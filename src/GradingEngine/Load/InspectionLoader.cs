@@ -210,7 +210,12 @@ internal static class InspectionLoader
         {
             if (!value.IsPlain || !decimal.TryParse(value.Value, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number))
             {
-                bag.Error(DiagnosticCodes.WrongType, value.Span, $"indicator `{indicator.Id}` takes a number, found `{value.Value}`");
+                // Digits that parse as no decimal are too many, not a wrong type: name the limit.
+                var unsigned = value.Value.TrimStart('+', '-');
+                var digits = value.IsPlain && unsigned.Any(char.IsAsciiDigit) && unsigned.All(c => char.IsAsciiDigit(c) || c == '.') && unsigned.Count(c => c == '.') <= 1;
+                bag.Error(digits ? DiagnosticCodes.InvalidValue : DiagnosticCodes.WrongType, value.Span, digits
+                    ? $"indicator `{indicator.Id}` takes a number of at most {decimal.MaxValue.ToString(CultureInfo.InvariantCulture)} in size, found `{value.Value}`"
+                    : $"indicator `{indicator.Id}` takes a number, found `{value.Value}`");
                 return (null, null, null, false);
             }
             return (null, number, null, true);

@@ -319,6 +319,25 @@ public class HostileInputCliTests
         Assert.Contains("\\u001b[2J\\u202e", stderr, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("grade")]
+    [InlineData("batch")]
+    public void Argument_StartingWithAt_IsAFileNameNotAResponseFile(string verb)
+    {
+        // Arrange: a relative name that exists nowhere, as `@SUM(1+1).csv` did.
+        var name = $"@SUM(1+1)-{Guid.NewGuid():N}.csv";
+
+        // Act
+        var (exit, stdout, stderr) = Run([verb, name, "--rules", Repo.DefaultRules]);
+
+        // Assert
+        Assert.Equal((int)ExitCode.InvalidInput, exit);
+        Assert.Equal("", stdout);
+        Assert.StartsWith($"{name}:1:1: error GE100: ", stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("Response file", stderr, StringComparison.OrdinalIgnoreCase);
+        AssertEveryLineLocated(stderr);
+    }
+
     /// <summary>Every line of standard error is a located diagnostic or its help line.</summary>
     internal static void AssertEveryLineLocated(string stderr)
     {

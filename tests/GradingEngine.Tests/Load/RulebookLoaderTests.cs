@@ -197,10 +197,13 @@ public class RulebookLoaderTests
     }
 
     [Theory]
-    [InlineData(0)]
-    [InlineData(101)]
-    [InlineData(-3)]
-    public void Load_WeightOutOfRange_ReportsGE206(int weight)
+    [InlineData("0")]
+    [InlineData("101")]
+    [InlineData("-3")]
+    [InlineData("2147483648")]
+    [InlineData("-2147483649")]
+    [InlineData("99999999999999999999999999999999")]
+    public void Load_WeightOutOfRange_ReportsGE206NamingTheLimit(string weight)
     {
         // Arrange
         var criteria = TestKit.CriteriaWith(GoodCriterion.Replace("  weight: 2", $"  weight: {weight}"));
