@@ -338,15 +338,6 @@ public class HostileInputCliTests
         AssertEveryLineLocated(stderr);
     }
 
-    /// <summary>Every line of standard error is a located diagnostic or its help line.</summary>
-    internal static void AssertEveryLineLocated(string stderr)
-    {
-        foreach (var line in stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries))
-        {
-            Assert.Matches(new Regex(@"^(\S.*:\d+:\d+: (error|warning) GE\d{3}: \S|  help: \S)"), line);
-        }
-    }
-
     private static string Rules(TempFolder temp) =>
         Directory.Exists(Path.Combine(temp.Path, "rules")) ? Path.Combine(temp.Path, "rules") : new MiniRulebook().WriteTo(temp);
 
@@ -354,11 +345,7 @@ public class HostileInputCliTests
 
     private static string Output(TempFolder temp) => Path.Combine(OutputFolder(temp), "result.txt");
 
-    private static (int Exit, string Stdout, string Stderr) Run(string[] args)
-    {
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        var exit = GradingCli.Run(args, stdout, stderr);
-        return (exit, stdout.ToString(), stderr.ToString());
-    }
+    private static (int Exit, string Stdout, string Stderr) Run(string[] args) => CliRun.Run(args);
+
+    private static void AssertEveryLineLocated(string stderr) => CliRun.AssertEveryLineLocated(stderr);
 }
