@@ -39,7 +39,16 @@ internal static class FileSystemProbe
         {
             return File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read);
         }
-        var fd = Native.Open(path, flags);
+        int fd;
+        try
+        {
+            fd = Native.Open(path, flags);
+        }
+        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
+        {
+            // A C library the runtime cannot name: the stat before this already refused all but a regular file.
+            return File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+        }
         if (fd < 0)
         {
             var error = Marshal.GetLastPInvokeError();

@@ -111,15 +111,7 @@ public class HostileInputCliTests
         }, "GE109", @"tests/cases\.yaml:4:15: error GE109: findings file `\.\./\.\./findings\.yaml` lies outside the rulebook folder"),
     ];
 
-    public static TheoryData<string> CaseNames
-    {
-        get
-        {
-            var data = new TheoryData<string>();
-            foreach (var c in Cases) data.Add(c.Name);
-            return data;
-        }
-    }
+    public static TheoryData<string> CaseNames => new(Cases.Select(c => c.Name));
 
     [Theory]
     [MemberData(nameof(CaseNames))]
