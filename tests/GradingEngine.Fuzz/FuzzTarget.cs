@@ -53,7 +53,7 @@ internal sealed class FuzzTarget : IDisposable
     {
         var path = _temp.Write("findings.csv", input);
         var bag = new DiagnosticBag();
-        var inspections = CsvFindingsLoader.Load(path, _mini.Rulebook.Rulebook, LoadLimits.Default, bag);
+        var inspections = CsvFindingsLoader.Load(path, _mini.Rulebook, LoadLimits.Default, bag);
         Located(bag.ToSortedList());
         foreach (var inspection in bag.HasErrors ? [] : inspections ?? []) GradingPipeline.Grade(_mini, inspection);
     }
