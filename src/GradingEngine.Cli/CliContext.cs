@@ -1,5 +1,6 @@
 using GradingEngine.Compile;
 using GradingEngine.Diagnostics;
+using GradingEngine.Files;
 using GradingEngine.Model;
 using GradingEngine.Render;
 
@@ -13,6 +14,9 @@ public sealed class CliContext(TextWriter stdout, TextWriter stderr)
 
     /// <summary>The rulebook shipped beside the tool, used when `--rules` is not given.</summary>
     public static string DefaultRules => Path.Combine(AppContext.BaseDirectory, "rules", "peel-2015-effectiveness");
+
+    /// <summary>The seed findings shipped beside the tool, which the shipped rulebook's own tests grade.</summary>
+    public static string DefaultSeeds => Path.Combine(AppContext.BaseDirectory, "seeds");
 
     public ExitCode Fail(IEnumerable<Diagnostic> diagnostics)
     {
@@ -51,45 +55,25 @@ public sealed class CliContext(TextWriter stdout, TextWriter stderr)
         return inspections;
     }
 
-    /// <summary>Writes to stdout, or replaces <paramref name="path"/> whole: never a partial output file.</summary>
+    /// <summary>The path that means standard output, for options that name an output file.</summary>
+    public const string StandardOutput = "-";
+
+    /// <summary>Writes to stdout (no path, or `-`), or replaces <paramref name="path"/> whole: never a partial output file.</summary>
     public ExitCode Emit(string text, string? path, ExitCode code = ExitCode.Success)
     {
-        if (path is null)
+        if (path is null or StandardOutput)
         {
             Out.Write(text);
             return code;
         }
-        return WriteFile(path, text) ? code : ExitCode.InvalidInput;
-    }
-
-    /// <summary>Replaces <paramref name="path"/> whole through a temporary file; false (reported) when it cannot.</summary>
-    public bool WriteFile(string path, string text)
-    {
-        var full = Path.GetFullPath(path);
-        if (Directory.Exists(full))
-        {
-            Fail([Diagnostic.Error(DiagnosticCodes.FileNotFound, SourceSpan.FileStart(path), "cannot write output: it is a folder", "give a file name")]);
-            return false;
-        }
-        var temp = Path.Combine(Path.GetDirectoryName(full) ?? ".", $".{Path.GetFileName(full)}.{Environment.ProcessId}.tmp");
-        try
-        {
-            File.WriteAllText(temp, text, new System.Text.UTF8Encoding(false));
-            File.Move(temp, full, overwrite: true);
-            return true;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            if (File.Exists(temp)) File.Delete(temp);
-            Fail([Diagnostic.Error(DiagnosticCodes.FileNotFound, SourceSpan.FileStart(path), $"cannot write output: {e.Message}")]);
-            return false;
-        }
+        var bag = new DiagnosticBag();
+        return OutputFile.Write(path, text, bag) ? code : Fail(bag.ToSortedList());
     }
 
     /// <summary>A usage problem that is not about a file's content: `error: message` and exit 2.</summary>
     public ExitCode Usage(string message)
     {
-        Error.Write($"error: {message}\n");
+        Error.Write($"error: {TerminalText.Escape(message)}\n");
         return ExitCode.InvalidInput;
     }
 }

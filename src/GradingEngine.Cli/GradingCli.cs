@@ -1,5 +1,6 @@
 using System.CommandLine;
 using GradingEngine.Cli.Commands;
+using GradingEngine.Render;
 
 namespace GradingEngine.Cli;
 
@@ -18,12 +19,14 @@ public static class GradingCli
             VerifyCommand.Create(cli),
             RulesCommand.Create(cli),
         };
-        var parse = root.Parse(args);
+        // No response files: an argument starting with `@` is a file name like any other, never a list of arguments to read.
+        var parse = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
         if (parse.Errors.Count > 0)
         {
             foreach (var error in parse.Errors)
             {
-                stderr.Write($"error: {error.Message}\n");
+                // Parse errors echo the arguments: escaped like every other text for the terminal.
+                stderr.Write($"error: {TerminalText.Escape(error.Message)}\n");
             }
             stderr.Write("run `grading --help` for usage\n");
             return (int)ExitCode.InvalidInput;
@@ -35,7 +38,7 @@ public static class GradingCli
         catch (Exception e)
         {
             // Never a stack trace: a bug report needs the message, the user needs to know it is not their input.
-            stderr.Write($"error: internal error: {e.Message}\n");
+            stderr.Write($"error: internal error: {TerminalText.Escape(e.Message)}\n");
             return (int)ExitCode.InternalError;
         }
     }

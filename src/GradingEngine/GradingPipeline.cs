@@ -67,7 +67,9 @@ public static class GradingPipeline
     /// rulebook once, grades every case, checks its expectations and measures coverage. Fails with
     /// every problem of the rulebook, or else of the test files; a failing case is a result, not a failure.
     /// </summary>
-    public static Result<RuleTestReport> TestRulebook(string directory, LoadLimits? limits = null)
+    /// <param name="findingsRoot">A folder whose findings files the cases may name besides those inside the rulebook
+    /// folder (the shipped suite grades the seed this way); no other file outside the rulebook folder is read.</param>
+    public static Result<RuleTestReport> TestRulebook(string directory, LoadLimits? limits = null, string? findingsRoot = null)
     {
         // A suite is a few dozen cases: interpreting them is quicker than JIT-compiling every condition.
         var compiled = LoadRulebook(directory, limits, ExpressionMode.Interpreted);
@@ -76,7 +78,7 @@ public static class GradingPipeline
             return Result<RuleTestReport>.Fail(compiled.Diagnostics);
         }
         var bag = new DiagnosticBag();
-        var suite = RuleTestLoader.Load(directory, compiled.Value!.Rulebook, limits ?? LoadLimits.Default, bag);
+        var suite = RuleTestLoader.Load(directory, compiled.Value!.Rulebook, limits ?? LoadLimits.Default, bag, findingsRoot);
         if (suite is null || bag.HasErrors)
         {
             return Result<RuleTestReport>.Fail(bag.ToSortedList());

@@ -24,7 +24,7 @@ internal static class CommonOptions
 
     public static Option<string?> Output() => new("--output", "-o")
     {
-        Description = "Write the result to FILE (only when it succeeds) instead of standard output",
+        Description = "Write the result to FILE (only when it succeeds; never through a link or into a device) instead of standard output; `-` is standard output",
         HelpName = "FILE",
     };
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using GradingEngine.Files;
 using GradingEngine.Render;
 
 namespace GradingEngine.Cli.Commands;
@@ -12,7 +13,7 @@ internal static class GradeCommand
         var rules = CommonOptions.Rules();
         var format = CommonOptions.Format("text", "json", "markdown", "html");
         var output = CommonOptions.Output();
-        var record = new Option<string?>("--record") { Description = "Also write a self-contained decision record to FILE (one findings file only); check it later with `grading verify`", HelpName = "FILE" };
+        var record = new Option<string?>("--record") { Description = "Also write a self-contained decision record to FILE (one findings file only; `-` for standard output); check it later with `grading verify`", HelpName = "FILE" };
         var command = new Command("grade", "Grade inspections: each question, the overall judgement, and why") { findings, rules, format, output, record };
         command.SetAction(parse => (int)Run(cli, parse.GetValue(findings)!, parse.GetValue(rules), parse.GetValue(format)!, parse.GetValue(output), parse.GetValue(record)));
         return command;
@@ -23,6 +24,10 @@ internal static class GradeCommand
         if (recordPath is not null && paths.Length != 1)
         {
             return cli.Usage("`--record` takes exactly one findings file: a record holds one inspection");
+        }
+        if (recordPath is CliContext.StandardOutput && output is null or CliContext.StandardOutput)
+        {
+            return cli.Usage("`--record -` writes the record to standard output, so the grades need `--output FILE`");
         }
         var rulebook = cli.LoadRulebook(rulesDir, paths.Length);
         if (rulebook is null) return ExitCode.InvalidInput;
@@ -35,16 +40,19 @@ internal static class GradeCommand
             "markdown" => MarkdownRenderer.RenderMany(results),
             // Rule links are relative to where the page is written (or, on stdout, the current folder).
             "html" => HtmlRenderer.RenderMany(results, HtmlRenderer.RulesHref(results[0].Rulebook,
-                output is null ? Directory.GetCurrentDirectory() : Path.GetDirectoryName(Path.GetFullPath(output)) ?? ".")),
+                output is null or CliContext.StandardOutput ? Directory.GetCurrentDirectory() : Path.GetDirectoryName(Path.GetFullPath(output)) ?? ".")),
             _ => string.Join("\n", results.Select(TextRenderer.Render)),
         };
         if (recordPath is not null)
         {
-            var record = GradingPipeline.WriteRecord(results[0], out var problem);
-            if (record is null || !cli.WriteFile(recordPath, record))
+            // The report's path is checked first, so that a record is never written beside a report that cannot be.
+            if (output is not null and not CliContext.StandardOutput && OutputFile.Check(output) is { } problem)
             {
-                return problem is null ? ExitCode.InvalidInput : cli.Usage(problem);
+                return cli.Fail([problem]);
             }
+            var record = GradingPipeline.WriteRecord(results[0], out var changed);
+            if (record is null) return cli.Usage(changed!);
+            if (cli.Emit(record, recordPath) != ExitCode.Success) return ExitCode.InvalidInput;
         }
         return cli.Emit(text, output);
     }

@@ -15,6 +15,8 @@ public static class DiagnosticCodes
     public const string NestingTooDeep = "GE105";
     public const string DuplicateKey = "GE106";
     public const string MultipleDocuments = "GE107";
+    public const string NotRegularFile = "GE108";
+    public const string OutsideFolder = "GE109";
 
     // Structure: the shape of a rulebook or findings file.
     public const string UnknownKey = "GE200";
@@ -75,6 +77,8 @@ public static class DiagnosticCodes
         (NestingTooDeep, "YAML nesting is deeper than the limit"),
         (DuplicateKey, "a mapping has the same key twice"),
         (MultipleDocuments, "a file holds more than one YAML document"),
+        (NotRegularFile, "a path to read or write is not a regular file: a folder, named pipe, socket or device (or, for output, a link)"),
+        (OutsideFolder, "a file found in a folder, or named by another file, lies outside that folder once links are resolved"),
         (UnknownKey, "a key the format does not define; usually a typo"),
         (MissingKey, "a required key is absent"),
         (WrongType, "a value has the wrong shape or scalar type"),

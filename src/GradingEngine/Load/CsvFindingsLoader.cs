@@ -229,6 +229,7 @@ internal static class CsvFindingsLoader
         return new Inspection(id, force, framework, path, findings, null, sha256)
         {
             ReportFile = report is null ? null : Path.GetRelativePath(Path.GetDirectoryName(Path.GetFullPath(path))!, report.Path),
+            ReportSha256 = report?.Sha256,
         };
     }
 

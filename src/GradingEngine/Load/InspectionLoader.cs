@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using GradingEngine.Diagnostics;
+using GradingEngine.Files;
 using GradingEngine.Load.Yaml;
 using GradingEngine.Model;
 
@@ -38,11 +39,12 @@ internal static class InspectionLoader
         return new Inspection(id ?? "", force ?? "", framework?.Value ?? "", path, findings, proposed, source.Sha256)
         {
             ReportFile = report is null ? null : Path.GetRelativePath(Path.GetDirectoryName(Path.GetFullPath(path))!, report.Path),
+            ReportSha256 = report?.Sha256,
         };
     }
 
     /// <summary>A declared report, whitespace collapsed, that quotes are checked against.</summary>
-    internal sealed record Report(string Path, string Collapsed);
+    internal sealed record Report(string Path, string Collapsed, string Sha256);
 
     /// <summary>
     /// The items of a `findings:` list, typed by the codebook, without a report to check quotes
@@ -78,19 +80,33 @@ internal static class InspectionLoader
         return scalar is null ? null : ReadReport(findingsPath, scalar, limits, bag);
     }
 
-    /// <summary>The report named by <paramref name="scalar"/>, relative to the findings file; errors point at the name.</summary>
+    /// <summary>
+    /// The report named by <paramref name="scalar"/>, relative to the findings file and inside its folder (links
+    /// resolved): a findings file cannot make the engine read, quote-check or record any other file. Errors point at the name.
+    /// </summary>
     internal static Report? ReadReport(string findingsPath, YScalar scalar, LoadLimits limits, DiagnosticBag bag)
     {
-        var reportPath = Path.Combine(Path.GetDirectoryName(findingsPath) ?? "", scalar.Value);
-        var reportBag = new DiagnosticBag();
-        var text = YamlReader.ReadText(reportPath, limits with { MaxFileBytes = limits.MaxFileBytes * 4 }, reportBag);
-        if (text is null)
+        var folder = Path.GetDirectoryName(findingsPath) is { Length: > 0 } d ? d : ".";
+        var reportPath = Path.Combine(folder, scalar.Value);
+        if (InputFile.Check(reportPath, folder, scalar.Span, $"report `{scalar.Value}`", "the findings file's folder") is { } refused)
         {
-            var reason = reportBag.ToSortedList().FirstOrDefault()?.Message ?? "cannot read it";
-            bag.Error(DiagnosticCodes.FileNotFound, scalar.Span, $"report `{scalar.Value}`: {reason}", "`report` is relative to the findings file");
+            bag.Add(refused with
+            {
+                Help = refused.Code == DiagnosticCodes.OutsideFolder
+                    ? "`report` names a file in the findings file's folder or a folder below it"
+                    : refused.Help ?? "`report` is relative to the findings file",
+            });
             return null;
         }
-        return new Report(reportPath, Collapse(text));
+        var reportBag = new DiagnosticBag();
+        var source = YamlReader.ReadSource(reportPath, limits with { MaxFileBytes = limits.MaxReportBytes }, reportBag, within: folder);
+        if (source is null)
+        {
+            var problem = reportBag.ToSortedList().FirstOrDefault(d => d.IsError);
+            bag.Error(problem?.Code ?? DiagnosticCodes.FileNotFound, scalar.Span, $"report `{scalar.Value}`: {problem?.Message ?? "cannot read it"}", problem?.Help);
+            return null;
+        }
+        return new Report(reportPath, Collapse(source.Text), source.Sha256);
     }
 
     /// <summary>Every run of whitespace becomes one space, so quotes may span the report's line and page breaks.</summary>
@@ -217,7 +233,12 @@ internal static class InspectionLoader
         {
             if (!value.IsPlain || !decimal.TryParse(value.Value, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number))
             {
-                bag.Error(DiagnosticCodes.WrongType, value.Span, $"indicator `{indicator.Id}` takes a number, found `{value.Value}`");
+                // Digits that parse as no decimal are too many, not a wrong type: name the limit.
+                var unsigned = value.Value.TrimStart('+', '-');
+                var digits = value.IsPlain && unsigned.Any(char.IsAsciiDigit) && unsigned.All(c => char.IsAsciiDigit(c) || c == '.') && unsigned.Count(c => c == '.') <= 1;
+                bag.Error(digits ? DiagnosticCodes.InvalidValue : DiagnosticCodes.WrongType, value.Span, digits
+                    ? $"indicator `{indicator.Id}` takes a number of at most {decimal.MaxValue.ToString(CultureInfo.InvariantCulture)} in size, found `{value.Value}`"
+                    : $"indicator `{indicator.Id}` takes a number, found `{value.Value}`");
                 return (null, null, null, false);
             }
             return (null, number, null, true);
@@ -270,9 +291,10 @@ internal static class InspectionLoader
     }
 
     /// <summary>A separate proposed-grades file: `inspection:` (checked when given) and `grades:`.</summary>
-    public static ProposedGrades? LoadProposed(string path, Rulebook rulebook, string? inspectionId, LoadLimits limits, DiagnosticBag bag)
+    /// <param name="within">A folder the file must lie inside (links resolved): for a file found beside the findings, not named by the user.</param>
+    public static ProposedGrades? LoadProposed(string path, Rulebook rulebook, string? inspectionId, LoadLimits limits, DiagnosticBag bag, string? within = null)
     {
-        var m = MappingReader.Open(YamlReader.ReadFile(path, limits, bag), "proposed-grades file", bag, "inspection", "grades");
+        var m = MappingReader.Open(YamlReader.ReadFile(path, limits, bag, out _, within), "proposed-grades file", bag, "inspection", "grades");
         if (m is null) return null;
         var inspection = m.Scalar("inspection", required: false);
         if (inspection is not null && inspectionId is not null && inspection.Value != inspectionId)

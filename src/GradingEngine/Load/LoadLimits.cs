@@ -11,9 +11,13 @@ public sealed record LoadLimits(
     int MaxConditionLength = 4_000,
     int MaxConditionDepth = 48,
     int MaxRulebookFiles = 500,
-    int MaxTableRules = 64)
+    int MaxTableRules = 64,
+    long MaxRecordBytes = 64 * 1024 * 1024)
 {
     public static LoadLimits Default { get; } = new();
+
+    /// <summary>A report is prose, often a whole published inspection: four times a findings file.</summary>
+    public long MaxReportBytes => MaxFileBytes * 4;
 
     /// <summary>The analysis tracks a table's rules as bits of one 64-bit mask.</summary>
     public const int TableRulesCeiling = 64;

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using GradingEngine.Diagnostics;
+using GradingEngine.Files;
 using GradingEngine.Load.Conditions;
 using GradingEngine.Load.Yaml;
 using GradingEngine.Model;
@@ -47,9 +48,10 @@ internal sealed partial class RulebookLoader
 
     private string PathOf(string relative) => Path.Combine(_directory, relative);
 
+    /// <summary>A rulebook file, which must lie inside the rulebook folder once links are resolved.</summary>
     private YNode? Read(string relative)
     {
-        var node = YamlReader.ReadFile(PathOf(relative), _limits, _bag, out var source);
+        var node = YamlReader.ReadFile(PathOf(relative), _limits, _bag, out var source, within: _directory);
         if (source is not null)
         {
             _files.Add(new RulebookFile(relative.Replace('\\', '/'), source.Sha256, source.Text));
@@ -72,7 +74,8 @@ internal sealed partial class RulebookLoader
         var codebook = ReadCodebook();
         var criteria = ReadCriteria();
         var grading = ReadThresholds();
-        var rollup = File.Exists(PathOf(RollupFile)) ? ReadRollup() : null;
+        // rollup.yaml is optional, but anything at its name is read, so a link or a folder there is an error, not silence.
+        var rollup = FileSystemProbe.Kind(PathOf(RollupFile), followLinks: false, out _) != FileKind.Missing ? ReadRollup() : null;
 
         var files = _files.OrderBy(f => f.RelativePath, StringComparer.Ordinal).ToList();
         return new Rulebook(id, version, title, _directory, scale, effects, questions, codebook, criteria,

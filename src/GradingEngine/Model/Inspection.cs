@@ -12,4 +12,7 @@ public sealed record Inspection(
 {
     /// <summary>The report the quotes were checked against, relative to the findings file; null when none was declared.</summary>
     public string? ReportFile { get; init; }
+
+    /// <summary>The SHA-256 of the report as read, so a decision record holds exactly the report the quotes were checked against.</summary>
+    public string? ReportSha256 { get; init; }
 }

@@ -25,7 +25,7 @@ public static partial class HtmlRenderer
     {
         if (results.Count == 0) throw new ArgumentException("at least one result is needed", nameof(results));
         var many = results.Count > 1;
-        var o = new TextOutput();
+        var o = TextOutput.ForMarkup();
         var first = results[0].Inspection;
         var title = many
             ? FormattableString.Invariant($"Grading reports: {results.Count} inspections")

@@ -8,7 +8,10 @@ namespace GradingEngine.Render;
 /// </summary>
 internal static class HtmlText
 {
-    /// <summary>Encodes the five markup characters; drops control characters and lone surrogates, which HTML cannot carry.</summary>
+    /// <summary>
+    /// Encodes the five markup characters; drops control characters and lone surrogates, which HTML cannot carry;
+    /// shows bidirectional controls as `\u202e`, so that text cannot display otherwise than it reads.
+    /// </summary>
     public static string Encode(string text)
     {
         var encoded = new StringBuilder(text.Length + 16);
@@ -25,6 +28,7 @@ internal static class HtmlText
                 case '\t' or '\n': encoded.Append(c); break;
                 case '\r': break;
                 case var _ when char.IsControl(c): break;
+                case var _ when TerminalText.IsBidiControl(c): encoded.Append(TerminalText.Visible(c)); break;
                 case var _ when char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]):
                     encoded.Append(c).Append(text[++i]);
                     break;

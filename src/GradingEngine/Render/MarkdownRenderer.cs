@@ -15,7 +15,7 @@ public static class MarkdownRenderer
 {
     public static string Render(GradingResult result)
     {
-        var o = new TextOutput();
+        var o = TextOutput.ForMarkup();
         Title(o, result);
         Summary(o, result);
         foreach (var question in result.Questions)

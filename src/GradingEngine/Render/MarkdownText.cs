@@ -13,12 +13,13 @@ internal static partial class MarkdownText
     private const string Special = "\\`*_[]<>|~&#";
 
     /// <summary>
-    /// Escaped inline text on one line: white space collapsed, control characters dropped. Pass
+    /// Escaped inline text on one line: white space collapsed, control characters dropped, bidirectional
+    /// controls shown as `\u202e`. Pass
     /// <paramref name="lineStart"/> false only where the text cannot begin a block (mid-line).
     /// </summary>
     public static string Escape(string text, bool lineStart = true)
     {
-        var inline = ReportParts.Inline(text);
+        var inline = TerminalText.ShowBidi(ReportParts.Inline(text));
         var escaped = new StringBuilder(inline.Length + 8);
         foreach (var c in inline)
         {
@@ -37,7 +38,7 @@ internal static partial class MarkdownText
     /// <summary>A code span that holds <paramref name="text"/> whatever backticks it contains.</summary>
     public static string Code(string text)
     {
-        var inline = new string(ReportParts.Inline(text).Where(c => !char.IsControl(c)).ToArray());
+        var inline = TerminalText.ShowBidi(new string(ReportParts.Inline(text).Where(c => !char.IsControl(c)).ToArray()));
         var longest = 0;
         var run = 0;
         foreach (var c in inline)

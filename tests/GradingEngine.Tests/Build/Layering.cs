@@ -12,7 +12,7 @@ internal static class Layering
     /// <summary>The engine's layers, bottom first.</summary>
     public static IReadOnlyList<string[]> Engine { get; } =
     [
-        ["Diagnostics", "Syntax"],
+        ["Diagnostics", "Syntax", "Files"],
         ["Model"],
         ["Facts", "Trace"],
         ["Load"],

@@ -163,6 +163,40 @@ public class InspectionLoaderTests
     }
 
     [Theory]
+    [InlineData("79228162514264337593543950336")]
+    [InlineData("-99999999999999999999999999999999.5")]
+    public void Load_NumberPastTheDecimalRange_ReportsGE206NamingTheLimit(string value)
+    {
+        // Arrange
+        var text = WithFinding(TestKit.Finding("F1", "Q1", "q1.prevention.crime-change", value: value));
+
+        // Act
+        var result = LoadFindings(text);
+
+        // Assert
+        var error = SingleError(result, DiagnosticCodes.InvalidValue);
+        Assert.Contains("takes a number of at most 79228162514264337593543950335 in size", error.Message, StringComparison.Ordinal);
+        Assert.Equal(TestKit.Locate(text, value), TestKit.At(error));
+    }
+
+    [Theory]
+    [InlineData("\"mini\\0one\"")]
+    [InlineData("\"mini-1\\n\"")]
+    [InlineData("\"mini-1\\u202E\"")]
+    public void Load_ControlCharacterInInspectionId_ReportsGE204(string id)
+    {
+        // Arrange
+        var text = MiniRulebook.FindingsYaml.Replace("inspection: mini-1", $"inspection: {id}", StringComparison.Ordinal);
+
+        // Act
+        var result = LoadFindings(text);
+
+        // Assert
+        var error = SingleError(result, DiagnosticCodes.InvalidId);
+        Assert.Equal((1, 13), TestKit.At(error));
+    }
+
+    [Theory]
     [InlineData("7.5", 7.5)]
     [InlineData("-3", -3)]
     [InlineData("0", 0)]

@@ -197,10 +197,13 @@ public class RulebookLoaderTests
     }
 
     [Theory]
-    [InlineData(0)]
-    [InlineData(101)]
-    [InlineData(-3)]
-    public void Load_WeightOutOfRange_ReportsGE206(int weight)
+    [InlineData("0")]
+    [InlineData("101")]
+    [InlineData("-3")]
+    [InlineData("2147483648")]
+    [InlineData("-2147483649")]
+    [InlineData("99999999999999999999999999999999")]
+    public void Load_WeightOutOfRange_ReportsGE206NamingTheLimit(string weight)
     {
         // Arrange
         var criteria = TestKit.CriteriaWith(GoodCriterion.Replace("  weight: 2", $"  weight: {weight}"));
@@ -571,6 +574,22 @@ public class RulebookLoaderTests
         Assert.True(result.Succeeded, TestKit.Render(result.Diagnostics));
         Assert.Null(result.Value!.Rulebook.Rollup);
         Assert.DoesNotContain(result.Value.Analyses, a => a.Subject == "overall");
+    }
+
+    [Fact]
+    public void Load_RollupThatIsAFolder_IsAnErrorNotAnAbsentRollup()
+    {
+        // Arrange: something at rollup.yaml that is not a file.
+        using var temp = new TempFolder();
+        var folder = new MiniRulebook().Without("rollup.yaml").WriteTo(temp);
+        Directory.CreateDirectory(Path.Combine(folder, "rollup.yaml"));
+
+        // Act
+        var result = GradingPipeline.CheckRulebook(folder);
+
+        // Assert: refused, rather than read as a rulebook with no overall.
+        Assert.False(result.Succeeded);
+        Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCodes.NotRegularFile && d.Span.Path.EndsWith("rollup.yaml", StringComparison.Ordinal));
     }
 
     [Theory]

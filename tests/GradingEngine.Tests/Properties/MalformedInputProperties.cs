@@ -17,7 +17,7 @@ namespace GradingEngine.Tests.Properties;
 /// load, check, compile and grade) without throwing, and every diagnostic names the file and a line and
 /// column in it.
 /// </summary>
-public class MalformedInputProperties
+public partial class MalformedInputProperties
 {
     /// <summary>What typing errors in these formats look like: YAML, CSV and condition punctuation, and words.</summary>
     private static readonly string[] Fragments =
@@ -25,6 +25,9 @@ public class MalformedInputProperties
         ":", ": ", "-", "- ", "[", "]", "{", "}", ",", "\"", "'", "#", "&a", "*a", "!", "!!str", "|", ">", "%", "@", "`",
         "\n", "\r\n", "\t", "  ", "\n  - ", "\n    ", "(", ")", "==", "and", "or", "not", "f =>", "f.", "any(", "count(",
         "1e400", "-0", "9999999999999999999999", "NaN", "null", "~", "yes", "no", "\u00e9", "\u200b", "\ud83d\ude00",
+        // What an attacker types: terminal escapes, NUL, a bidi override, formula starts, an alias bomb, paths.
+        "\0", "\u001b[2J", "\u001b]0;x\u0007", "\u202e", "\u0085", "=cmd|' calc'!A0", "@x", "&b [*a, *a, *a, *a]", "<<: *a",
+        "../../", "/dev/zero", "2147483648", "\"\\0\"", "\"\\e\\n\"",
     ];
 
     /// <summary>Words a wrong value might be: other ids, levels, numbers, keywords, nothing.</summary>
@@ -33,6 +36,8 @@ public class MalformedInputProperties
         "", "Q9", "Q2", "overall", "effective", "ineffective", "outstanding", "inadequate", "strength", "cause-of-concern",
         "q1.prevention.priority", "q2.investigation.quality", "0", "-1", "3", "2.5", "yes", "true", "otherwise", "when", "weight",
         "count", "worse than", "no better than", "id", "question", "grade", "findings", "criteria", "scale", "[]", "{}", "\"\"",
+        // Words an attacker picks, in YAML double quotes: a line break, escapes, NUL and a bidi override in a key or an id.
+        "\"bad\\nkey\"", "\"\\e]0;t\\a\\e[2J\"", "\"a\\0b\"", "\"q\\u202Ed\"", "\"id\\r\"",
     ];
 
     private sealed record Edit(int Kind, double At, double Length, string Text, string Word);

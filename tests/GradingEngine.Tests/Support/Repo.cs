@@ -7,6 +7,9 @@ public static class Repo
 
     public static string DefaultRules => Path.Combine(Root, "rules", "peel-2015-effectiveness");
 
+    /// <summary>The folder the shipped rulebook's seed case may name findings in (`rules test --findings-root`).</summary>
+    public static string Seeds => Path.Combine(Root, "seeds");
+
     public static string SeedFolder => Path.Combine(Root, "seeds", "west-mercia-2015");
 
     public static string SeedFindings => Path.Combine(SeedFolder, "findings.yaml");

@@ -110,14 +110,15 @@ internal sealed partial class MappingReader
     {
         var s = Scalar(key, required);
         if (s is null) return null;
-        if (!s.IsPlain || !int.TryParse(s.Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
+        if (!s.IsPlain || !WholeNumber().IsMatch(s.Value))
         {
             _bag.Error(DiagnosticCodes.WrongType, s.Span, $"expected `{key}` to be a whole number, found `{s.Value}`");
             return null;
         }
-        if (value < min || value > max)
+        // A whole number of any length names the range it is outside, even one past what an int holds.
+        if (!int.TryParse(s.Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) || value < min || value > max)
         {
-            _bag.Error(DiagnosticCodes.InvalidValue, s.Span, $"`{key}` must be between {min} and {max}, found {value}");
+            _bag.Error(DiagnosticCodes.InvalidValue, s.Span, $"`{key}` must be between {min} and {max}, found {s.Value}");
             return null;
         }
         return value;
@@ -192,6 +193,10 @@ internal sealed partial class MappingReader
         }
     }
 
-    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9._\-]*$")]
+    // \z, not $: `$` also matches before a final line break, which let `id\n` through.
+    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9._\-]*\z")]
     private static partial Regex IdPattern();
+
+    [GeneratedRegex(@"^[+-]?[0-9]+\z")]
+    private static partial Regex WholeNumber();
 }

@@ -1,5 +1,6 @@
 using System.Text;
 using GradingEngine.Diagnostics;
+using GradingEngine.Files;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 
@@ -15,47 +16,23 @@ internal static class YamlReader
         ReadFile(path, limits, bag, out _);
 
     /// <summary>Reads and parses a file; <paramref name="source"/> also gives its text and SHA-256.</summary>
-    public static YNode? ReadFile(string path, LoadLimits limits, DiagnosticBag bag, out SourceText? source)
+    /// <param name="within">A folder the file must lie inside, links resolved (see <see cref="InputFile"/>).</param>
+    public static YNode? ReadFile(string path, LoadLimits limits, DiagnosticBag bag, out SourceText? source, string? within = null)
     {
-        source = ReadSource(path, limits, bag);
+        source = ReadSource(path, limits, bag, within);
         return source is null ? null : Parse(path, source.Text, limits, bag);
     }
 
     /// <summary>Reads a file as strict UTF-8 text, without the SHA-256 a <see cref="SourceText"/> carries.</summary>
-    public static string? ReadText(string path, LoadLimits limits, DiagnosticBag bag) =>
-        ReadBytes(path, limits, bag) is { } bytes ? DecodeUtf8(path, bytes, bag) : null;
+    public static string? ReadText(string path, LoadLimits limits, DiagnosticBag bag, string? within = null) =>
+        InputFile.Read(path, limits.MaxFileBytes, bag, within) is { } bytes ? DecodeUtf8(path, bytes, bag) : null;
 
     /// <summary>Reads a file as strict UTF-8 text, or reports why it cannot.</summary>
-    public static SourceText? ReadSource(string path, LoadLimits limits, DiagnosticBag bag)
+    public static SourceText? ReadSource(string path, LoadLimits limits, DiagnosticBag bag, string? within = null)
     {
-        if (ReadBytes(path, limits, bag) is not { } bytes) return null;
+        if (InputFile.Read(path, limits.MaxFileBytes, bag, within) is not { } bytes) return null;
         var text = DecodeUtf8(path, bytes, bag);
         return text is null ? null : new SourceText(path, text, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes)));
-    }
-
-    private static byte[]? ReadBytes(string path, LoadLimits limits, DiagnosticBag bag)
-    {
-        var start = SourceSpan.FileStart(path);
-        try
-        {
-            var info = new FileInfo(path);
-            if (!info.Exists)
-            {
-                bag.Error(DiagnosticCodes.FileNotFound, start, Directory.Exists(path) ? "expected a file, found a folder" : "file not found");
-                return null;
-            }
-            if (info.Length > limits.MaxFileBytes)
-            {
-                bag.Error(DiagnosticCodes.FileTooLarge, start, $"file is {info.Length} bytes, over the limit of {limits.MaxFileBytes} bytes");
-                return null;
-            }
-            return File.ReadAllBytes(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            bag.Error(DiagnosticCodes.FileNotFound, start, $"cannot read file: {e.Message}");
-            return null;
-        }
     }
 
     internal static string? DecodeUtf8(string path, ReadOnlySpan<byte> bytes, DiagnosticBag bag)

@@ -1,4 +1,5 @@
 using GradingEngine.Diagnostics;
+using GradingEngine.Files;
 using GradingEngine.Load;
 using GradingEngine.Load.Yaml;
 
@@ -9,8 +10,10 @@ namespace GradingEngine.Tooling.Batch;
 /// searched recursively for `*.yaml`, `*.yml`, `*.json` and `*.csv`, leaving out hidden files and folders
 /// (names starting with `.`), proposed-grades files (`proposed*` and `*.proposed.*`) and files that are
 /// plainly something else (see <see cref="NotFindings"/>), such as a report a previous batch wrote there.
-/// Proposed grades pair by name in the same folder: `findings.EXT` with `proposed.yaml` (or `.yml`,
-/// `.json`), `X.findings.EXT` with `X.proposed.yaml` (or `.yml`, `.json`).
+/// Nothing in a folder is passed over silently: a named pipe, socket or device anywhere in it is an error,
+/// and so is a findings file whose links lead outside the folder; a link to a folder is not followed and is
+/// listed as left out. Proposed grades pair by name in the same folder: `findings.EXT` with `proposed.yaml`
+/// (or `.yml`, `.json`), `X.findings.EXT` with `X.proposed.yaml` (or `.yml`, `.json`).
 /// </summary>
 internal static class BatchFiles
 {
@@ -26,19 +29,13 @@ internal static class BatchFiles
         var left = new Dictionary<string, SkippedFile>(StringComparer.Ordinal);
         foreach (var path in paths)
         {
-            if (File.Exists(path))
-            {
-                Add(path);
-            }
-            else if (Directory.Exists(path))
+            var kind = FileSystemProbe.Kind(path, followLinks: true, out _);
+            if (kind == FileKind.Folder)
             {
                 List<string> found;
                 try
                 {
-                    found = Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories)
-                        .Where(f => !IsHidden(path, f) && Extensions.Contains(Path.GetExtension(f), StringComparer.OrdinalIgnoreCase))
-                        .Order(StringComparer.Ordinal)
-                        .ToList();
+                    found = Walk(path, bag, left).Order(StringComparer.Ordinal).ToList();
                 }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException)
                 {
@@ -52,9 +49,17 @@ internal static class BatchFiles
                     else Add(file);
                 }
             }
-            else
+            else if (kind == FileKind.Missing)
             {
                 bag.Error(DiagnosticCodes.FileNotFound, SourceSpan.FileStart(path), "file or folder not found");
+            }
+            else if (InputFile.Check(path, null, SourceSpan.FileStart(path)) is { } problem)
+            {
+                bag.Add(problem);
+            }
+            else
+            {
+                Add(path);
             }
         }
         var paired = inputs.Select(i => i.ProposedPath).OfType<string>().Select(Path.GetFullPath).ToHashSet(StringComparer.Ordinal);
@@ -83,8 +88,49 @@ internal static class BatchFiles
         }
     }
 
-    private static bool IsHidden(string root, string file) =>
-        Path.GetRelativePath(root, file).Split(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar).Any(part => part.StartsWith('.'));
+    /// <summary>
+    /// The files of the findings kinds under <paramref name="root"/>, not hidden, each a regular file inside the
+    /// root once links are resolved. Special files (of any name) and findings files that resolve outside the root
+    /// are errors; links to folders are left out, so no link can lead the walk out of the folder or round in a loop.
+    /// </summary>
+    private static List<string> Walk(string root, DiagnosticBag bag, Dictionary<string, SkippedFile> left)
+    {
+        var files = new List<string>();
+        var folders = new Stack<string>([root]);
+        while (folders.Count > 0)
+        {
+            foreach (var entry in Directory.EnumerateFileSystemEntries(folders.Pop()))
+            {
+                if (Path.GetFileName(entry).StartsWith('.')) continue;
+                var own = FileSystemProbe.Kind(entry, followLinks: false, out _);
+                if (own == FileKind.Folder)
+                {
+                    folders.Push(entry);
+                    continue;
+                }
+                var target = own == FileKind.SymbolicLink ? FileSystemProbe.Kind(entry, followLinks: true, out _) : own;
+                var findingsKind = Extensions.Contains(Path.GetExtension(entry), StringComparer.OrdinalIgnoreCase);
+                if (target == FileKind.Folder)
+                {
+                    left.TryAdd(Path.GetFullPath(entry), new SkippedFile(entry, "a link to a folder, not followed"));
+                }
+                else if (target is not (FileKind.Regular or FileKind.Missing) || (findingsKind && target == FileKind.Missing))
+                {
+                    // A named pipe would hang a read, a device never end: never skipped silently, never opened.
+                    bag.Add(InputFile.Check(entry, root, SourceSpan.FileStart(entry))!);
+                }
+                else if (findingsKind && InputFile.Check(entry, root, SourceSpan.FileStart(entry)) is { } problem)
+                {
+                    bag.Add(problem);
+                }
+                else if (findingsKind)
+                {
+                    files.Add(entry);
+                }
+            }
+        }
+        return files;
+    }
 
     private static bool IsProposed(string file)
     {
@@ -104,7 +150,8 @@ internal static class BatchFiles
         else if (stem.EndsWith(".findings", StringComparison.Ordinal)) prefix = stem[..^".findings".Length] + ".proposed";
         else return null;
         var folder = Path.GetDirectoryName(findingsPath) ?? "";
-        return ProposedExtensions.Select(e => Path.Combine(folder, prefix + e)).FirstOrDefault(File.Exists);
+        // Any kind of file at that name pairs: the loader refuses one that is not a regular file inside the folder.
+        return ProposedExtensions.Select(e => Path.Combine(folder, prefix + e)).FirstOrDefault(p => FileSystemProbe.Kind(p, followLinks: false, out _) != FileKind.Missing);
     }
 
     /// <summary>

@@ -280,7 +280,8 @@ public static class BatchRenderer
     public static IReadOnlyList<string> CsvColumns { get; } = ["inspection", "subject", "proposed", "computed", "agree", "distance", "file"];
 
     /// <summary>
-    /// One row per inspection and subject, written with CsvHelper (RFC 4180 quoting). Lines end with `\n`
+    /// One row per inspection and subject, written with CsvHelper (RFC 4180 quoting), every cell safe to open in a
+    /// spreadsheet (<see cref="CsvText"/>). Lines end with `\n`
     /// like every other output of the tool, so files compare and diff the same on every platform.
     /// </summary>
     public static string RenderCsv(BatchReport report)
@@ -293,7 +294,8 @@ public static class BatchRenderer
             {
                 foreach (var g in inspection.Grades)
                 {
-                    csv.WriteRecord([
+                    string[] cells =
+                    [
                         inspection.Id,
                         g.Subject,
                         g.Proposed?.Id ?? "",
@@ -301,7 +303,8 @@ public static class BatchRenderer
                         g.Agrees is { } agrees ? (agrees ? "true" : "false") : "",
                         g.Distance?.ToString(CultureInfo.InvariantCulture) ?? "",
                         FilePath(inspection.Path),
-                    ]);
+                    ];
+                    csv.WriteRecord(cells.Select(CsvText.Cell).ToArray());
                 }
             }
             csv.Flush();

@@ -130,7 +130,8 @@ internal static class BatchRunner
         }
         else if (input.ProposedPath is not null)
         {
-            var proposed = InspectionLoader.LoadProposed(input.ProposedPath, rulebook, loaded.Id, limits, bag);
+            var folder = Path.GetDirectoryName(input.ProposedPath) is { Length: > 0 } d ? d : ".";
+            var proposed = InspectionLoader.LoadProposed(input.ProposedPath, rulebook, loaded.Id, limits, bag, within: folder);
             found.Add((loaded with { Proposed = proposed }, input.ProposedPath));
         }
         else

@@ -1,6 +1,9 @@
 using System.Reflection;
 using System.Text;
 using System.Text.Json;
+using GradingEngine.Diagnostics;
+using GradingEngine.Files;
+using GradingEngine.Load;
 using GradingEngine.Model;
 using GradingEngine.Render;
 using GradingEngine.Trace;
@@ -14,18 +17,21 @@ internal static class DecisionRecordWriter
         typeof(DecisionRecordWriter).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
 
     /// <summary>
-    /// The record, or null with a reason when an input file changed on disk since it was graded
-    /// (the record must hold exactly what was graded).
+    /// The record, or null with a reason when an input file changed on disk since it was graded (the
+    /// record must hold exactly what was graded). Inputs are read again as they were loaded: regular
+    /// files within the limits, rulebook files inside the rulebook folder and the report inside the
+    /// findings file's folder, so a record embeds nothing but its declared inputs.
     /// </summary>
-    public static string? Write(GradingResult result, out string? problem)
+    public static string? Write(GradingResult result, out string? problem, LoadLimits? limits = null)
     {
+        limits ??= LoadLimits.Default;
         problem = null;
         var rulebook = result.Rulebook;
         var files = new List<(string Path, string Sha, string Content)>();
         foreach (var file in rulebook.Files)
         {
-            var bytes = File.ReadAllBytes(Path.Combine(rulebook.Directory, file.RelativePath));
-            if (DecisionRecord.Sha256(bytes) != file.Sha256)
+            var bytes = InputFile.Read(Path.Combine(rulebook.Directory, file.RelativePath), limits.MaxFileBytes, new DiagnosticBag(), within: rulebook.Directory);
+            if (bytes is null || DecisionRecord.Sha256(bytes) != file.Sha256)
             {
                 problem = $"rulebook file `{file.RelativePath}` changed while grading";
                 return null;
@@ -33,8 +39,8 @@ internal static class DecisionRecordWriter
             files.Add((file.RelativePath, file.Sha256, Encoding.UTF8.GetString(bytes)));
         }
         var inspection = result.Inspection;
-        var findingsBytes = File.ReadAllBytes(inspection.Path);
-        if (DecisionRecord.Sha256(findingsBytes) != inspection.Sha256)
+        var findingsBytes = InputFile.Read(inspection.Path, limits.MaxFileBytes, new DiagnosticBag());
+        if (findingsBytes is null || DecisionRecord.Sha256(findingsBytes) != inspection.Sha256)
         {
             problem = $"findings file `{inspection.Path}` changed while grading";
             return null;
@@ -42,8 +48,14 @@ internal static class DecisionRecordWriter
         (string File, string Sha, string Content)? report = null;
         if (inspection.ReportFile is { } reportFile)
         {
-            var reportBytes = File.ReadAllBytes(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(inspection.Path))!, reportFile));
-            report = (reportFile.Replace('\\', '/'), DecisionRecord.Sha256(reportBytes), Encoding.UTF8.GetString(reportBytes));
+            var folder = Path.GetDirectoryName(inspection.Path) is { Length: > 0 } d ? d : ".";
+            var reportBytes = InputFile.Read(Path.Combine(folder, reportFile), limits.MaxReportBytes, new DiagnosticBag(), within: folder);
+            if (reportBytes is null || DecisionRecord.Sha256(reportBytes) != inspection.ReportSha256)
+            {
+                problem = $"report `{reportFile}` changed while grading";
+                return null;
+            }
+            report = (reportFile.Replace('\\', '/'), inspection.ReportSha256, Encoding.UTF8.GetString(reportBytes));
         }
 
         var body = JsonRenderer.Write(w =>
@@ -117,7 +129,7 @@ internal static class DecisionRecordWriter
         }
         w.WriteEndArray();
         w.WriteStartObject("proposed");
-        foreach (var (subject, (grade, _)) in inspection.Proposed?.Grades ?? new Dictionary<string, (string, Diagnostics.SourceSpan)>())
+        foreach (var (subject, (grade, _)) in inspection.Proposed?.Grades ?? new Dictionary<string, (string, SourceSpan)>())
         {
             w.WriteString(subject, grade);
         }

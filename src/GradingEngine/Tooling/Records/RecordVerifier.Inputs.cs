@@ -1,5 +1,6 @@
 using System.Text.Json;
 using GradingEngine.Compile;
+using GradingEngine.Files;
 using GradingEngine.Grading;
 using GradingEngine.Load;
 
@@ -85,7 +86,8 @@ internal static partial class RecordVerifier
             }
             return path;
         }
-        if (File.Exists(findingsPath) && DecisionRecord.Sha256(File.ReadAllBytes(findingsPath)) != sha)
+        // Unreadable here is reported when the file is loaded to be graded.
+        if (InputFile.Read(findingsPath, LoadLimits.Default.MaxFileBytes, new Diagnostics.DiagnosticBag()) is { } bytes && DecisionRecord.Sha256(bytes) != sha)
         {
             mismatches.Add(new RecordMismatch("findings", $"findings file `{findingsPath}` differs from the recorded one"));
         }

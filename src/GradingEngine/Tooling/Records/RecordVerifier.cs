@@ -1,5 +1,8 @@
 using System.Text;
 using System.Text.Json;
+using GradingEngine.Diagnostics;
+using GradingEngine.Files;
+using GradingEngine.Load;
 
 namespace GradingEngine.Tooling.Records;
 
@@ -12,12 +15,17 @@ internal static partial class RecordVerifier
 {
     public static RecordVerification Verify(string recordPath, string? rulesDirectory = null, string? findingsPath = null)
     {
+        var bag = new DiagnosticBag();
+        if (InputFile.Read(recordPath, LoadLimits.Default.MaxRecordBytes, bag) is not { } bytes)
+        {
+            return new RecordVerification(recordPath, $"cannot read the record: {bag.ToSortedList()[0].Message}", [], []);
+        }
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(File.ReadAllBytes(recordPath));
+            document = JsonDocument.Parse(bytes);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException)
+        catch (JsonException e)
         {
             return new RecordVerification(recordPath, $"cannot read the record: {e.Message}", [], []);
         }

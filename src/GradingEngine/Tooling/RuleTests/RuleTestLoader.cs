@@ -1,4 +1,5 @@
 using GradingEngine.Diagnostics;
+using GradingEngine.Files;
 using GradingEngine.Load;
 using GradingEngine.Load.Yaml;
 using GradingEngine.Model;
@@ -18,7 +19,12 @@ internal static class RuleTestLoader
     /// <summary>The force of an inspection made from inline findings, which belong to no force.</summary>
     public const string InlineForce = "(test case)";
 
-    public static RuleTestSuite? Load(string directory, Rulebook rulebook, LoadLimits limits, DiagnosticBag bag)
+    /// <summary>
+    /// Reads every test file of the rulebook in <paramref name="directory"/>. A findings file a case names must lie
+    /// inside the rulebook folder, or inside <paramref name="findingsRoot"/> when one is given (links resolved):
+    /// a rulebook under review cannot make the engine read files elsewhere on the machine.
+    /// </summary>
+    public static RuleTestSuite? Load(string directory, Rulebook rulebook, LoadLimits limits, DiagnosticBag bag, string? findingsRoot = null)
     {
         var folder = Path.Combine(directory, TestsFolder);
         if (!Directory.Exists(folder))
@@ -44,7 +50,7 @@ internal static class RuleTestLoader
             return null;
         }
         var errorsBefore = bag.ErrorCount;
-        var reader = new Reader(rulebook, limits, bag);
+        var reader = new Reader(directory, findingsRoot, rulebook, limits, bag);
         foreach (var file in files)
         {
             reader.ReadFile(file);
@@ -53,7 +59,7 @@ internal static class RuleTestLoader
     }
 
     /// <summary>The state of one load: case names seen so far (unique across files) and findings files already read.</summary>
-    private sealed class Reader(Rulebook rulebook, LoadLimits limits, DiagnosticBag bag)
+    private sealed class Reader(string directory, string? findingsRoot, Rulebook rulebook, LoadLimits limits, DiagnosticBag bag)
     {
         private readonly Dictionary<string, SourceSpan> _names = new(StringComparer.Ordinal);
         private readonly Dictionary<string, Inspection?> _findingsFiles = new(StringComparer.Ordinal);
@@ -65,7 +71,7 @@ internal static class RuleTestLoader
 
         public void ReadFile(string path)
         {
-            var root = YamlReader.ReadFile(path, limits, bag, out var source);
+            var root = YamlReader.ReadFile(path, limits, bag, out var source, within: directory);
             if (source is null) return;
             var m = MappingReader.Open(root, "test file", bag, "cases");
             if (m is null) return;
@@ -120,15 +126,19 @@ internal static class RuleTestLoader
 
         private Inspection? LoadFindingsFile(YScalar scalar, string testFile)
         {
+            if (scalar.Value.Contains('\0'))
+            {
+                bag.Error(DiagnosticCodes.FileNotFound, scalar.Span, $"findings file `{scalar.Value}`: the name holds a NUL character");
+                return null;
+            }
             var combined = Path.Combine(Path.GetDirectoryName(testFile) ?? "", scalar.Value);
             // Shown in diagnostics and output: resolve `..` so the path reads as the file it is.
             var findingsPath = Path.IsPathRooted(testFile)
                 ? Path.GetFullPath(combined)
                 : Path.GetRelativePath(Environment.CurrentDirectory, Path.GetFullPath(combined));
-            if (!File.Exists(findingsPath))
+            if (Refused(findingsPath, scalar) is { } problem)
             {
-                bag.Error(DiagnosticCodes.FileNotFound, scalar.Span,
-                    $"findings file `{scalar.Value}` not found", "a findings path is relative to the test file");
+                bag.Add(problem);
                 return null;
             }
             var key = Path.GetFullPath(findingsPath);
@@ -139,6 +149,24 @@ internal static class RuleTestLoader
                 _findingsFiles[key] = inspection;
             }
             return inspection;
+        }
+
+        /// <summary>Why a case's findings file is not read: missing, not a regular file, or outside both the rulebook folder and the findings root.</summary>
+        private Diagnostic? Refused(string findingsPath, YScalar scalar)
+        {
+            var named = $"findings file `{scalar.Value}`";
+            var inRulebook = InputFile.Check(findingsPath, directory, scalar.Span, named);
+            if (inRulebook?.Code != DiagnosticCodes.OutsideFolder)
+            {
+                return inRulebook is null ? null : inRulebook with { Help = inRulebook.Help ?? "a findings path is relative to the test file" };
+            }
+            if (findingsRoot is not null && InputFile.Check(findingsPath, findingsRoot, scalar.Span, named) is null)
+            {
+                return null;
+            }
+            var folders = findingsRoot is null ? "the rulebook folder" : $"the rulebook folder or the findings root `{findingsRoot}`";
+            return Diagnostic.Error(DiagnosticCodes.OutsideFolder, scalar.Span, $"{named} lies outside {folders}",
+                "to grade findings kept outside the rulebook, name their folder with `rules test --findings-root DIR`");
         }
 
         private RuleTestExpectation? ReadExpect(MappingReader caseReader)

@@ -105,4 +105,37 @@ public class BatchRendererTests
         Assert.Equal(["good", "great", "requires-improvement"], scale.Grades.Select(g => abbreviations[g.Id]));
         Assert.Equal("NG", abbreviations["not-graded"]);
     }
+
+    [Fact]
+    public void RenderCsv_FileNamesStartingWithFormulaCharacters_EachCellPrefixedWithAQuote()
+    {
+        // Arrange: file names as a user gives them relative to the current folder.
+        using var temp = new TempFolder();
+        string[] names = ["=cmd|' calc'!A0.yaml", "+sum.yaml", "-1.yaml", "@x.yaml", "\tTab.yaml", "\rReturn.yaml"];
+        for (var i = 0; i < names.Length; i++) temp.Write(Path.Combine("in", $"{i}.yaml"), BatchKit.MiniFindings($"i{i}"));
+        var report = BatchKit.Grade([Path.Combine(temp.Path, "in")]);
+        report = report with { Inspections = report.Inspections.Select(i => i with { Path = names[int.Parse(Path.GetFileNameWithoutExtension(i.Path), System.Globalization.CultureInfo.InvariantCulture)] }).ToList() };
+
+        // Act
+        var csv = BatchRenderer.RenderCsv(report);
+
+        // Assert
+        using var reader = CsvReader.Create(System.Text.Encoding.UTF8.GetBytes(csv), CsvReaderOptions.Default with { HasHeader = true });
+        var files = new HashSet<string>(StringComparer.Ordinal);
+        while (reader.Read()) files.Add(reader.GetString(reader.FieldCount - 1));
+        Assert.Equal(names.Select(n => "'" + n).Order(StringComparer.Ordinal), files.Order(StringComparer.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("=1+1", "'=1+1")]
+    [InlineData("+1", "'+1")]
+    [InlineData("-1", "'-1")]
+    [InlineData("@SUM(1)", "'@SUM(1)")]
+    [InlineData("\t1", "'\t1")]
+    [InlineData("\r1", "'\r1")]
+    [InlineData("good", "good")]
+    [InlineData("a=1", "a=1")]
+    [InlineData("", "")]
+    public void Cell_FormulaStart_PrefixedWithAQuote(string text, string expected) =>
+        Assert.Equal(expected, CsvText.Cell(text));
 }

@@ -72,6 +72,31 @@ public class DecisionRecordTests
         Assert.DoesNotMatch(@"20\d\d-\d\d-\d\dT", SeedRecord.Value);
     }
 
+    [Theory]
+    [InlineData("edited")]
+    [InlineData("linked elsewhere")]
+    public void Write_ReportChangedAfterGrading_RefusedInsteadOfEmbeddingIt(string change)
+    {
+        // Arrange: the seed graded from a copy, then its report replaced before the record is written.
+        using var temp = new TempFolder();
+        var report = Path.Combine(temp.Path, "case", "report.txt");
+        var findings = temp.Write("case/findings.yaml", File.ReadAllText(Repo.SeedFindings));
+        File.Copy(Path.Combine(Repo.SeedFolder, "report.txt"), report);
+        var rulebook = GradingPipeline.LoadRulebook(Repo.DefaultRules).Value!;
+        var result = GradingPipeline.Grade(rulebook, GradingPipeline.LoadInspection(findings, rulebook).Value!);
+        var secret = temp.Write("secret.txt", File.ReadAllText(report) + "root:*:20228:0:99999:7:::\n");
+        File.Delete(report);
+        if (change == "edited") File.Copy(secret, report);
+        else File.CreateSymbolicLink(report, secret);
+
+        // Act
+        var record = GradingPipeline.WriteRecord(result, out var problem);
+
+        // Assert
+        Assert.Null(record);
+        Assert.Equal("report `report.txt` changed while grading", problem);
+    }
+
     [Fact]
     public void Verify_EditedQuoteInFindingsFile_FailsAndNamesThatFinding()
     {

@@ -57,17 +57,17 @@ internal static class RuleTestKit
         return rules;
     }
 
-    public static RuleTestReport Run(string rules)
+    public static RuleTestReport Run(string rules, string? findingsRoot = null)
     {
-        var result = GradingPipeline.TestRulebook(rules);
+        var result = GradingPipeline.TestRulebook(rules, findingsRoot: findingsRoot);
         Assert.True(result.Succeeded, TestKit.Render(result.Diagnostics));
         return result.Value!;
     }
 
     /// <summary>The errors of a run that must fail, with all diagnostics listed when it does not.</summary>
-    public static IReadOnlyList<Diagnostic> Errors(string rules)
+    public static IReadOnlyList<Diagnostic> Errors(string rules, string? findingsRoot = null)
     {
-        var result = GradingPipeline.TestRulebook(rules);
+        var result = GradingPipeline.TestRulebook(rules, findingsRoot: findingsRoot);
         Assert.False(result.Succeeded, "expected the run to fail");
         Assert.Null(result.Value);
         return result.Errors.ToList();

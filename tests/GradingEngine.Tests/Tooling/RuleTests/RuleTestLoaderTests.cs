@@ -115,7 +115,7 @@ public class RuleTestLoaderTests
         temp.Write("findings.yaml", MiniRulebook.FindingsYaml);
 
         // Act
-        var report = RuleTestKit.Run(rules);
+        var report = RuleTestKit.Run(rules, findingsRoot: temp.Path);
 
         // Assert
         var c = Assert.Single(report.Suite.Cases);
@@ -217,7 +217,7 @@ public class RuleTestLoaderTests
         var rules = RuleTestKit.Write(temp, ("cases.yaml", "cases:\n" + Case.Replace("NAME", "first", StringComparison.Ordinal) + "\n" + Case.Replace("NAME", "second", StringComparison.Ordinal) + "\n"));
 
         // Act
-        var error = TestKit.SingleError(RuleTestKit.Errors(rules), DiagnosticCodes.UnknownIndicator);
+        var error = TestKit.SingleError(RuleTestKit.Errors(rules, findingsRoot: temp.Path), DiagnosticCodes.UnknownIndicator);
 
         // Assert
         Assert.EndsWith("findings.yaml", error.Span.Path, StringComparison.Ordinal);
@@ -373,7 +373,7 @@ public class RuleTestLoaderTests
             """));
 
         // Act
-        var errors = RuleTestKit.Errors(rules);
+        var errors = RuleTestKit.Errors(rules, findingsRoot: temp.Path);
 
         // Assert
         var error = TestKit.SingleError(errors, DiagnosticCodes.FrameworkMismatch);

@@ -13,7 +13,7 @@ namespace GradingEngine.Tests.Tooling.RuleTests;
 /// </summary>
 public class ShippedRulebookSuiteTests
 {
-    private static readonly Lazy<RuleTestReport> Report = new(() => RuleTestKit.Run(Repo.DefaultRules));
+    private static readonly Lazy<RuleTestReport> Report = new(() => RuleTestKit.Run(Repo.DefaultRules, findingsRoot: Repo.Seeds));
 
     [Fact]
     public void TestRulebook_ShippedSuite_EveryCasePasses()
@@ -93,7 +93,7 @@ public class ShippedRulebookSuiteTests
         var stderr = new StringWriter();
 
         // Act
-        var exit = GradingCli.Run(["rules", "test", rules], stdout, stderr);
+        var exit = GradingCli.Run(["rules", "test", rules, "--findings-root", Path.Combine(temp.Path, "seeds")], stdout, stderr);
 
         // Assert
         Assert.True((int)ExitCode.Disagree == exit, $"exit {exit}\n{stdout}\n{stderr}");
