@@ -199,14 +199,32 @@ internal static class InspectionLoader
             }
             return (null, number, null, true);
         }
-        var flag = MappingReader.ParseBool(value);
+        var flag = YesNo(value);
         if (flag is null)
         {
-            bag.Error(DiagnosticCodes.WrongType, value.Span, $"indicator `{indicator.Id}` takes `yes` or `no`, found `{value.Value}`");
+            bag.Error(DiagnosticCodes.WrongType, value.Span, $"indicator `{indicator.Id}` takes `yes` or `no`, found {Describe(value)}",
+                "`yes`, `no`, `true` and `false` are accepted, quoted or not");
             return (null, null, null, false);
         }
         return (null, null, flag, true);
     }
+
+    /// <summary>
+    /// A yes-no value: `yes`, `no`, `true` or `false` in any case, quoted or not. Quoted too, because YAML
+    /// writers such as PyYAML quote `'yes'` to keep YAML 1.1 readers from taking it for a boolean.
+    /// </summary>
+    internal static bool? YesNo(YScalar value) => value.Value.ToLowerInvariant() switch
+    {
+        "yes" or "true" => true,
+        "no" or "false" => false,
+        _ => null,
+    };
+
+    /// <summary>What a value is, for an error that names it: `the number 3`, `the text "maybe"`.</summary>
+    private static string Describe(YScalar value) =>
+        value.Value.Length == 0 ? "empty text"
+        : value.IsPlain && decimal.TryParse(value.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out _) ? $"the number {value.Value}"
+        : $"the text \"{value.Value}\"";
 
     /// <summary>A `grades:`-style map from question ids and `overall` to grade ids.</summary>
     public static ProposedGrades? ReadGrades(YMapping? map, Rulebook rulebook, DiagnosticBag bag)

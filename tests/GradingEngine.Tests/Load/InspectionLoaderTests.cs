@@ -205,9 +205,48 @@ public class InspectionLoaderTests
     }
 
     [Theory]
-    [InlineData("maybe")]
-    [InlineData("1")]
-    public void Load_OtherValueForYesNoIndicator_ReportsGE202(string value)
+    [InlineData("'yes'", true)]
+    [InlineData("\"no\"", false)]
+    [InlineData("'true'", true)]
+    [InlineData("\"FALSE\"", false)]
+    public void Load_QuotedYesNoValue_IsReadAsFlag(string value, bool expected)
+    {
+        // Arrange: PyYAML writes `value: 'yes'`.
+        var text = WithFinding(TestKit.Finding("F1", "Q1", "q1.partnership.database", value: value));
+
+        // Act
+        var result = LoadFindings(text);
+
+        // Assert
+        Assert.True(result.Succeeded, TestKit.Render(result.Diagnostics));
+        Assert.Equal(expected, result.Value!.Findings[0].Flag);
+    }
+
+    [Fact]
+    public void Load_JsonYesNoValueAsText_IsReadAsFlag()
+    {
+        // Arrange
+        const string json = """
+            {"inspection": "j", "force": "F", "framework": "mini", "findings": [
+              {"id": "F1", "question": "Q1", "indicator": "q1.partnership.database", "value": "yes", "quote": "q", "source": "s"}
+            ]}
+            """;
+
+        // Act
+        var result = LoadFindings(json, "findings.json");
+
+        // Assert
+        Assert.True(result.Succeeded, TestKit.Render(result.Diagnostics));
+        Assert.Equal(true, result.Value!.Findings[0].Flag);
+    }
+
+    [Theory]
+    [InlineData("maybe", "found the text \"maybe\"")]
+    [InlineData("'maybe'", "found the text \"maybe\"")]
+    [InlineData("3", "found the number 3")]
+    [InlineData("'3'", "found the text \"3\"")]
+    [InlineData("''", "found empty text")]
+    public void Load_OtherValueForYesNoIndicator_ReportsGE202NamingWhatItFound(string value, string found)
     {
         // Arrange
         var text = WithFinding(TestKit.Finding("F1", "Q1", "q1.partnership.database", value: value));
@@ -217,7 +256,7 @@ public class InspectionLoaderTests
 
         // Assert
         var error = SingleError(result, DiagnosticCodes.WrongType);
-        Assert.Contains("`yes` or `no`", error.Message);
+        Assert.Equal($"indicator `q1.partnership.database` takes `yes` or `no`, {found}", error.Message);
     }
 
     [Fact]
