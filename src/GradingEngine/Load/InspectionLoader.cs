@@ -41,8 +41,8 @@ internal static class InspectionLoader
         };
     }
 
-    /// <summary>A declared report, whitespace collapsed, that quotes are checked against.</summary>
-    internal sealed record Report(string Path, string Collapsed);
+    /// <summary>A declared report, read for finding quotes in.</summary>
+    internal sealed record Report(string Path, Quotes.ReportText Text);
 
     /// <summary>
     /// The items of a `findings:` list, typed by the codebook, without a report to check quotes
@@ -90,7 +90,7 @@ internal static class InspectionLoader
             bag.Error(DiagnosticCodes.FileNotFound, scalar.Span, $"report `{scalar.Value}`: {reason}", "`report` is relative to the findings file");
             return null;
         }
-        return new Report(reportPath, Collapse(text));
+        return new Report(reportPath, Quotes.ReportText.Parse(reportPath, text));
     }
 
     /// <summary>Every run of whitespace becomes one space, so quotes may span the report's line and page breaks.</summary>
@@ -146,21 +146,41 @@ internal static class InspectionLoader
             }
         }
         var (judgement, number, flag, valueOk) = indicator is null ? (null, null, null, false) : ReadValue(m, indicator, bag);
+        QuoteLocation? location = null;
         if (quote is not null && quote.Value.Trim().Length == 0)
         {
             bag.Error(DiagnosticCodes.InvalidValue, quote.Span, "quote is empty");
         }
-        else if (quote is not null && report is not null && !report.Collapsed.Contains(Collapse(quote.Value), StringComparison.Ordinal))
+        else if (quote is not null && report is not null)
         {
-            bag.Error(DiagnosticCodes.QuoteNotInReport, quote.Span, $"quote does not occur in report `{Path.GetFileName(report.Path)}`",
-                "quotes must be verbatim; only runs of whitespace may differ");
+            location = Locate(quote, report, bag);
         }
         m.Finish();
         if (id is null || questionScalar is null || indicator is null || quote is null || source is null || !valueOk)
         {
             return null;
         }
-        return new Finding(id, questionScalar.Value, indicator.Id, judgement, number, flag, quote.Value, source, m.Fields);
+        return new Finding(id, questionScalar.Value, indicator.Id, judgement, number, flag, quote.Value, source, m.Fields) { QuoteAt = location };
+    }
+
+    /// <summary>Where the quote is in the report; else an error at the quote, or at the word where it leaves the report.</summary>
+    internal static QuoteLocation? Locate(YScalar quote, Report report, DiagnosticBag bag)
+    {
+        var location = report.Text.Locate(quote.Value, out var matched, out var departure);
+        if (location is not null) return location;
+        var file = Path.GetFileName(report.Path);
+        const string help = "quotes are verbatim: only what PDF-to-text conversion changes may differ (docs/findings-format.md)";
+        if (matched < 2 || departure < 0)
+        {
+            bag.Error(DiagnosticCodes.QuoteNotInReport, quote.Span, $"quote does not occur in report `{file}`", help);
+            return null;
+        }
+        // A cell of a CSV file has no source text to walk: its location is the cell.
+        var at = quote.Source is null ? quote.Span : quote.SpanAt(departure);
+        var word = quote.Value[departure..].Split((char[]?)null, 2, StringSplitOptions.RemoveEmptyEntries)[0];
+        bag.Error(DiagnosticCodes.QuoteNotInReport, at,
+            FormattableString.Invariant($"quote does not occur in report `{file}`: its first {matched} words do, but `{word}` does not follow them"), help);
+        return null;
     }
 
     private static (string? Judgement, decimal? Number, bool? Flag, bool Ok) ReadValue(MappingReader m, Indicator indicator, DiagnosticBag bag)

@@ -370,6 +370,63 @@ public class InspectionLoaderTests
     }
 
     [Fact]
+    public void Load_QuotesOverALineEndHyphenAndAPageBreak_LoadWithWhereTheyWereFound()
+    {
+        // Arrange: the report as PDF-to-text conversion leaves it.
+        var text = WithReport(TestKit.Findings(
+            TestKit.Finding("F1", "Q1", "q1.prevention.priority", judgement: "effective", quote: "preventing crime and anti-social behaviour is a priority"),
+            TestKit.Finding("F2", "Q1", "q1.partnership.working", judgement: "effective", quote: "The force works with partners (IOM) across the county.")));
+        var report = string.Join("\n",
+            "Summary",
+            "We found preventing crime and anti-",
+            "social behaviour is a priority. The force works with",
+            new string(' ', 44),
+            "9 Integrated offender management.",
+            "",
+            "12",
+            "partners (IOM)9 across the county.",
+            "");
+
+        // Act
+        var result = LoadFindings(text, extraFiles: ("report.txt", report));
+
+        // Assert
+        Assert.True(result.Succeeded, TestKit.Render(result.Diagnostics));
+        var (f1, f2) = (result.Value!.Findings[0].QuoteAt!, result.Value.Findings[1].QuoteAt!);
+        Assert.Equal("lines 2-3", f1.LinesText);
+        Assert.Equal(["line-end-hyphen"], f1.NormalisedNames);
+        Assert.Equal("lines 3-8", f2.LinesText);
+        Assert.Equal(["footnote-number", "page-break"], f2.NormalisedNames);
+        Assert.Equal("The force works with partners (IOM) across the county.", result.Value.Findings[1].Quote);
+    }
+
+    [Fact]
+    public void Load_QuoteWithAWordNotInReport_ReportsGE308AtThatWord()
+    {
+        // Arrange
+        var text = WithReport(TestKit.Findings(TestKit.Finding("F1", "Q1", "q1.prevention.priority", judgement: "effective", quote: "preventing crime and anti-social behavour is a priority")));
+        const string report = "We found preventing crime and anti-\nsocial behaviour is a priority.\n";
+
+        // Act
+        var result = LoadFindings(text, extraFiles: ("report.txt", report));
+
+        // Assert
+        var error = SingleError(result, DiagnosticCodes.QuoteNotInReport);
+        Assert.Equal("quote does not occur in report `report.txt`: its first 4 words do, but `behavour` does not follow them", error.Message);
+        Assert.Equal(TestKit.Locate(text, "behavour"), TestKit.At(error));
+    }
+
+    [Fact]
+    public void Load_WithoutAReport_QuotesHaveNoLocation()
+    {
+        // Act
+        var result = LoadFindings(MiniRulebook.FindingsYaml);
+
+        // Assert
+        Assert.All(result.Value!.Findings, f => Assert.Null(f.QuoteAt));
+    }
+
+    [Fact]
     public void Load_QuoteDifferingInCase_IsNotInReport()
     {
         // Arrange

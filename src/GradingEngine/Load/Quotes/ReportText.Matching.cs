@@ -1,0 +1,147 @@
+using GradingEngine.Model;
+
+namespace GradingEngine.Load.Quotes;
+
+internal sealed partial class ReportText
+{
+    /// <summary>A quote's first word may start inside a report word and its last may stop inside one, as in a plain substring search.</summary>
+    private enum Role
+    {
+        Only,
+        First,
+        Middle,
+        Last,
+    }
+
+    /// <summary>Text a quote word is compared with: one report word, or a word hyphenated at a line end joined to the next.</summary>
+    private readonly record struct Unit(int LastWord, string Raw, string Folded, QuoteNormalisation Needs);
+
+    /// <summary>How a partial match got where it is: the report word it started at and what it needed so far.</summary>
+    private readonly record struct Reach(int Start, QuoteNormalisation Needs)
+    {
+        public bool IsBetterThan(Reach other) => Start != other.Start ? Start < other.Start : Needs < other.Needs;
+    }
+
+    /// <summary>
+    /// Matches the quote's words left to right over every place of the report at once: the places each word
+    /// can end at, merged (earliest start wins), are where the next word may begin. The work is bounded by
+    /// the report's words times the quote's, whatever the text.
+    /// </summary>
+    private QuoteLocation? Match(IReadOnlyList<QuoteWord> quote, out int matched, out int departure)
+    {
+        matched = 0;
+        departure = -1;
+        if (quote.Count == 0) return null;
+        var words = _words.Value;
+        var current = new Dictionary<int, Reach>();
+        for (var p = 0; p < words.Length; p++) current[p] = new Reach(p, QuoteNormalisation.None);
+        (Reach Reach, int Last)? best = null;
+        for (var i = 0; i < quote.Count; i++)
+        {
+            var role = quote.Count == 1 ? Role.Only : i == 0 ? Role.First : i == quote.Count - 1 ? Role.Last : Role.Middle;
+            var next = new Dictionary<int, Reach>();
+            var fits = false;
+            foreach (var (p, reach) in current)
+            {
+                foreach (var unit in Units(p))
+                {
+                    if (!Compare(quote[i], unit, role, out var needs)) continue;
+                    fits = true;
+                    var so = new Reach(reach.Start, reach.Needs | unit.Needs | needs);
+                    if (role is Role.Only or Role.Last)
+                    {
+                        if (best is not { } b || so.IsBetterThan(b.Reach) || (so == b.Reach && unit.LastWord < b.Last)) best = (so, unit.LastWord);
+                        continue;
+                    }
+                    foreach (var (q, jumped) in Next(unit.LastWord + 1))
+                    {
+                        var there = jumped ? so with { Needs = so.Needs | QuoteNormalisation.PageBreak } : so;
+                        if (!next.TryGetValue(q, out var old) || there.IsBetterThan(old)) next[q] = there;
+                    }
+                }
+            }
+            if (best is { } found)
+            {
+                matched = quote.Count;
+                return new QuoteLocation(words[found.Reach.Start].Line, words[found.Last].Line, found.Reach.Needs, found.Reach.Start, found.Last);
+            }
+            if (next.Count == 0)
+            {
+                // The quote leaves the report at word i, or, when word i matched only at the report's end, at the word after it.
+                matched = fits ? i + 1 : i;
+                departure = matched == 0 || matched >= quote.Count ? -1 : quote[matched].Offset;
+                return null;
+            }
+            current = next;
+        }
+        return null;
+    }
+
+    /// <summary>The word at <paramref name="p"/>, and, when it is hyphenated at a line end, it joined to the word that continues it, with and without the hyphen.</summary>
+    private IEnumerable<Unit> Units(int p)
+    {
+        var words = _words.Value;
+        var word = words[p];
+        yield return new Unit(p, word.Raw, word.Folded, QuoteNormalisation.None);
+        if (!word.HyphenatedAtLineEnd) yield break;
+        var stemFolded = word.Folded.EndsWith('-') ? word.Folded[..^1] : word.Folded;
+        var (stemRaw, hyphen) = (word.Raw[..^1], word.Raw[^1]);
+        if (stemFolded.Length == 0) yield break;
+        foreach (var (q, jumped) in Next(p + 1))
+        {
+            var needs = QuoteNormalisation.LineEndHyphen | (jumped ? QuoteNormalisation.PageBreak : QuoteNormalisation.None);
+            var rest = words[q];
+            yield return new Unit(q, stemRaw + hyphen + rest.Raw, stemFolded + "-" + rest.Folded, needs);
+            yield return new Unit(q, stemRaw + rest.Raw, stemFolded + rest.Folded, needs);
+        }
+    }
+
+    /// <summary>
+    /// Where a quote may go on after a word that ends at <paramref name="next"/> - 1: the next word, and,
+    /// when that word ends its line and a page break follows within <see cref="MaxSkipLines"/> lines, the
+    /// first word of each line after the break up to that distance (the page's furniture skipped).
+    /// </summary>
+    private IEnumerable<(int Word, bool Jumped)> Next(int next)
+    {
+        var words = _words.Value;
+        if (next >= words.Length) yield break;
+        yield return (next, false);
+        var last = words[next - 1];
+        if (!last.EndsLine) yield break;
+        var index = Array.BinarySearch(_breakLines, last.Line + 1);
+        if (index < 0) index = ~index;
+        if (index >= _breakLines.Length || _breakLines[index] - last.Line > MaxSkipLines) yield break;
+        var pageBreak = _breakLines[index];
+        for (var q = next + 1; q < words.Length && words[q].Line - last.Line <= MaxSkipLines; q++)
+        {
+            if (words[q].StartsLine && words[q].Line > pageBreak) yield return (q, true);
+        }
+    }
+
+    /// <summary>Compares plain forms, then without a footnote number; <paramref name="needs"/> says what it took.</summary>
+    private static bool Compare(QuoteWord word, Unit unit, Role role, out QuoteNormalisation needs)
+    {
+        needs = QuoteNormalisation.None;
+        if (Fits(word.Folded, unit.Folded, role))
+        {
+            if (!Fits(word.Raw, unit.Raw, role)) needs |= QuoteNormalisation.Typography;
+            return true;
+        }
+        if (PdfText.WithoutFootnote(unit.Folded) is { } bare && Fits(word.Folded, bare, role))
+        {
+            needs |= QuoteNormalisation.FootnoteNumber;
+            if (PdfText.WithoutFootnote(unit.Raw) is not { } bareRaw || !Fits(word.Raw, bareRaw, role)) needs |= QuoteNormalisation.Typography;
+            return true;
+        }
+        return false;
+    }
+
+    private static bool Fits(string quoted, string text, Role role) => role switch
+    {
+        Role.Only => text.Contains(quoted, StringComparison.Ordinal),
+        Role.First => text.EndsWith(quoted, StringComparison.Ordinal),
+        Role.Last => text.StartsWith(quoted, StringComparison.Ordinal),
+        Role.Middle => string.Equals(text, quoted, StringComparison.Ordinal),
+        _ => throw new ArgumentOutOfRangeException(nameof(role)),
+    };
+}
