@@ -16,6 +16,7 @@ public static class GradingCli
             ValidateCommand.Create(cli),
             ExplainCommand.Create(cli),
             VerifyCommand.Create(cli),
+            AgreeCommand.Create(cli),
             RulesCommand.Create(cli),
         };
         var parse = root.Parse(args);

@@ -27,6 +27,8 @@ public static class DiagnosticCodes
     public const string UnusedIndicator = "GE207";
     public const string AreaWithoutCriteria = "GE208";
     public const string InconsistentRows = "GE209";
+    public const string UnpairedCoding = "GE210";
+    public const string NotOneInspection = "GE211";
 
     // References between files and to the codebook.
     public const string UnknownQuestion = "GE300";
@@ -41,6 +43,7 @@ public static class DiagnosticCodes
     public const string ValueTypeMismatch = "GE309";
     public const string InspectionMismatch = "GE310";
     public const string UnknownCriterion = "GE311";
+    public const string ReportMismatch = "GE312";
 
     // Conditions: the rule language.
     public const string ConditionSyntax = "GE400";
@@ -82,6 +85,8 @@ public static class DiagnosticCodes
         (UnusedIndicator, "a codebook indicator that no criterion reads (warning)"),
         (AreaWithoutCriteria, "an area of a question that no criterion covers (warning)"),
         (InconsistentRows, "rows of one inspection in a CSV findings file disagree on `force`, `framework` or `report`"),
+        (UnpairedCoding, "a coding in an `agree --pairs` folder has no partner, or two files claim one side of a pair"),
+        (NotOneInspection, "a coding given to `agree` holds more (or fewer) than one inspection"),
         (UnknownQuestion, "a question id that the rulebook does not define"),
         (UnknownArea, "an area id that the question does not define"),
         (UnknownIndicator, "an indicator id that the codebook does not define"),
@@ -94,6 +99,7 @@ public static class DiagnosticCodes
         (ValueTypeMismatch, "a finding gives a judgement where a value is expected, or the reverse"),
         (InspectionMismatch, "a proposed-grades file names another inspection"),
         (UnknownCriterion, "a criterion id that the rulebook does not define"),
+        (ReportMismatch, "two codings given to `agree` quote different reports"),
         (ConditionSyntax, "a condition cannot be parsed"),
         (ConditionType, "a condition is ill-typed"),
         (UnknownName, "a condition names a function, field, variable or level that does not exist"),

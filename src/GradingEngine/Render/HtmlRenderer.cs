@@ -112,7 +112,7 @@ public static partial class HtmlRenderer
     }
 
     /// <summary>The grade name with its id as data; the colour comes from its rank on the scale.</summary>
-    private static string GradeBadge(Rulebook rulebook, Grade grade) =>
+    internal static string GradeBadge(Rulebook rulebook, Grade grade) =>
         $"<span class=\"grade rank-{RankClass(rulebook, grade)}\" data-grade=\"{Encode(grade.Id)}\">{Encode(grade.Name)}</span>";
 
     /// <summary>0 best to 3 worst, spread over scales of any length, for the four grade colours.</summary>

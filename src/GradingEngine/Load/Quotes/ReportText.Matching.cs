@@ -13,8 +13,12 @@ internal sealed partial class ReportText
         Last,
     }
 
-    /// <summary>Text a quote word is compared with: one report word, or a word hyphenated at a line end joined to the next.</summary>
-    private readonly record struct Unit(int LastWord, string Raw, string Folded, QuoteNormalisation Needs);
+    /// <summary>
+    /// Text a quote word is compared with: one report word, or a word hyphenated at a line end joined to the
+    /// next. A joined word's first part is <see cref="Split"/> characters of <see cref="Folded"/> long (and
+    /// <see cref="SplitRaw"/> of <see cref="Raw"/>); -1 for one word.
+    /// </summary>
+    private readonly record struct Unit(int LastWord, string Raw, string Folded, QuoteNormalisation Needs, int SplitRaw = -1, int Split = -1);
 
     /// <summary>How a partial match got where it is: the report word it started at and what it needed so far.</summary>
     private readonly record struct Reach(int Start, QuoteNormalisation Needs)
@@ -91,8 +95,8 @@ internal sealed partial class ReportText
         {
             var needs = QuoteNormalisation.LineEndHyphen | (jumped ? QuoteNormalisation.PageBreak : QuoteNormalisation.None);
             var rest = words[q];
-            yield return new Unit(q, stemRaw + hyphen + rest.Raw, stemFolded + "-" + rest.Folded, needs);
-            yield return new Unit(q, stemRaw + rest.Raw, stemFolded + rest.Folded, needs);
+            yield return new Unit(q, stemRaw + hyphen + rest.Raw, stemFolded + "-" + rest.Folded, needs, stemRaw.Length + 1, stemFolded.Length + 1);
+            yield return new Unit(q, stemRaw + rest.Raw, stemFolded + rest.Folded, needs, stemRaw.Length, stemFolded.Length);
         }
     }
 
@@ -122,16 +126,42 @@ internal sealed partial class ReportText
     private static bool Compare(QuoteWord word, Unit unit, Role role, out QuoteNormalisation needs)
     {
         needs = QuoteNormalisation.None;
-        if (Fits(word.Folded, unit.Folded, role))
+        if (Fits(word.Folded, unit.Folded, unit.Split, role))
         {
-            if (!Fits(word.Raw, unit.Raw, role)) needs |= QuoteNormalisation.Typography;
+            if (!Fits(word.Raw, unit.Raw, unit.SplitRaw, role)) needs |= QuoteNormalisation.Typography;
             return true;
         }
-        if (PdfText.WithoutFootnote(unit.Folded) is { } bare && Fits(word.Folded, bare, role))
+        if (PdfText.WithoutFootnote(unit.Folded) is { } bare && Fits(word.Folded, bare, unit.Split, role))
         {
             needs |= QuoteNormalisation.FootnoteNumber;
-            if (PdfText.WithoutFootnote(unit.Raw) is not { } bareRaw || !Fits(word.Raw, bareRaw, role)) needs |= QuoteNormalisation.Typography;
+            if (PdfText.WithoutFootnote(unit.Raw) is not { } bareRaw || !Fits(word.Raw, bareRaw, unit.SplitRaw, role)) needs |= QuoteNormalisation.Typography;
             return true;
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// Whether the quoted word fits the text in its role. In a joined word it must take something of both
+    /// parts: a quote that starts (or ends) inside one part is matched on that word alone.
+    /// </summary>
+    private static bool Fits(string quoted, string text, int split, Role role)
+    {
+        if (split < 0) return Fits(quoted, text, role);
+        return role switch
+        {
+            Role.Only => Straddles(quoted, text, split),
+            Role.First => quoted.Length > text.Length - split && text.EndsWith(quoted, StringComparison.Ordinal),
+            Role.Last => quoted.Length > split && text.StartsWith(quoted, StringComparison.Ordinal),
+            Role.Middle => string.Equals(text, quoted, StringComparison.Ordinal),
+            _ => throw new ArgumentOutOfRangeException(nameof(role)),
+        };
+    }
+
+    private static bool Straddles(string quoted, string text, int split)
+    {
+        for (var at = text.IndexOf(quoted, StringComparison.Ordinal); at >= 0; at = text.IndexOf(quoted, at + 1, StringComparison.Ordinal))
+        {
+            if (at < split && at + quoted.Length > split) return true;
         }
         return false;
     }

@@ -124,6 +124,20 @@ public class ReportTextTests
     }
 
     [Fact]
+    public void Locate_QuoteStartingAfterAHyphenatedWordAndAPageBreak_StartsAtItsOwnFirstWord()
+    {
+        // Arrange: `information-` ends a line before a page break; joined to `Initial` after it, it ends in the
+        // quote's first word, but the quote does not take anything of `information-`.
+        var report = $"shares it through information-\nsharing agreements.\n{new string(' ', 44)}\n7\nInitial checks are good.9 and fast.\n";
+
+        // Act
+        var location = Locate(report, "Initial checks are good. and fast");
+
+        // Assert
+        Assert.Equal((5, 5, QuoteNormalisation.FootnoteNumber), (location?.Line, location?.EndLine, location?.Normalised));
+    }
+
+    [Fact]
     public void Locate_TextBetweenHalvesWithoutAPageBreak_IsNotSkipped()
     {
         // Arrange: "with partners" follows, but not across a page break: the words between cannot be left out.
