@@ -93,7 +93,8 @@ internal static class AgreementTextRenderer
         o.Line();
         o.Line($"Values of number and yes-no indicators on the same indicator (n: passages)");
         foreach (var f in figures) o.Line($"  {f.Subject,-9} n {f.Values.Items,3}  agree {Percent(f.Values.Percent),6}");
-        o.Line($"  (kappa n/a: no items, or both coders put every item in one category)");
+        o.Line();
+        o.Line($"A kappa is n/a when there are no items, or when both coders put every item in one category.");
         o.Line();
     }
 
