@@ -18,7 +18,7 @@ internal sealed partial class ReportText
     /// next. A joined word's first part is <see cref="Split"/> characters of <see cref="Folded"/> long (and
     /// <see cref="SplitRaw"/> of <see cref="Raw"/>); -1 for one word.
     /// </summary>
-    private readonly record struct Unit(int LastWord, string Raw, string Folded, QuoteNormalisation Needs, int SplitRaw = -1, int Split = -1);
+    private readonly record struct Unit(int LastWord, string Raw, string Folded, string? Bare, QuoteNormalisation Needs, int SplitRaw = -1, int Split = -1);
 
     /// <summary>How a partial match got where it is: the report word it started at and what it needed so far.</summary>
     private readonly record struct Reach(int Start, QuoteNormalisation Needs)
@@ -29,7 +29,8 @@ internal sealed partial class ReportText
     /// <summary>
     /// Matches the quote's words left to right over every place of the report at once: the places each word
     /// can end at, merged (earliest start wins), are where the next word may begin. The work is bounded by
-    /// the report's words times the quote's, whatever the text.
+    /// the report's words times the quote's, whatever the text; the first word, tried at every place, is
+    /// compared without allocating.
     /// </summary>
     private QuoteLocation? Match(IReadOnlyList<QuoteWord> quote, out int matched, out int departure)
     {
@@ -38,31 +39,19 @@ internal sealed partial class ReportText
         if (quote.Count == 0) return null;
         var words = _words.Value;
         var current = new Dictionary<int, Reach>();
-        for (var p = 0; p < words.Length; p++) current[p] = new Reach(p, QuoteNormalisation.None);
         (Reach Reach, int Last)? best = null;
         for (var i = 0; i < quote.Count; i++)
         {
             var role = quote.Count == 1 ? Role.Only : i == 0 ? Role.First : i == quote.Count - 1 ? Role.Last : Role.Middle;
             var next = new Dictionary<int, Reach>();
             var fits = false;
-            foreach (var (p, reach) in current)
+            if (i == 0)
             {
-                foreach (var unit in Units(p))
-                {
-                    if (!Compare(quote[i], unit, role, out var needs)) continue;
-                    fits = true;
-                    var so = new Reach(reach.Start, reach.Needs | unit.Needs | needs);
-                    if (role is Role.Only or Role.Last)
-                    {
-                        if (best is not { } b || so.IsBetterThan(b.Reach) || (so == b.Reach && unit.LastWord < b.Last)) best = (so, unit.LastWord);
-                        continue;
-                    }
-                    foreach (var (q, jumped) in Next(unit.LastWord + 1))
-                    {
-                        var there = jumped ? so with { Needs = so.Needs | QuoteNormalisation.PageBreak } : so;
-                        if (!next.TryGetValue(q, out var old) || there.IsBetterThan(old)) next[q] = there;
-                    }
-                }
+                for (var p = 0; p < words.Length; p++) fits |= Step(quote[0], role, p, new Reach(p, QuoteNormalisation.None), next, ref best);
+            }
+            else
+            {
+                foreach (var (p, reach) in current) fits |= Step(quote[i], role, p, reach, next, ref best);
             }
             if (best is { } found)
             {
@@ -81,13 +70,50 @@ internal sealed partial class ReportText
         return null;
     }
 
-    /// <summary>The word at <paramref name="p"/>, and, when it is hyphenated at a line end, it joined to the word that continues it, with and without the hyphen.</summary>
-    private IEnumerable<Unit> Units(int p)
+    /// <summary>
+    /// Tries one quote word at report word <paramref name="p"/>, reached by <paramref name="reach"/>: each place
+    /// the quote may go on from is merged into <paramref name="next"/>; a last word that fits updates
+    /// <paramref name="best"/>. Whether the word fits anywhere here.
+    /// </summary>
+    private bool Step(QuoteWord word, Role role, int p, Reach reach, Dictionary<int, Reach> next, ref (Reach Reach, int Last)? best)
+    {
+        var fits = false;
+        var plain = _words.Value[p];
+        if (Compare(word, new Unit(p, plain.Raw, plain.Folded, plain.Bare, QuoteNormalisation.None), role, out var needs))
+        {
+            fits = true;
+            Go(new Reach(reach.Start, reach.Needs | needs), p, role, next, ref best);
+        }
+        if (!plain.HyphenatedAtLineEnd) return fits;
+        foreach (var unit in Joined(p))
+        {
+            if (!Compare(word, unit, role, out needs)) continue;
+            fits = true;
+            Go(new Reach(reach.Start, reach.Needs | unit.Needs | needs), unit.LastWord, role, next, ref best);
+        }
+        return fits;
+    }
+
+    /// <summary>After a quote word that ended at report word <paramref name="last"/>: the match is complete, or goes on.</summary>
+    private void Go(Reach so, int last, Role role, Dictionary<int, Reach> next, ref (Reach Reach, int Last)? best)
+    {
+        if (role is Role.Only or Role.Last)
+        {
+            if (best is not { } b || so.IsBetterThan(b.Reach) || (so == b.Reach && last < b.Last)) best = (so, last);
+            return;
+        }
+        foreach (var (q, jumped) in Next(last + 1))
+        {
+            var there = jumped ? so with { Needs = so.Needs | QuoteNormalisation.PageBreak } : so;
+            if (!next.TryGetValue(q, out var old) || there.IsBetterThan(old)) next[q] = there;
+        }
+    }
+
+    /// <summary>A word hyphenated at a line end at <paramref name="p"/>, joined to each word that may continue it, with and without the hyphen.</summary>
+    private IEnumerable<Unit> Joined(int p)
     {
         var words = _words.Value;
         var word = words[p];
-        yield return new Unit(p, word.Raw, word.Folded, QuoteNormalisation.None);
-        if (!word.HyphenatedAtLineEnd) yield break;
         var stemFolded = word.Folded.EndsWith('-') ? word.Folded[..^1] : word.Folded;
         var (stemRaw, hyphen) = (word.Raw[..^1], word.Raw[^1]);
         if (stemFolded.Length == 0) yield break;
@@ -95,8 +121,9 @@ internal sealed partial class ReportText
         {
             var needs = QuoteNormalisation.LineEndHyphen | (jumped ? QuoteNormalisation.PageBreak : QuoteNormalisation.None);
             var rest = words[q];
-            yield return new Unit(q, stemRaw + hyphen + rest.Raw, stemFolded + "-" + rest.Folded, needs, stemRaw.Length + 1, stemFolded.Length + 1);
-            yield return new Unit(q, stemRaw + rest.Raw, stemFolded + rest.Folded, needs, stemRaw.Length, stemFolded.Length);
+            var (kept, dropped) = (stemFolded + "-" + rest.Folded, stemFolded + rest.Folded);
+            yield return new Unit(q, stemRaw + hyphen + rest.Raw, kept, PdfText.WithoutFootnote(kept), needs, stemRaw.Length + 1, stemFolded.Length + 1);
+            yield return new Unit(q, stemRaw + rest.Raw, dropped, PdfText.WithoutFootnote(dropped), needs, stemRaw.Length, stemFolded.Length);
         }
     }
 
@@ -131,7 +158,7 @@ internal sealed partial class ReportText
             if (!Fits(word.Raw, unit.Raw, unit.SplitRaw, role)) needs |= QuoteNormalisation.Typography;
             return true;
         }
-        if (PdfText.WithoutFootnote(unit.Folded) is { } bare && Fits(word.Folded, bare, unit.Split, role))
+        if (unit.Bare is { } bare && Fits(word.Folded, bare, unit.Split, role))
         {
             needs |= QuoteNormalisation.FootnoteNumber;
             if (PdfText.WithoutFootnote(unit.Raw) is not { } bareRaw || !Fits(word.Raw, bareRaw, unit.SplitRaw, role)) needs |= QuoteNormalisation.Typography;

@@ -71,7 +71,8 @@ internal sealed partial class ReportText
             var end = w + 1 < words.Length ? _wordStarts[w + 1] - 1 : _collapsed.Length;
             var raw = _collapsed[_wordStarts[w]..end];
             var line = _wordLines[w];
-            words[w] = new ReportWord(raw, PdfText.Fold(raw), line, w == 0 || _wordLines[w - 1] != line, w + 1 == words.Length || _wordLines[w + 1] != line);
+            var folded = PdfText.Fold(raw);
+            words[w] = new ReportWord(raw, folded, PdfText.WithoutFootnote(folded), line, w == 0 || _wordLines[w - 1] != line, w + 1 == words.Length || _wordLines[w + 1] != line);
         }
         return words;
     }
