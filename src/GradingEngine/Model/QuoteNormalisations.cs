@@ -1,3 +1,4 @@
+using System.Diagnostics;
 namespace GradingEngine.Model;
 
 public static class QuoteNormalisations
@@ -11,7 +12,7 @@ public static class QuoteNormalisations
         QuoteNormalisation.FootnoteNumber => "footnote-number",
         QuoteNormalisation.PageBreak => "page-break",
         QuoteNormalisation.Typography => "typography",
-        _ => throw new ArgumentOutOfRangeException(nameof(normalisation), normalisation, "one normalisation at a time"),
+        _ => throw new UnreachableException(normalisation.ToString()),
     };
 
     public static IReadOnlyList<string> Names(QuoteNormalisation set) => All.Where(n => set.HasFlag(n)).Select(Id).ToList();

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using GradingEngine.Trace;
 using GradingEngine.Model;
 
@@ -81,7 +82,7 @@ internal static class ReportParts
         QuoteNormalisation.FootnoteNumber => "a footnote number left out",
         QuoteNormalisation.PageBreak => "runs on over a page break",
         QuoteNormalisation.Typography => "typographic characters read as plain ones",
-        _ => throw new ArgumentOutOfRangeException(nameof(normalisation), normalisation, "one normalisation at a time"),
+        _ => throw new UnreachableException(normalisation.ToString()),
     };
 
     /// <summary>Collapses runs of white space (line breaks included) to one space: report text is inline.</summary>

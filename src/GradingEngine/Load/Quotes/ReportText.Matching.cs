@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using GradingEngine.Model;
 
 namespace GradingEngine.Load.Quotes;
@@ -180,7 +181,7 @@ internal sealed partial class ReportText
             Role.First => quoted.Length > text.Length - split && text.EndsWith(quoted, StringComparison.Ordinal),
             Role.Last => quoted.Length > split && text.StartsWith(quoted, StringComparison.Ordinal),
             Role.Middle => string.Equals(text, quoted, StringComparison.Ordinal),
-            _ => throw new ArgumentOutOfRangeException(nameof(role)),
+            _ => throw new UnreachableException(role.ToString()),
         };
     }
 
@@ -199,6 +200,6 @@ internal sealed partial class ReportText
         Role.First => text.EndsWith(quoted, StringComparison.Ordinal),
         Role.Last => text.StartsWith(quoted, StringComparison.Ordinal),
         Role.Middle => string.Equals(text, quoted, StringComparison.Ordinal),
-        _ => throw new ArgumentOutOfRangeException(nameof(role)),
+        _ => throw new UnreachableException(role.ToString()),
     };
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using GradingEngine.Model;
 using GradingEngine.Render;
 using static GradingEngine.Render.HtmlText;
@@ -120,7 +121,7 @@ internal static partial class AgreementHtmlRenderer
                 PairKind.Agree => $"<code>{Encode(p.A.IndicatorId)}</code> = {Encode(p.A.ValueText)}",
                 PairKind.ValueDiffers => $"<code>{Encode(p.A.IndicatorId)}</code> = {Encode(p.A.ValueText)} / {Encode(p.B.ValueText)}",
                 PairKind.IndicatorDiffers => $"<code>{Encode(p.A.IndicatorId)}</code> = {Encode(p.A.ValueText)} / <code>{Encode(p.B.IndicatorId)}</code> = {Encode(p.B.ValueText)}",
-                _ => throw new ArgumentOutOfRangeException(nameof(c)),
+                _ => throw new UnreachableException(p.Kind.ToString()),
             };
             var id = c.DisagreementOf(p) is { } d ? $"<strong>{d.Id}</strong> " : "";
             var lines = p.A.QuoteAt is { } at ? $" <span class=\"muted\">{at.LinesText}</span>" : "";

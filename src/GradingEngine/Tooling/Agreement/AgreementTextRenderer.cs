@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using GradingEngine.Model;
 using GradingEngine.Render;
 using static GradingEngine.Tooling.Agreement.AgreementWords;
@@ -148,7 +149,7 @@ internal static class AgreementTextRenderer
                 PairKind.Agree => $"{p.A.IndicatorId} = {p.A.ValueText}",
                 PairKind.ValueDiffers => $"{p.A.IndicatorId} = {p.A.ValueText} / {p.B.ValueText}",
                 PairKind.IndicatorDiffers => $"{p.A.IndicatorId} = {p.A.ValueText} / {p.B.IndicatorId} = {p.B.ValueText}",
-                _ => throw new ArgumentOutOfRangeException(nameof(p)),
+                _ => throw new UnreachableException(p.Kind.ToString()),
             };
             o.Wrapped($"  {id,-4}{p.A.Id} {(p.Kind == PairKind.Agree ? "=" : "~")} {p.B.Id}  ", $"{what}{Lines(p)}", "        ");
         }

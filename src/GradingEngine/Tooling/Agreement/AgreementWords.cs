@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using GradingEngine.Model;
 using GradingEngine.Render;
@@ -14,7 +15,7 @@ internal static class AgreementWords
         DisagreementKind.Indicator => "indicator",
         DisagreementKind.OnlyA => "only-a",
         DisagreementKind.OnlyB => "only-b",
-        _ => throw new ArgumentOutOfRangeException(nameof(kind)),
+        _ => throw new UnreachableException(kind.ToString()),
     };
 
     public static string Describe(DisagreementKind kind) => kind switch
@@ -23,7 +24,7 @@ internal static class AgreementWords
         DisagreementKind.Indicator => "another indicator",
         DisagreementKind.OnlyA => "only A coded it",
         DisagreementKind.OnlyB => "only B coded it",
-        _ => throw new ArgumentOutOfRangeException(nameof(kind)),
+        _ => throw new UnreachableException(kind.ToString()),
     };
 
     public static string Id(PairKind kind) => kind switch
@@ -31,14 +32,14 @@ internal static class AgreementWords
         PairKind.Agree => "agree",
         PairKind.ValueDiffers => "value-differs",
         PairKind.IndicatorDiffers => "indicator-differs",
-        _ => throw new ArgumentOutOfRangeException(nameof(kind)),
+        _ => throw new UnreachableException(kind.ToString()),
     };
 
     public static string Id(AlignmentBasis basis) => basis switch
     {
         AlignmentBasis.ReportPlace => "report-place",
         AlignmentBasis.SharedWords => "shared-words",
-        _ => throw new ArgumentOutOfRangeException(nameof(basis)),
+        _ => throw new UnreachableException(basis.ToString()),
     };
 
     public static string Id(ExplanationEnd end) => end switch
@@ -46,7 +47,7 @@ internal static class AgreementWords
         ExplanationEnd.Found => "found",
         ExplanationEnd.NoneUpToLimit => "none-up-to-limit",
         ExplanationEnd.Stopped => "stopped",
-        _ => throw new ArgumentOutOfRangeException(nameof(end)),
+        _ => throw new UnreachableException(end.ToString()),
     };
 
     /// <summary>How quotes were put side by side, in one sentence.</summary>
@@ -89,7 +90,7 @@ internal static class AgreementWords
             case ExplanationEnd.Stopped:
                 return FormattableString.Invariant($"{grades}. The search stopped after {ExplanationSearch.MaxRegrades} sets without finding one that gives A B's grade.{together} ({searched}.)");
             default:
-                throw new ArgumentOutOfRangeException(nameof(e));
+                throw new UnreachableException(e.End.ToString());
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 namespace GradingEngine.Tooling.Agreement;
 
 /// <summary>
@@ -53,6 +54,6 @@ internal static class Kappa
     {
         KappaWeights.Linear => Math.Abs(i - j),
         KappaWeights.Quadratic => (long)(i - j) * (i - j),
-        _ => throw new ArgumentOutOfRangeException(nameof(weights)),
+        _ => throw new UnreachableException(weights.ToString()),
     };
 }
