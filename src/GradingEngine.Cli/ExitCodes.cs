@@ -6,7 +6,7 @@ public enum ExitCode
     /// <summary>Success; for validate, every proposed grade agrees.</summary>
     Success = 0,
 
-    /// <summary>validate: some proposed grade disagrees with the computed one.</summary>
+    /// <summary>validate, batch: some proposed grade disagrees with the computed one; rules diff: a grade changed; agree: the codings give different grades.</summary>
     Disagree = 1,
 
     /// <summary>Invalid input or usage: every problem was printed as path:line:col.</summary>

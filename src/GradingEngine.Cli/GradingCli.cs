@@ -17,6 +17,7 @@ public static class GradingCli
             ValidateCommand.Create(cli),
             ExplainCommand.Create(cli),
             VerifyCommand.Create(cli),
+            AgreeCommand.Create(cli),
             RulesCommand.Create(cli),
         };
         // No response files: an argument starting with `@` is a file name like any other, never a list of arguments to read.

@@ -109,6 +109,24 @@ public static class GradingPipeline
         Validator.Validate(rulebook, result, proposed);
 
     /// <summary>
+    /// Two codings of one report compared (`grading agree A B`): their findings aligned by where their quotes
+    /// are in the report, agreement on indicators (Cohen's kappa) and on judgements (weighted kappa, linear
+    /// and quadratic), the grades each gives, every disagreement regraded both ways and ranked by what it does
+    /// to the grades, and the smallest sets of disagreements behind each grade that differs. Fails with every
+    /// diagnostic when the rulebook or either coding does not load, or when they quote different reports.
+    /// </summary>
+    public static Result<Tooling.Agreement.AgreementReport> Agree(string rulesDirectory, string codingA, string codingB, LoadLimits? limits = null) =>
+        Tooling.Agreement.AgreementRunner.Compare(rulesDirectory, codingA, codingB, limits);
+
+    /// <summary>
+    /// A quality-assurance sample (`grading agree --pairs DIR`): every pair of codings in the folder
+    /// (`NAME.a.yaml` with `NAME.b.yaml`, or `a.yaml` with `b.yaml` in a folder of their own) compared as
+    /// <see cref="Agree(string, string, string, LoadLimits?)"/> does, with the figures pooled over the pairs.
+    /// </summary>
+    public static Result<Tooling.Agreement.AgreementReport> AgreePairs(string rulesDirectory, string pairsFolder, LoadLimits? limits = null) =>
+        Tooling.Agreement.AgreementRunner.CompareSample(rulesDirectory, pairsFolder, limits);
+
+    /// <summary>
     /// What changing a rulebook does: the two versions compared item by item, and each findings file
     /// graded under both with the causes of every grade that changed. Fails with every diagnostic when
     /// either rulebook, or any findings file under either rulebook, does not load.

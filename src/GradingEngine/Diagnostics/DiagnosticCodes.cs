@@ -30,6 +30,8 @@ public static class DiagnosticCodes
     public const string AreaWithoutCriteria = "GE208";
     public const string InconsistentRows = "GE209";
     public const string GradedFromSilence = "GE210";
+    public const string UnpairedCoding = "GE211";
+    public const string NotOneInspection = "GE212";
 
     // References between files and to the codebook.
     public const string UnknownQuestion = "GE300";
@@ -45,6 +47,7 @@ public static class DiagnosticCodes
     public const string InspectionMismatch = "GE310";
     public const string UnknownCriterion = "GE311";
     public const string UnknownKind = "GE312";
+    public const string ReportMismatch = "GE313";
 
     // Conditions: the rule language.
     public const string ConditionSyntax = "GE400";
@@ -90,6 +93,8 @@ public static class DiagnosticCodes
         (AreaWithoutCriteria, "an area of a question that no criterion covers (warning)"),
         (InconsistentRows, "rows of one inspection in a CSV findings file disagree on `force`, `framework` or `report`"),
         (GradedFromSilence, "a question no evidence can reach: no criterion, and thresholds and limits that count no findings"),
+        (UnpairedCoding, "a coding in an `agree --pairs` folder has no partner, or two files claim one side of a pair"),
+        (NotOneInspection, "a coding given to `agree` holds more (or fewer) than one inspection"),
         (UnknownQuestion, "a question id that the rulebook does not define"),
         (UnknownArea, "an area id that the question does not define"),
         (UnknownIndicator, "an indicator id that the codebook does not define"),
@@ -103,6 +108,7 @@ public static class DiagnosticCodes
         (InspectionMismatch, "a proposed-grades file names another inspection"),
         (UnknownCriterion, "a criterion id that the rulebook does not define"),
         (UnknownKind, "a finding kind that the codebook does not declare, or that the finding's indicator does not allow"),
+        (ReportMismatch, "two codings given to `agree` quote different reports"),
         (ConditionSyntax, "a condition cannot be parsed"),
         (ConditionType, "a condition is ill-typed"),
         (UnknownName, "a condition names a function, field, variable or level that does not exist"),

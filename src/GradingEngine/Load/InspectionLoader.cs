@@ -43,8 +43,8 @@ internal static class InspectionLoader
         };
     }
 
-    /// <summary>A declared report, whitespace collapsed, that quotes are checked against.</summary>
-    internal sealed record Report(string Path, string Collapsed, string Sha256);
+    /// <summary>A declared report, read for finding quotes in, with the hash a decision record keeps of it.</summary>
+    internal sealed record Report(string Path, Quotes.ReportText Text, string Sha256);
 
     /// <summary>
     /// The items of a `findings:` list, typed by the codebook, without a report to check quotes
@@ -106,7 +106,7 @@ internal static class InspectionLoader
             bag.Error(problem?.Code ?? DiagnosticCodes.FileNotFound, scalar.Span, $"report `{scalar.Value}`: {problem?.Message ?? "cannot read it"}", problem?.Help);
             return null;
         }
-        return new Report(reportPath, Collapse(source.Text), source.Sha256);
+        return new Report(reportPath, Quotes.ReportText.Parse(reportPath, source.Text), source.Sha256);
     }
 
     /// <summary>Every run of whitespace becomes one space, so quotes may span the report's line and page breaks.</summary>
@@ -163,21 +163,21 @@ internal static class InspectionLoader
         }
         var (judgement, number, flag, valueOk) = indicator is null ? (null, null, null, false) : ReadValue(m, indicator, bag);
         var kind = ReadKind(m, indicator, rulebook.Codebook, bag);
+        QuoteLocation? location = null;
         if (quote is not null && quote.Value.Trim().Length == 0)
         {
             bag.Error(DiagnosticCodes.InvalidValue, quote.Span, "quote is empty");
         }
-        else if (quote is not null && report is not null && !report.Collapsed.Contains(Collapse(quote.Value), StringComparison.Ordinal))
+        else if (quote is not null && report is not null)
         {
-            bag.Error(DiagnosticCodes.QuoteNotInReport, quote.Span, $"quote does not occur in report `{Path.GetFileName(report.Path)}`",
-                "quotes must be verbatim; only runs of whitespace may differ");
+            location = Locate(quote, report, bag);
         }
         m.Finish();
         if (id is null || questionScalar is null || indicator is null || quote is null || source is null || !valueOk)
         {
             return null;
         }
-        return new Finding(id, questionScalar.Value, indicator.Id, judgement, number, flag, quote.Value, source, m.Fields) { Kind = kind };
+        return new Finding(id, questionScalar.Value, indicator.Id, judgement, number, flag, quote.Value, source, m.Fields) { Kind = kind, QuoteAt = location };
     }
 
     /// <summary>The finding's `kind:`, if any: one the codebook declares and its indicator allows.</summary>
@@ -200,6 +200,26 @@ internal static class InspectionLoader
             return null;
         }
         return scalar.Value;
+    }
+
+    /// <summary>Where the quote is in the report; else an error at the quote, or at the word where it leaves the report.</summary>
+    internal static QuoteLocation? Locate(YScalar quote, Report report, DiagnosticBag bag)
+    {
+        var location = report.Text.Locate(quote.Value, out var matched, out var departure);
+        if (location is not null) return location;
+        var file = Path.GetFileName(report.Path);
+        const string help = "quotes are verbatim: only what PDF-to-text conversion changes may differ (docs/findings-format.md)";
+        if (matched < 2 || departure < 0)
+        {
+            bag.Error(DiagnosticCodes.QuoteNotInReport, quote.Span, $"quote does not occur in report `{file}`", help);
+            return null;
+        }
+        // A cell of a CSV file has no source text to walk: its location is the cell.
+        var at = quote.Source is null ? quote.Span : quote.SpanAt(departure);
+        var word = quote.Value[departure..].Split((char[]?)null, 2, StringSplitOptions.RemoveEmptyEntries)[0];
+        bag.Error(DiagnosticCodes.QuoteNotInReport, at,
+            FormattableString.Invariant($"quote does not occur in report `{file}`: its first {matched} words do, but `{word}` does not follow them"), help);
+        return null;
     }
 
     private static (string? Judgement, decimal? Number, bool? Flag, bool Ok) ReadValue(MappingReader m, Indicator indicator, DiagnosticBag bag)
@@ -243,14 +263,32 @@ internal static class InspectionLoader
             }
             return (null, number, null, true);
         }
-        var flag = MappingReader.ParseBool(value);
+        var flag = YesNo(value);
         if (flag is null)
         {
-            bag.Error(DiagnosticCodes.WrongType, value.Span, $"indicator `{indicator.Id}` takes `yes` or `no`, found `{value.Value}`");
+            bag.Error(DiagnosticCodes.WrongType, value.Span, $"indicator `{indicator.Id}` takes `yes` or `no`, found {Describe(value)}",
+                "`yes`, `no`, `true` and `false` are accepted, quoted or not");
             return (null, null, null, false);
         }
         return (null, null, flag, true);
     }
+
+    /// <summary>
+    /// A yes-no value: `yes`, `no`, `true` or `false` in any case, quoted or not. Quoted too, because YAML
+    /// writers such as PyYAML quote `'yes'` to keep YAML 1.1 readers from taking it for a boolean.
+    /// </summary>
+    internal static bool? YesNo(YScalar value) => value.Value.ToLowerInvariant() switch
+    {
+        "yes" or "true" => true,
+        "no" or "false" => false,
+        _ => null,
+    };
+
+    /// <summary>What a value is, for an error that names it: `the number 3`, `the text "maybe"`.</summary>
+    private static string Describe(YScalar value) =>
+        value.Value.Length == 0 ? "empty text"
+        : value.IsPlain && decimal.TryParse(value.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out _) ? $"the number {value.Value}"
+        : $"the text \"{value.Value}\"";
 
     /// <summary>A `grades:`-style map from question ids and `overall` (when the rulebook has one) to grade ids or `not-graded`.</summary>
     public static ProposedGrades? ReadGrades(YMapping? map, Rulebook rulebook, DiagnosticBag bag)

@@ -22,4 +22,7 @@ public sealed record Finding(
     /// <summary>The judgement or value as the user wrote it, for messages and reports.</summary>
     public string ValueText =>
         Judgement ?? (Number is { } n ? n.ToString(System.Globalization.CultureInfo.InvariantCulture) : Flag is { } f ? (f ? "yes" : "no") : "");
+
+    /// <summary>Where the quote was found in the declared report; null when the findings declare no report.</summary>
+    public QuoteLocation? QuoteAt { get; init; }
 }

@@ -131,5 +131,5 @@ internal static class HtmlAssets
 
     private static string Lf(string text) => text.Replace("\r\n", "\n");
 
-    private static string Hash(string text) => "sha256-" + Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+    public static string Hash(string text) => "sha256-" + Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 }

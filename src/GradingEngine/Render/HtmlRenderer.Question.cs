@@ -47,7 +47,7 @@ public static partial class HtmlRenderer
         else
         {
             o.Line($"<p>No criterion of {Encode(question.Question.Id)} reads the indicators of these findings, so they did not affect the grade.</p>");
-            Findings(o, notConsidered);
+            Findings(o, s, notConsidered);
         }
         o.Line($"</section>");
         o.Line($"</div>");
@@ -97,7 +97,7 @@ public static partial class HtmlRenderer
         o.Line($"<div class=\"body\">");
         o.Line($"<p>{RuleLink(s, c.Span)}, area <code>{Encode(c.AreaId)}</code>: {(outcome.Met ? "met" : "would be met")} when <code>{Encode(c.When.Text)}</code></p>");
         o.Line($"<p class=\"meta\">{Encode(c.Title)}. {Encode(c.Rationale)}</p>");
-        if (outcome.Met) Findings(o, outcome.Evidence);
+        if (outcome.Met) Findings(o, s, outcome.Evidence);
         o.Line($"</div>");
         o.Line($"</details>");
     }
@@ -110,14 +110,18 @@ public static partial class HtmlRenderer
         return $"<a class=\"rule\" href=\"{RuleHref(s.RulesHref, file, span.Line)}\">{Encode(RenderPaths.RuleLocation(rulebook, span))}</a>";
     }
 
-    private static void Findings(TextOutput o, IReadOnlyList<Finding> findings)
+    /// <summary>Each finding with its quote as the inspector wrote it, its source, and where in the report the quote was found.</summary>
+    private static void Findings(TextOutput o, HtmlReportScope s, IReadOnlyList<Finding> findings)
     {
         o.Line($"<ul class=\"findings\">");
         foreach (var f in findings)
         {
             o.Line($"<li class=\"finding\" data-finding=\"{Encode(f.Id)}\"><span class=\"fid\">{Encode(f.Id)}</span> <code>{Encode(f.IndicatorId)}</code> = <strong class=\"value\">{Encode(f.ValueText)}</strong>");
             o.Line($"<blockquote class=\"quote\">{Encode(f.Quote)}</blockquote>");
-            o.Line($"<p class=\"source\">Source: {Encode(f.Source)}</p></li>");
+            var found = f.QuoteAt is { } at
+                ? $"\n<p class=\"source found\" data-line=\"{at.Line}\">Found in {Encode(ReportParts.FoundAt(at, s.Result.Inspection.ReportFile))}</p>"
+                : "";
+            o.Line($"<p class=\"source\">Source: {Encode(f.Source)}</p>{found}</li>");
         }
         o.Line($"</ul>");
     }

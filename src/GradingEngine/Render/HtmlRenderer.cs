@@ -120,7 +120,7 @@ public static partial class HtmlRenderer
     }
 
     /// <summary>The grade name with its id as data; the colour comes from its rank on the scale. No grade: "Not graded".</summary>
-    private static string GradeBadge(Rulebook rulebook, Grade? grade) => grade is null
+    internal static string GradeBadge(Rulebook rulebook, Grade? grade) => grade is null
         ? $"<span class=\"grade not-graded\" data-grade=\"{ProposedGrades.NotGradedId}\">Not graded</span>"
         : $"<span class=\"grade rank-{RankClass(rulebook, grade)}\" data-grade=\"{Encode(grade.Id)}\">{Encode(grade.Name)}</span>";
 

@@ -97,9 +97,10 @@ public static class JsonRenderer
     }
 
     internal static void WriteInspection(Utf8JsonWriter w, Inspection inspection) =>
-        WriteInspection(w, inspection.Id, inspection.Force, inspection.Framework, inspection.Path, inspection.Sha256, inspection.Findings.Count);
+        WriteInspection(w, inspection.Id, inspection.Force, inspection.Framework, inspection.Path, inspection.Sha256, inspection.Findings.Count, inspection.ReportFile);
 
-    internal static void WriteInspection(Utf8JsonWriter w, string id, string force, string framework, string path, string sha256, int findings)
+    /// <param name="report">The report the quotes were found in, relative to the findings file: written only when declared.</param>
+    internal static void WriteInspection(Utf8JsonWriter w, string id, string force, string framework, string path, string sha256, int findings, string? report = null)
     {
         w.WriteStartObject("inspection");
         w.WriteString("id", id);
@@ -108,6 +109,7 @@ public static class JsonRenderer
         w.WriteString("file", path.Replace('\\', '/'));
         w.WriteString("sha256", sha256);
         w.WriteNumber("findings", findings);
+        if (report is not null) w.WriteString("report", report.Replace('\\', '/'));
         w.WriteEndObject();
     }
 
@@ -283,7 +285,8 @@ public static class JsonRenderer
         w.WriteEndArray();
     }
 
-    internal static void WriteFinding(Utf8JsonWriter w, Finding finding, bool withQuestion)
+    /// <param name="located">Also where the quote was found in the report (the trace); the inputs of a decision record hold only what was written.</param>
+    internal static void WriteFinding(Utf8JsonWriter w, Finding finding, bool withQuestion, bool located = true)
     {
         w.WriteStartObject();
         w.WriteString("id", finding.Id);
@@ -297,7 +300,20 @@ public static class JsonRenderer
         if (finding.Flag is { } f) w.WriteBoolean("value", f);
         if (finding.Kind is { } kind) w.WriteString("kind", kind);
         w.WriteString("quote", finding.Quote);
+        if (located && finding.QuoteAt is { } at) WriteQuoteAt(w, at);
         w.WriteString("source", finding.Source);
+        w.WriteEndObject();
+    }
+
+    /// <summary>`quoteAt`: the report lines a quote was found on and what it needed to match there (docs/findings-format.md).</summary>
+    internal static void WriteQuoteAt(Utf8JsonWriter w, QuoteLocation at)
+    {
+        w.WriteStartObject("quoteAt");
+        w.WriteNumber("line", at.Line);
+        w.WriteNumber("endLine", at.EndLine);
+        w.WriteStartArray("normalised");
+        foreach (var name in at.NormalisedNames) w.WriteStringValue(name);
+        w.WriteEndArray();
         w.WriteEndObject();
     }
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using GradingEngine.Trace;
 using GradingEngine.Model;
 
@@ -56,6 +57,26 @@ internal static class ReportParts
         }
         return segments;
     }
+
+    /// <summary>
+    /// Where a quote was found and what it took: `report.txt, lines 885-886 (a word hyphenated at a line
+    /// end read whole)`. The quote itself is always shown as the inspector wrote it.
+    /// </summary>
+    public static string FoundAt(QuoteLocation at, string? reportFile)
+    {
+        var where = $"{(reportFile ?? "the report").Replace('\\', '/')}, {at.LinesText}";
+        var needed = QuoteNormalisations.All.Where(n => at.Normalised.HasFlag(n)).Select(Needed).ToList();
+        return needed.Count == 0 ? where : $"{where} ({string.Join("; ", needed)})";
+    }
+
+    private static string Needed(QuoteNormalisation normalisation) => normalisation switch
+    {
+        QuoteNormalisation.LineEndHyphen => "a word hyphenated at a line end read whole",
+        QuoteNormalisation.FootnoteNumber => "a footnote number left out",
+        QuoteNormalisation.PageBreak => "runs on over a page break",
+        QuoteNormalisation.Typography => "typographic characters read as plain ones",
+        _ => throw new UnreachableException(normalisation.ToString()),
+    };
 
     /// <summary>Collapses runs of white space (line breaks included) to one space: report text is inline.</summary>
     public static string Inline(string text) =>

@@ -19,7 +19,8 @@ public sealed class ReportInBrowser : IAsyncDisposable
 
     public CdpConnection Page { get; }
 
-    public static async Task<ReportInBrowser> OpenAsync(string file)
+    /// <param name="width">The viewport's width in CSS pixels; a narrow one is emulated as a phone.</param>
+    public static async Task<ReportInBrowser> OpenAsync(string file, int width = 1200)
     {
         var executable = HeadlessChromium.Locate();
         Assert.True(executable is not null,
@@ -34,7 +35,7 @@ public sealed class ReportInBrowser : IAsyncDisposable
             await page.SendAsync("Log.enable");
             await page.SendAsync("Network.enable");
             await page.SendAsync("Page.enable");
-            await page.SendAsync("Emulation.setDeviceMetricsOverride", new { width = 1200, height = 900, deviceScaleFactor = 1, mobile = false });
+            await page.SendAsync("Emulation.setDeviceMetricsOverride", new { width, height = 900, deviceScaleFactor = 1, mobile = width < 600 });
             var loaded = page.NextEventAsync("Page.loadEventFired");
             var navigation = await page.SendAsync("Page.navigate", new { url = new Uri(file).AbsoluteUri });
             Assert.False(navigation.TryGetProperty("errorText", out var error), $"navigation failed: {error}");

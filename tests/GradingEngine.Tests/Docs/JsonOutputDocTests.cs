@@ -23,6 +23,47 @@ public class JsonOutputDocTests
         Assert.Equal(documented.Order(StringComparer.Ordinal), actual.Order(StringComparer.Ordinal));
     }
 
+    [Fact]
+    public void DocumentedAgreeKeyPaths_EqualASampleRunsKeyPaths()
+    {
+        // Arrange: a sample of one pair that differs, so every part of the output is present.
+        var documented = MarkdownBlocks.Read(Path.Combine(Repo.Docs, "json-output.md")).Single(b => b.Label == "agree json paths")
+            .Content.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet();
+        using var temp = new TempFolder();
+        var example = Path.Combine(Repo.Root, "seeds", "agreement-example");
+        var pair = Directory.CreateDirectory(Path.Combine(temp.Path, "sample", "eastmoor")).FullName;
+        File.Copy(Path.Combine(example, "report.txt"), Path.Combine(pair, "report.txt"));
+        File.Copy(Path.Combine(example, "coder-a.yaml"), Path.Combine(pair, "a.yaml"));
+        File.Copy(Path.Combine(example, "coder-b.yaml"), Path.Combine(pair, "b.yaml"));
+        var report = GradingPipeline.AgreePairs(Repo.DefaultRules, Path.Combine(temp.Path, "sample"));
+        using var json = JsonDocument.Parse(GradingEngine.Tooling.Agreement.AgreementRenderer.RenderJson(report.Value!));
+
+        // Act
+        var actual = new HashSet<string>();
+        CollectAbove(json.RootElement, "", actual);
+
+        // Assert
+        Assert.Equal(documented.Order(StringComparer.Ordinal), actual.Order(StringComparer.Ordinal));
+    }
+
+    /// <summary>Key paths down to findings: a finding's own keys are those of the trace, documented once.</summary>
+    private static void CollectAbove(JsonElement element, string path, HashSet<string> into)
+    {
+        if (element.ValueKind == JsonValueKind.Object && !element.TryGetProperty("quote", out _))
+        {
+            foreach (var property in element.EnumerateObject())
+            {
+                var child = path.Length == 0 ? property.Name : path + "." + property.Name;
+                into.Add(child);
+                CollectAbove(property.Value, child, into);
+            }
+        }
+        else if (element.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var item in element.EnumerateArray()) CollectAbove(item, path + "[]", into);
+        }
+    }
+
     private static void Collect(JsonElement element, string path, HashSet<string> into)
     {
         if (element.ValueKind == JsonValueKind.Object)

@@ -177,6 +177,23 @@ public class CsvFindingsLoaderTests
 
         // Assert
         Assert.Equal((2, 8), TestKit.At(error));
+        Assert.EndsWith("found the text \"maybe\"", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("yes", true)]
+    [InlineData("\"False\"", false)]
+    public void Load_YesNoCell_IsReadAsFlag(string cell, bool expected)
+    {
+        // Arrange
+        var csv = Header + $"m,F,mini,F1,Q1,q1.partnership.database,,{cell},Quote.,Src\n";
+
+        // Act
+        var (inspections, diagnostics, _) = Load(csv);
+
+        // Assert
+        Assert.True(inspections is not null, TestKit.Render(diagnostics));
+        Assert.Equal(expected, inspections.Single().Findings.Single().Flag);
     }
 
     [Fact]

@@ -239,9 +239,48 @@ public class InspectionLoaderTests
     }
 
     [Theory]
-    [InlineData("maybe")]
-    [InlineData("1")]
-    public void Load_OtherValueForYesNoIndicator_ReportsGE202(string value)
+    [InlineData("'yes'", true)]
+    [InlineData("\"no\"", false)]
+    [InlineData("'true'", true)]
+    [InlineData("\"FALSE\"", false)]
+    public void Load_QuotedYesNoValue_IsReadAsFlag(string value, bool expected)
+    {
+        // Arrange: PyYAML writes `value: 'yes'`.
+        var text = WithFinding(TestKit.Finding("F1", "Q1", "q1.partnership.database", value: value));
+
+        // Act
+        var result = LoadFindings(text);
+
+        // Assert
+        Assert.True(result.Succeeded, TestKit.Render(result.Diagnostics));
+        Assert.Equal(expected, result.Value!.Findings[0].Flag);
+    }
+
+    [Fact]
+    public void Load_JsonYesNoValueAsText_IsReadAsFlag()
+    {
+        // Arrange
+        const string json = """
+            {"inspection": "j", "force": "F", "framework": "mini", "findings": [
+              {"id": "F1", "question": "Q1", "indicator": "q1.partnership.database", "value": "yes", "quote": "q", "source": "s"}
+            ]}
+            """;
+
+        // Act
+        var result = LoadFindings(json, "findings.json");
+
+        // Assert
+        Assert.True(result.Succeeded, TestKit.Render(result.Diagnostics));
+        Assert.Equal(true, result.Value!.Findings[0].Flag);
+    }
+
+    [Theory]
+    [InlineData("maybe", "found the text \"maybe\"")]
+    [InlineData("'maybe'", "found the text \"maybe\"")]
+    [InlineData("3", "found the number 3")]
+    [InlineData("'3'", "found the text \"3\"")]
+    [InlineData("''", "found empty text")]
+    public void Load_OtherValueForYesNoIndicator_ReportsGE202NamingWhatItFound(string value, string found)
     {
         // Arrange
         var text = WithFinding(TestKit.Finding("F1", "Q1", "q1.partnership.database", value: value));
@@ -251,7 +290,7 @@ public class InspectionLoaderTests
 
         // Assert
         var error = SingleError(result, DiagnosticCodes.WrongType);
-        Assert.Contains("`yes` or `no`", error.Message);
+        Assert.Equal($"indicator `q1.partnership.database` takes `yes` or `no`, {found}", error.Message);
     }
 
     [Fact]
@@ -362,6 +401,63 @@ public class InspectionLoaderTests
 
         // Assert
         Assert.True(result.Succeeded, TestKit.Render(result.Diagnostics));
+    }
+
+    [Fact]
+    public void Load_QuotesOverALineEndHyphenAndAPageBreak_LoadWithWhereTheyWereFound()
+    {
+        // Arrange: the report as PDF-to-text conversion leaves it.
+        var text = WithReport(TestKit.Findings(
+            TestKit.Finding("F1", "Q1", "q1.prevention.priority", judgement: "effective", quote: "preventing crime and anti-social behaviour is a priority"),
+            TestKit.Finding("F2", "Q1", "q1.partnership.working", judgement: "effective", quote: "The force works with partners (IOM) across the county.")));
+        var report = string.Join("\n",
+            "Summary",
+            "We found preventing crime and anti-",
+            "social behaviour is a priority. The force works with",
+            new string(' ', 44),
+            "9 Integrated offender management.",
+            "",
+            "12",
+            "partners (IOM)9 across the county.",
+            "");
+
+        // Act
+        var result = LoadFindings(text, extraFiles: ("report.txt", report));
+
+        // Assert
+        Assert.True(result.Succeeded, TestKit.Render(result.Diagnostics));
+        var (f1, f2) = (result.Value!.Findings[0].QuoteAt!, result.Value.Findings[1].QuoteAt!);
+        Assert.Equal("lines 2-3", f1.LinesText);
+        Assert.Equal(["line-end-hyphen"], f1.NormalisedNames);
+        Assert.Equal("lines 3-8", f2.LinesText);
+        Assert.Equal(["footnote-number", "page-break"], f2.NormalisedNames);
+        Assert.Equal("The force works with partners (IOM) across the county.", result.Value.Findings[1].Quote);
+    }
+
+    [Fact]
+    public void Load_QuoteWithAWordNotInReport_ReportsGE308AtThatWord()
+    {
+        // Arrange
+        var text = WithReport(TestKit.Findings(TestKit.Finding("F1", "Q1", "q1.prevention.priority", judgement: "effective", quote: "preventing crime and anti-social behavour is a priority")));
+        const string report = "We found preventing crime and anti-\nsocial behaviour is a priority.\n";
+
+        // Act
+        var result = LoadFindings(text, extraFiles: ("report.txt", report));
+
+        // Assert
+        var error = SingleError(result, DiagnosticCodes.QuoteNotInReport);
+        Assert.Equal("quote does not occur in report `report.txt`: its first 4 words do, but `behavour` does not follow them", error.Message);
+        Assert.Equal(TestKit.Locate(text, "behavour"), TestKit.At(error));
+    }
+
+    [Fact]
+    public void Load_WithoutAReport_QuotesHaveNoLocation()
+    {
+        // Act
+        var result = LoadFindings(MiniRulebook.FindingsYaml);
+
+        // Assert
+        Assert.All(result.Value!.Findings, f => Assert.Null(f.QuoteAt));
     }
 
     [Fact]

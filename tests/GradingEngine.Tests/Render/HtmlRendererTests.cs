@@ -70,9 +70,29 @@ public class HtmlRendererTests
                 Assert.Contains($"<li class=\"finding\" data-finding=\"{f.Id}\">", section, StringComparison.Ordinal);
                 Assert.Contains($"<blockquote class=\"quote\">{HtmlText.Encode(f.Quote)}</blockquote>", section, StringComparison.Ordinal);
                 Assert.Contains($"<p class=\"source\">Source: {HtmlText.Encode(f.Source)}</p>", section, StringComparison.Ordinal);
+                Assert.Contains($"<p class=\"source found\" data-line=\"{f.QuoteAt!.Line}\">Found in report.txt, {f.QuoteAt.LinesText}</p>", section, StringComparison.Ordinal);
             });
         });
         Assert.Contains("<a class=\"rule\" href=\"criteria/q1.yaml#L22\">criteria/q1.yaml:22</a>", Seed.Value, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_QuoteFoundAfterNormalisation_ShownAsWrittenWithWhereAndWhy()
+    {
+        // Arrange: the seed's Q1-01 quoted over a line-end hyphen its report does not have, located as the loader would.
+        var result = SeedGrading.Result;
+        var q1 = result.Questions[0];
+        var finding = q1.Criteria.First(c => c.Met).Evidence[0];
+        var edited = finding with { Quote = "anti-social <b>", QuoteAt = new GradingEngine.Model.QuoteLocation(122, 123, GradingEngine.Model.QuoteNormalisation.LineEndHyphen, 0, 1) };
+        var criteria = q1.Criteria.Select(c => c.Met && c.Evidence.Contains(finding) ? c with { Evidence = [edited] } : c).ToList();
+        var changed = result with { Questions = [q1 with { Criteria = criteria }, .. result.Questions.Skip(1)] };
+
+        // Act
+        var html = HtmlRenderer.Render(changed);
+
+        // Assert
+        Assert.Contains("<blockquote class=\"quote\">anti-social &lt;b&gt;</blockquote>", html, StringComparison.Ordinal);
+        Assert.Contains("<p class=\"source found\" data-line=\"122\">Found in report.txt, lines 122-123 (a word hyphenated at a line end read whole)</p>", html, StringComparison.Ordinal);
     }
 
     [Fact]

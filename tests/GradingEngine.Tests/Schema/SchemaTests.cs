@@ -45,6 +45,8 @@ public partial class SchemaTests
             "thresholds.yaml" => "thresholds",
             "rollup.yaml" => "rollup",
             _ when name.StartsWith("findings", StringComparison.Ordinal) => "findings",
+            // Codings of one report for `grading agree` (seeds/agreement-example) are findings files.
+            _ when name.StartsWith("coder-", StringComparison.Ordinal) => "findings",
             _ when name.StartsWith("proposed", StringComparison.Ordinal) => "proposed",
             _ => null,
         };

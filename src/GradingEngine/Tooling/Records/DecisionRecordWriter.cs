@@ -125,7 +125,7 @@ internal static class DecisionRecordWriter
         w.WriteStartArray("findings");
         foreach (var finding in inspection.Findings.OrderBy(f => f.Id, StringComparer.Ordinal))
         {
-            JsonRenderer.WriteFinding(w, finding, withQuestion: true);
+            JsonRenderer.WriteFinding(w, finding, withQuestion: true, located: false);
         }
         w.WriteEndArray();
         w.WriteStartObject("proposed");

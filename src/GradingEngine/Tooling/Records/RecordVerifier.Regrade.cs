@@ -61,7 +61,7 @@ internal static partial class RecordVerifier
                     {
                         w.WriteNumber("value", number);
                     }
-                    else if (entry.Key.Value == "value" && Load.Yaml.MappingReader.ParseBool(scalar) is { } flag)
+                    else if (entry.Key.Value == "value" && Load.InspectionLoader.YesNo(scalar) is { } flag)
                     {
                         w.WriteBoolean("value", flag);
                     }
