@@ -75,8 +75,16 @@ internal sealed partial class RulebookChecker
         }
     }
 
-    private void CheckScale() =>
+    private void CheckScale()
+    {
         Duplicates(_rulebook.Scale.Grades, g => g.Id, g => g.Span, "grade");
+        foreach (var grade in _rulebook.Scale.Grades.Where(g => g.Id == Model.ProposedGrades.NotGradedId))
+        {
+            // Proposed and expected grades, batch and JSON use `not-graded` for a question without enough evidence.
+            _bag.Error(DiagnosticCodes.InvalidId, grade.Span, "a grade cannot be called `not-graded`",
+                "`not-graded` names the outcome of a question without enough evidence; declare that with `requires:` in thresholds.yaml");
+        }
+    }
 
     private void CheckQuestions()
     {

@@ -13,7 +13,7 @@ public static partial class HtmlRenderer
         var rulebook = s.Result.Rulebook;
         o.Line($"<section class=\"decision\">");
         o.Line($"<h3>Decided by</h3>");
-        o.Line($"<p>Rule {decision.RuleIndex + 1} of the {ReportParts.TableName(decision.Table)}, {RuleLink(s, decision.Rule.Span)}, gives {Encode(decision.Grade.Name)} {When(decision.Rule)}</p>");
+        o.Line($"<p>Rule {decision.RuleIndex + 1} of the {ReportParts.TableName(decision.Table)}, {RuleLink(s, decision.Rule.Span)}, gives {Encode(decision.RowGrade.Name)} {When(decision.Rule)}</p>");
         if (decision.Rule.Because is { } because)
         {
             o.Line($"<p>Because: {Encode(because)}</p>");
@@ -134,6 +134,10 @@ public static partial class HtmlRenderer
         if (result.Overall is { } overall)
         {
             Definition(o, result.Rulebook, overall.Grade);
+            if (overall.UngradedQuestions is { Count: > 0 } left)
+            {
+                o.Line($"<p class=\"ungraded\">Graded on {result.Questions.Count - left.Count} of {result.Questions.Count} questions: {string.Join(", ", left.Select(q => $"<code>{Encode(q)}</code>"))} not graded.</p>");
+            }
             Decision(o, s, overall, profile: false);
             Outlook(o, s, overall, result.OutlookOf(ProposedGrades.OverallKey));
         }

@@ -158,6 +158,12 @@ public static class JsonRenderer
         }
         w.WriteString("grade", decision.Grade.Id);
         WriteDecision(w, rulebook, decision);
+        if (decision.UngradedQuestions.Count > 0)
+        {
+            w.WriteStartArray("ungradedQuestions");
+            foreach (var question in decision.UngradedQuestions) w.WriteStringValue(question);
+            w.WriteEndArray();
+        }
         if (decision.LimitedBy is { } limit)
         {
             w.WriteStartObject("limitedBy");
@@ -176,6 +182,12 @@ public static class JsonRenderer
     {
         w.WriteStartObject("notGraded");
         w.WriteString("reason", notGraded.Reason);
+        if (notGraded.UngradedQuestions.Count > 0)
+        {
+            w.WriteStartArray("ungradedQuestions");
+            foreach (var question in notGraded.UngradedQuestions) w.WriteStringValue(question);
+            w.WriteEndArray();
+        }
         w.WriteStartArray("requirements");
         foreach (var unmet in notGraded.Unmet)
         {

@@ -264,6 +264,11 @@ public static class MarkdownRenderer
             return;
         }
         Definition(o, result.Rulebook, overall.Grade);
+        if (overall.UngradedQuestions is { Count: > 0 } left)
+        {
+            o.Line($"Graded on {result.Questions.Count - left.Count} of {result.Questions.Count} questions: {string.Join(", ", left.Select(Code))} not graded.");
+            o.Line();
+        }
         Decision(o, result.Rulebook, overall, profile: false);
         Outlook(o, result.Rulebook, overall, result.OutlookOf(ProposedGrades.OverallKey));
     }

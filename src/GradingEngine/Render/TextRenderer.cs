@@ -84,7 +84,7 @@ public static class TextRenderer
 
     internal static void Decision(TextOutput o, Rulebook rulebook, GradeDecision decision, bool profile)
     {
-        o.Line($"    Decided by {RenderPaths.RuleLocation(rulebook, decision.Rule.Span)} ({decision.Table} table, rule {decision.RuleIndex + 1}, {decision.Grade.Id}):");
+        o.Line($"    Decided by {RenderPaths.RuleLocation(rulebook, decision.Rule.Span)} ({decision.Table} table, rule {decision.RuleIndex + 1}, {decision.RowGrade.Id}):");
         o.Wrapped("      when ", decision.Rule.ConditionText);
         if (decision.Rule.Because is { } because)
         {
@@ -160,6 +160,10 @@ public static class TextRenderer
             return;
         }
         o.Line($"Overall  {result.Overall!.Grade.Name}");
+        if (result.Overall.UngradedQuestions is { Count: > 0 } left)
+        {
+            o.Wrapped("    ", $"Graded on {result.Questions.Count - left.Count} of {result.Questions.Count} questions: {string.Join(", ", left.Select(q => $"`{q}`"))} not graded");
+        }
         Decision(o, result.Rulebook, result.Overall, profile: false);
         Outlook(o, result.Rulebook, result.OutlookOf(ProposedGrades.OverallKey));
         o.Line();

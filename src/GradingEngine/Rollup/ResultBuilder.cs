@@ -67,19 +67,25 @@ internal static class ResultBuilder
     {
         if (compiled.Rollup is not { } rollup) return (null, null);
         var policy = rollup.Rollup.Policy;
-        var ungraded = questions.Where(q => !q.IsGraded).Select(q => $"`{q.Question.Id}`").ToList();
+        var ungraded = questions.Where(q => !q.IsGraded).Select(q => q.Question.Id).ToList();
         if (ungraded.Count > 0 && policy.Ungraded == UngradedPolicy.OverallNotGraded)
         {
-            return (null, new NotGraded($"not every question is graded: {string.Join(", ", ungraded)} not graded", []));
+            return (null, new NotGraded($"not every question is graded: {string.Join(", ", ungraded.Select(q => $"`{q}`"))} not graded", [])
+            {
+                UngradedQuestions = ungraded,
+            });
         }
         if (graded.Count < policy.MinimumGraded)
         {
-            return (null, new NotGraded($"{graded.Count} of {questions.Count} questions are graded, fewer than the {policy.MinimumGraded} the roll-up needs", []));
+            return (null, new NotGraded($"{graded.Count} of {questions.Count} questions are graded, fewer than the {policy.MinimumGraded} the roll-up needs", [])
+            {
+                UngradedQuestions = ungraded,
+            });
         }
         var row = rollup.Decide(graded)
             ?? throw new InvalidOperationException("engine error: the roll-up gave no overall grade");
         var values = compiled.Rulebook.Scale.Grades.Select(g => KeyValuePair.Create(g.Id, graded.Count(q => q.Rank == g.Rank))).ToList();
-        return (Decision(compiled.Rulebook, rollup.Table, row.Index, values, rollup.Rollup.Limits, rollup.Holding(graded)), null);
+        return (Decision(compiled.Rulebook, rollup.Table, row.Index, values, rollup.Rollup.Limits, rollup.Holding(graded)) with { UngradedQuestions = ungraded }, null);
     }
 
     private static GradeDecision Decision(Rulebook rulebook, CheckedTable table, int ruleIndex, IReadOnlyList<KeyValuePair<string, int>> values,

@@ -19,4 +19,7 @@ public sealed record GradeDecision(
 {
     /// <summary>The limit that set the grade, when one moved it off the row's.</summary>
     public LimitApplied? LimitedBy => Limits.LastOrDefault(l => l.SetGrade);
+
+    /// <summary>For an overall grade given on the graded questions only (`grade-the-rest`): the questions left out.</summary>
+    public IReadOnlyList<string> UngradedQuestions { get; init; } = [];
 }

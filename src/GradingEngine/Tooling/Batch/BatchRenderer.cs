@@ -95,7 +95,8 @@ public static class BatchRenderer
         {
             var rate = a.Rate is { } r ? (r * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%" : "-";
             var counts = FormattableString.Invariant($"{a.Agreed.ToString(CultureInfo.InvariantCulture).PadLeft(digits)} of {a.Compared.ToString(CultureInfo.InvariantCulture).PadRight(digits)}");
-            o.Line($"  {a.Subject.PadRight(width)}  {counts}  {rate,6}");
+            var line = $"  {a.Subject.PadRight(width)}  {counts}  {rate,6}";
+            o.Line($"{(a.NotGraded > 0 ? FormattableString.Invariant($"{line}  {a.NotGraded} not graded") : line)}");
         }
         o.Line();
     }
@@ -261,6 +262,7 @@ public static class BatchRenderer
         w.WriteNumber("compared", a.Compared);
         w.WriteNumber("agreed", a.Agreed);
         if (a.Rate is { } rate) w.WriteNumber("rate", rate); else w.WriteNull("rate");
+        w.WriteNumber("notGraded", a.NotGraded);
         w.WriteEndObject();
     }
 

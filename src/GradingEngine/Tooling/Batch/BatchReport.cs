@@ -16,8 +16,12 @@ public sealed record BatchReport(
     IReadOnlyList<Disagreement> Disagreements,
     IReadOnlyList<SkippedFile> Skipped)
 {
-    /// <summary>The subject of every column: the rulebook's questions in order, then `overall`.</summary>
-    public IReadOnlyList<string> Subjects => Rulebook.Questions.Select(q => q.Id).Append(ProposedGrades.OverallKey).ToList();
+    /// <summary>The subject of every column: the rulebook's questions in order, then `overall` when it has a roll-up.</summary>
+    public IReadOnlyList<string> Subjects => SubjectsOf(Rulebook);
+
+    internal static IReadOnlyList<string> SubjectsOf(Rulebook rulebook) => rulebook.Rollup is null
+        ? [.. rulebook.Questions.Select(q => q.Id)]
+        : [.. rulebook.Questions.Select(q => q.Id), ProposedGrades.OverallKey];
 
     /// <summary>True when some proposed grade differs from the computed one.</summary>
     public bool AnyDisagree => Disagreements.Count > 0;

@@ -92,18 +92,15 @@ internal static class BatchRunner
             .OrderBy(g => g.Path, StringComparer.Ordinal)
             .ThenBy(g => g.Id, StringComparer.Ordinal)
             .ToList();
-        var subjects = Subjects(rulebook);
+        var subjects = BatchReport.SubjectsOf(rulebook);
         var agreement = ConsistencyAnalyzer.Agreement(subjects, all);
-        var overall = new SubjectAgreement("all", agreement.Sum(a => a.Compared), agreement.Sum(a => a.Agreed));
+        var overall = new SubjectAgreement("all", agreement.Sum(a => a.Compared), agreement.Sum(a => a.Agreed), agreement.Sum(a => a.NotGraded));
         var report = new BatchReport(rulebook, all, agreement, overall,
             ConsistencyAnalyzer.Groups(rulebook, all),
             ConsistencyAnalyzer.Disagreements(subjects, all),
             skipped.OrderBy(s => s.Path, StringComparer.Ordinal).ToList());
         return Result<BatchReport>.Ok(report, bag.ToSortedList());
     }
-
-    private static IReadOnlyList<string> Subjects(Rulebook rulebook) =>
-        rulebook.Questions.Select(q => q.Id).Append(ProposedGrades.OverallKey).ToList();
 
     /// <summary>One file's inspections with the origin of their proposed grades, or its diagnostics; each file gets its own bag, so loads can run in parallel.</summary>
     private static (List<(Inspection, string?)>, IReadOnlyList<Diagnostic>) Load(BatchInput input, Rulebook rulebook, LoadLimits limits)

@@ -77,6 +77,7 @@ internal static class ConsistencyAnalyzer
         subjects.Select(s =>
         {
             var compared = inspections.Select(i => i.Find(s)).Where(g => g?.Agrees is not null).ToList();
-            return new SubjectAgreement(s, compared.Count, compared.Count(g => g!.Agrees == true));
+            var notGraded = inspections.Count(i => i.Find(s)?.Computed.Id == ProposedGrades.NotGradedId);
+            return new SubjectAgreement(s, compared.Count, compared.Count(g => g!.Agrees == true), notGraded);
         }).ToList();
 }

@@ -10,8 +10,9 @@ namespace GradingEngine.Tooling.Lint;
 /// <summary>
 /// Finds criteria that can never be met, or are met whatever the evidence, by evaluating each
 /// condition on every small set of findings its indicators allow: up to a few findings per
-/// indicator, every level of a judgement scale, both yes/no values, and numbers around each
-/// constant the condition compares with. A bounded check, so its verdicts are warnings.
+/// indicator, every level of a judgement scale, both yes/no values, numbers around each constant
+/// the condition compares with, and when it reads `f.kind`, no kind and every kind the indicator
+/// allows. A bounded check, so its verdicts are warnings.
 /// </summary>
 internal static class CriterionLint
 {
@@ -27,7 +28,9 @@ internal static class CriterionLint
             if (indicators.Count > MaxIndicators) continue;
             var numbers = Numbers(criterion.Condition);
             var perIndicator = PerIndicator(criterion.Condition);
-            var domains = indicators.Select(i => Domain(i, numbers)).ToList();
+            var readsKind = false;
+            Visit(criterion.Condition, e => readsKind |= e is BoundField { Field: ItemField.Kind });
+            var domains = indicators.Select(i => Domain(i, numbers, readsKind ? codebook.Kinds : [])).ToList();
             var choices = domains.Select(d => Multisets(d.Count, perIndicator).ToList()).ToList();
             var worlds = choices.Aggregate(1L, (n, c) => n * c.Count);
             if (worlds > MaxWorlds) continue;
@@ -63,19 +66,25 @@ internal static class CriterionLint
         }
     }
 
-    private sealed record Value(string? Judgement, decimal? Number, bool? Flag);
+    private sealed record Value(string? Judgement, decimal? Number, bool? Flag, string? Kind = null);
 
-    private static List<Value> Domain(Indicator indicator, IReadOnlyList<decimal> numbers) => indicator.Type switch
+    /// <summary>Each value the indicator takes, times no kind and each kind it allows when <paramref name="kinds"/> is given.</summary>
+    private static List<Value> Domain(Indicator indicator, IReadOnlyList<decimal> numbers, IReadOnlyList<FindingKind> kinds)
     {
-        IndicatorType.Judgement => indicator.Scale!.Levels.Select(l => new Value(l, null, null)).ToList(),
-        IndicatorType.YesNo => [new Value(null, null, true), new Value(null, null, false)],
-        _ => numbers.Select(n => new Value(null, n, null)).ToList(),
-    };
+        List<Value> values = indicator.Type switch
+        {
+            IndicatorType.Judgement => indicator.Scale!.Levels.Select(l => new Value(l, null, null)).ToList(),
+            IndicatorType.YesNo => [new Value(null, null, true), new Value(null, null, false)],
+            _ => numbers.Select(n => new Value(null, n, null)).ToList(),
+        };
+        var allowed = kinds.Where(k => indicator.Allows(k.Id)).Select(k => (string?)k.Id).Prepend(null).ToList();
+        return kinds.Count == 0 ? values : [.. values.SelectMany(v => allowed.Select(k => v with { Kind = k }))];
+    }
 
     private static FindingFact Fact(Indicator indicator, Value value, int index)
     {
         var id = $"analysis-{index:D3}";
-        var finding = new Finding(id, indicator.QuestionId, indicator.Id, value.Judgement, value.Number, value.Flag, "", "", FieldSpans.None(indicator.Span));
+        var finding = new Finding(id, indicator.QuestionId, indicator.Id, value.Judgement, value.Number, value.Flag, "", "", FieldSpans.None(indicator.Span)) { Kind = value.Kind };
         return new FindingFact(finding, indicator);
     }
 
