@@ -1,5 +1,6 @@
 using System.Text.Json;
 using GradingEngine.Render;
+using GradingEngine.Tests.Load;
 using GradingEngine.Tests.Support;
 using Xunit;
 
@@ -9,18 +10,41 @@ namespace GradingEngine.Tests.Docs;
 public class JsonOutputDocTests
 {
     [Fact]
-    public void DocumentedKeyPaths_EqualTheSeedOutputsKeyPaths()
+    public void DocumentedKeyPaths_EqualTheKeyPathsOfEveryShapeOfResult()
     {
+        // Arrange: the seed (every question graded), the seed with Q1's findings only (questions and the overall not
+        // graded), the nine-question fixture (no overall, a cap that moved a grade), and a roll-up grading the rest, capped.
         var documented = MarkdownBlocks.Read(Path.Combine(Repo.Docs, "json-output.md")).Single(b => b.Label == "json paths")
             .Content.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet();
         var rulebook = GradingPipeline.LoadRulebook(Repo.DefaultRules).Value!;
-        var result = GradingPipeline.Grade(rulebook, GradingPipeline.LoadInspection(Repo.SeedFindings, rulebook).Value!);
-        using var json = JsonDocument.Parse(JsonRenderer.Render(result));
+        var seed = GradingPipeline.LoadInspection(Repo.SeedFindings, rulebook).Value!;
+        var nineRules = Path.Combine(Repo.Root, "tests", "GradingEngine.Tests", "Fixtures", "nine-questions", "rules");
+        var nine = GradingPipeline.LoadRulebook(nineRules).Value!;
+        var nineFindings = GradingPipeline.LoadInspection(Path.Combine(nineRules, "examples", "findings.yaml"), nine).Value!;
+        var restRulebook = TestKit.Compile(new MiniRulebook()
+            .With("thresholds.yaml", MiniRulebook.ThresholdsYaml + "\nrequires:\n  default:\n    - when: count(f => true) >= 1\n      because: not inspected\n")
+            .With("rollup.yaml", MiniRulebook.RollupYaml + "\nlimits:\n  - no-better-than: requires-improvement\n    when: count(q => q.grade no worse than good) <= 1\n    because: one good question is not enough\n" + "\nungraded-questions:\n  policy: grade-the-rest\n  minimum: 1\n"));
+        var q1Only = MiniRulebook.FindingsYaml[..MiniRulebook.FindingsYaml.IndexOf("  - id: F3", StringComparison.Ordinal)];
+        var results = new[]
+        {
+            GradingPipeline.Grade(rulebook, seed),
+            GradingPipeline.Grade(rulebook, seed with { Findings = seed.Findings.Where(f => f.QuestionId == "Q1").ToList() }),
+            GradingPipeline.Grade(nine, nineFindings),
+            TestKit.Grade(restRulebook, q1Only),
+        };
 
+        // Act
         var actual = new HashSet<string>();
-        Collect(json.RootElement, "", actual);
+        foreach (var result in results)
+        {
+            using var json = JsonDocument.Parse(JsonRenderer.Render(result));
+            Collect(json.RootElement, "", actual);
+        }
 
-        Assert.Equal(documented.Order(StringComparer.Ordinal), actual.Order(StringComparer.Ordinal));
+        // Assert
+        Assert.True(documented.SetEquals(actual),
+            "undocumented: " + string.Join(" ", actual.Except(documented).Order(StringComparer.Ordinal))
+            + "\nnot in the output: " + string.Join(" ", documented.Except(actual).Order(StringComparer.Ordinal)));
     }
 
     [Fact]

@@ -5,7 +5,7 @@ using Xunit;
 
 namespace GradingEngine.Tests.Docs;
 
-/// <summary>The methodology guide's "Checking coder agreement" shows the real output of `grading agree` on the synthetic example.</summary>
+/// <summary>The methodology guide shows real output: `grading agree` on the synthetic example, `grading grade` on the nine-question fixture.</summary>
 public partial class MethodologyGuideDocTests
 {
     [Fact]
@@ -23,6 +23,24 @@ public partial class MethodologyGuideDocTests
         Assert.Equal((int)ExitCode.Disagree, exit);
         var actual = stdout.ToString().Replace(Repo.Root.Replace('\\', '/') + "/", "", StringComparison.Ordinal);
         Assert.Equal(Hashless(documented), Hashless(actual));
+    }
+
+    [Theory]
+    [InlineData("not graded output")]
+    [InlineData("limit output")]
+    public void GradingModelExampleOutput_IsPartOfWhatTheCommandPrints(string label)
+    {
+        // Arrange
+        var documented = MarkdownBlocks.Read(Path.Combine(Repo.Docs, "methodology-guide.md")).Single(b => b.Label == label).Content;
+        var rules = Path.Combine(Repo.Root, "tests", "GradingEngine.Tests", "Fixtures", "nine-questions", "rules");
+        var (stdout, stderr) = (new StringWriter(), new StringWriter());
+
+        // Act
+        var exit = GradingCli.Run(["grade", Path.Combine(rules, "examples", "findings.yaml"), "--rules", rules], stdout, stderr);
+
+        // Assert: the guide shows one question's part of the report, line for line.
+        Assert.Equal((int)ExitCode.Success, exit);
+        Assert.Contains(documented, stdout.ToString().Replace("\r\n", "\n", StringComparison.Ordinal), StringComparison.Ordinal);
     }
 
     private static string Hashless(string text) => Hash().Replace(text, "sha256:<hash>");
