@@ -11,7 +11,7 @@ internal sealed partial class RulebookChecker
 
     private void CheckThresholds()
     {
-        var grading = _rulebook.Grading;
+        var grading = _rulebook.QuestionGrading;
         var defaults = BindTable(grading.DefaultThresholds, ProfileContext);
         var overrides = new Dictionary<string, CheckedTable>(StringComparer.Ordinal);
         foreach (var (questionId, table) in grading.QuestionThresholds)
@@ -28,7 +28,7 @@ internal sealed partial class RulebookChecker
     /// <summary>Each question's requirements, bound over its own findings: a default list is bound once per question.</summary>
     private void CheckRequirements()
     {
-        var grading = _rulebook.Grading;
+        var grading = _rulebook.QuestionGrading;
         foreach (var (questionId, requirements) in grading.QuestionRequirements)
         {
             if (requirements.Count > 0) Question(questionId, requirements[0].Span);
@@ -51,7 +51,7 @@ internal sealed partial class RulebookChecker
 
     private void CheckLimits()
     {
-        var grading = _rulebook.Grading;
+        var grading = _rulebook.QuestionGrading;
         var defaults = BindLimits(grading.DefaultLimits, ProfileContext);
         var overrides = new Dictionary<string, IReadOnlyList<CheckedLimit>>(StringComparer.Ordinal);
         foreach (var (questionId, limits) in grading.QuestionLimits)

@@ -1,6 +1,7 @@
 using GradingEngine.Check;
 using GradingEngine.Check.Binding;
 using GradingEngine.Facts;
+using GradingEngine.Model;
 
 namespace GradingEngine.Compile;
 
@@ -21,9 +22,13 @@ internal sealed class RollupRuntime(CheckedRollup rollup, ExpressionMode mode)
             : BoundPrinter.Conjuncts(r.Condition).Select(p => (p, FastCompiler.For(mode).Compile(ConditionCompiler.ForQuestions(p)))).ToArray()))
         .ToArray();
 
-    public CheckedRollup Rollup { get; } = rollup;
+    public CheckedTable Table => rollup.Table;
 
-    public CheckedTable Table => Rollup.Table;
+    /// <summary>The roll-up's limits, applied after its table.</summary>
+    public IReadOnlyList<CheckedLimit> Limits => rollup.Limits;
+
+    /// <summary>What a question that is not graded does to the overall grade.</summary>
+    public RollupPolicy Policy => rollup.Policy;
 
     /// <summary>The `and`-ed parts of a row's condition that do not hold for these question grades.</summary>
     public IEnumerable<BoundExpr> FailingParts(CheckedGradeRule row, IReadOnlyList<QuestionGradeFact> questions) =>
@@ -46,6 +51,6 @@ internal sealed class RollupRuntime(CheckedRollup rollup, ExpressionMode mode)
     {
         if (Decide(questions) is not { } row) return -1;
         var holding = Holding(questions);
-        return Limits.Apply(row.Grade.Rank, Rollup.Limits, k => holding[k]).Rank;
+        return Check.Limits.Apply(row.Grade.Rank, Limits, k => holding[k]).Rank;
     }
 }

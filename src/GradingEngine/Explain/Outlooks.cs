@@ -91,7 +91,7 @@ internal static class Outlooks
             if (rank < current.Rank)
             {
                 gaps.AddRange(rollup.FailingParts(row, facts).Select(part => $"`{BoundPrinter.Print(part)}` does not hold"));
-                gaps.AddRange(rollup.Rollup.Limits
+                gaps.AddRange(rollup.Limits
                     .Where(l => holding[l.Index] && l.Limit.Kind == LimitKind.NoBetterThan && l.Grade.Rank > rank)
                     .Select(l => $"limit `no-better-than: {l.Grade.Id}` holds: `{l.Limit.When.Text}`"));
             }

@@ -2,7 +2,7 @@ namespace GradingEngine.Model;
 
 /// <summary>The whole framework as authored: the canonical model, independent of how it runs.</summary>
 /// <param name="Effects">What met criteria contribute to a question's outcome profile, as the rulebook declares them.</param>
-/// <param name="Grading">How each question is graded: default thresholds, requirements and limits, and per-question overrides.</param>
+/// <param name="QuestionGrading">How each question is graded: default thresholds, requirements and limits, and per-question overrides.</param>
 /// <param name="Rollup">How question grades combine into the overall grade; null when the framework has no overall grade.</param>
 public sealed record Rulebook(
     string Id,
@@ -14,7 +14,7 @@ public sealed record Rulebook(
     IReadOnlyList<Question> Questions,
     Codebook Codebook,
     IReadOnlyList<Criterion> Criteria,
-    QuestionGrading Grading,
+    QuestionGrading QuestionGrading,
     RollupPolicy? Rollup,
     IReadOnlyList<RulebookFile> Files,
     string ContentHash)
@@ -23,5 +23,5 @@ public sealed record Rulebook(
 
     public Effect? FindEffect(string id) => Effects.FirstOrDefault(e => e.Id == id);
 
-    public GradeTable ThresholdsFor(string questionId) => Grading.ThresholdsFor(questionId);
+    public GradeTable ThresholdsFor(string questionId) => QuestionGrading.ThresholdsFor(questionId);
 }

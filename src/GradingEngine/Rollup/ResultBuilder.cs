@@ -66,7 +66,7 @@ internal static class ResultBuilder
     private static (GradeDecision?, NotGraded?) Overall(CompiledRulebook compiled, List<QuestionResult> questions, List<QuestionGradeFact> graded)
     {
         if (compiled.Rollup is not { } rollup) return (null, null);
-        var policy = rollup.Rollup.Policy;
+        var policy = rollup.Policy;
         var ungraded = questions.Where(q => !q.IsGraded).Select(q => q.Question.Id).ToList();
         if (ungraded.Count > 0 && policy.Ungraded == UngradedPolicy.OverallNotGraded)
         {
@@ -85,7 +85,7 @@ internal static class ResultBuilder
         var row = rollup.Decide(graded)
             ?? throw new InvalidOperationException("engine error: the roll-up gave no overall grade");
         var values = compiled.Rulebook.Scale.Grades.Select(g => KeyValuePair.Create(g.Id, graded.Count(q => q.Rank == g.Rank))).ToList();
-        return (Decision(compiled.Rulebook, rollup.Table, row.Index, values, rollup.Rollup.Limits, rollup.Holding(graded)) with { UngradedQuestions = ungraded }, null);
+        return (Decision(compiled.Rulebook, rollup.Table, row.Index, values, rollup.Limits, rollup.Holding(graded)) with { UngradedQuestions = ungraded }, null);
     }
 
     private static GradeDecision Decision(Rulebook rulebook, CheckedTable table, int ruleIndex, IReadOnlyList<KeyValuePair<string, int>> values,

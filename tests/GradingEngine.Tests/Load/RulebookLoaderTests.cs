@@ -49,8 +49,8 @@ public class RulebookLoaderTests
         Assert.Equal([0, 1, 2, 3], rulebook.Scale.Grades.Select(g => g.Rank));
         Assert.Equal(["Q1", "Q2"], rulebook.Questions.Select(q => q.Id));
         Assert.Equal(9, rulebook.Criteria.Count);
-        Assert.Equal(4, rulebook.Grading.DefaultThresholds.Rules.Count);
-        Assert.True(rulebook.Grading.DefaultThresholds.Rules[^1].IsFallback);
+        Assert.Equal(4, rulebook.QuestionGrading.DefaultThresholds.Rules.Count);
+        Assert.True(rulebook.QuestionGrading.DefaultThresholds.Rules[^1].IsFallback);
         Assert.Equal(4, rulebook.Rollup!.Table.Rules.Count);
         Assert.Equal(["codebook.yaml", "criteria/criteria.yaml", "rollup.yaml", "rulebook.yaml", "thresholds.yaml"],
             rulebook.Files.Select(f => f.RelativePath));

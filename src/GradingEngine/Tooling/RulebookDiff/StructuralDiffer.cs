@@ -67,16 +67,16 @@ internal sealed class StructuralDiffer
         {
             Rows(ItemKind.ThresholdRow, name, OldThresholds(name), NewThresholds(name));
         }
-        foreach (var name in SectionNames(r => r.Grading.QuestionRequirements))
+        foreach (var name in SectionNames(r => r.QuestionGrading.QuestionRequirements))
         {
-            Positional(ItemKind.Requirement, name, Section(_old, name, r => r.Grading.DefaultRequirements, r => r.Grading.QuestionRequirements),
-                Section(_new, name, r => r.Grading.DefaultRequirements, r => r.Grading.QuestionRequirements), r => r.Fields,
+            Positional(ItemKind.Requirement, name, Section(_old, name, r => r.QuestionGrading.DefaultRequirements, r => r.QuestionGrading.QuestionRequirements),
+                Section(_new, name, r => r.QuestionGrading.DefaultRequirements, r => r.QuestionGrading.QuestionRequirements), r => r.Fields,
                 (a, b) => Fields(("when", a.When.Text != b.When.Text), ("because", a.Because != b.Because)));
         }
-        foreach (var name in SectionNames(r => r.Grading.QuestionLimits))
+        foreach (var name in SectionNames(r => r.QuestionGrading.QuestionLimits))
         {
-            Positional(ItemKind.Limit, name, Section(_old, name, r => r.Grading.DefaultLimits, r => r.Grading.QuestionLimits),
-                Section(_new, name, r => r.Grading.DefaultLimits, r => r.Grading.QuestionLimits), l => l.Fields, CompareLimits);
+            Positional(ItemKind.Limit, name, Section(_old, name, r => r.QuestionGrading.DefaultLimits, r => r.QuestionGrading.QuestionLimits),
+                Section(_new, name, r => r.QuestionGrading.DefaultLimits, r => r.QuestionGrading.QuestionLimits), l => l.Fields, CompareLimits);
         }
         Rows(ItemKind.RollupRow, ProposedGrades.OverallKey, _old.Rollup?.Table, _new.Rollup?.Table);
         Positional(ItemKind.Limit, ProposedGrades.OverallKey, _old.Rollup?.Limits ?? [], _new.Rollup?.Limits ?? [], l => l.Fields, CompareLimits);
@@ -93,11 +93,11 @@ internal sealed class StructuralDiffer
 
     /// <summary>`default` first, then the per-question tables of either rulebook, by id.</summary>
     private IEnumerable<string> TableNames() =>
-        new[] { _new.Grading.DefaultThresholds.Name }.Concat(_old.Grading.QuestionThresholds.Keys.Union(_new.Grading.QuestionThresholds.Keys).Order(StringComparer.Ordinal));
+        new[] { _new.QuestionGrading.DefaultThresholds.Name }.Concat(_old.QuestionGrading.QuestionThresholds.Keys.Union(_new.QuestionGrading.QuestionThresholds.Keys).Order(StringComparer.Ordinal));
 
-    private GradeTable? OldThresholds(string name) => name == _old.Grading.DefaultThresholds.Name ? _old.Grading.DefaultThresholds : _old.Grading.QuestionThresholds.GetValueOrDefault(name);
+    private GradeTable? OldThresholds(string name) => name == _old.QuestionGrading.DefaultThresholds.Name ? _old.QuestionGrading.DefaultThresholds : _old.QuestionGrading.QuestionThresholds.GetValueOrDefault(name);
 
-    private GradeTable? NewThresholds(string name) => name == _new.Grading.DefaultThresholds.Name ? _new.Grading.DefaultThresholds : _new.Grading.QuestionThresholds.GetValueOrDefault(name);
+    private GradeTable? NewThresholds(string name) => name == _new.QuestionGrading.DefaultThresholds.Name ? _new.QuestionGrading.DefaultThresholds : _new.QuestionGrading.QuestionThresholds.GetValueOrDefault(name);
 
     /// <summary>`default`, then the questions with their own list in either rulebook, by id.</summary>
     private IEnumerable<string> SectionNames<T>(Func<Rulebook, IReadOnlyDictionary<string, T>> perQuestion) =>
