@@ -36,7 +36,7 @@ public static class GradingPipeline
         if (!lint || result.Value is not { } checkedRulebook) return result;
         var bag = new DiagnosticBag();
         bag.AddRange(result.Diagnostics);
-        CriterionLint.Analyze(checkedRulebook.Criteria, checkedRulebook.Rulebook.Codebook, bag);
+        CriterionLint.Analyze(checkedRulebook.Criteria, checkedRulebook.Rulebook.Codebook, bag, checkedRulebook.Rulebook.Directory);
         return Result<CheckedRulebook>.Ok(checkedRulebook, bag.ToSortedList());
     }
 

@@ -34,6 +34,9 @@ internal sealed record CheckedRequirement(int Index, Requirement Requirement, Bo
 /// <summary>A limit whose grade is resolved and whose condition is bound over the profile (or, in the roll-up, the question grades).</summary>
 internal sealed record CheckedLimit(int Index, Limit Limit, Grade Grade, BoundExpr Condition);
 
+/// <summary>A named value bound for one question: <paramref name="Index"/> is its position among the rulebook's value ids.</summary>
+internal sealed record CheckedValue(int Index, NamedValue Value, BoundExpr Definition);
+
 /// <summary>The roll-up, checked: its table, its limits, and what an ungraded question does.</summary>
 internal sealed record CheckedRollup(CheckedTable Table, IReadOnlyList<CheckedLimit> Limits, RollupPolicy Policy);
 
@@ -80,6 +83,9 @@ public sealed class CheckedRulebook
     public IReadOnlyList<TableAnalysis> Analyses { get; }
 
     public IReadOnlyList<Diagnostic> Warnings { get; }
+
+    /// <summary>Per question, its named values bound over its findings, in the rulebook's order of value ids.</summary>
+    internal IReadOnlyDictionary<string, IReadOnlyList<CheckedValue>> Values { get; init; } = new Dictionary<string, IReadOnlyList<CheckedValue>>();
 
     internal IEnumerable<CheckedCriterion> CriteriaOf(string questionId) => Criteria.Where(c => c.Criterion.QuestionId == questionId);
 }

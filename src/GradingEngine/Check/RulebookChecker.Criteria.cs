@@ -8,26 +8,74 @@ internal sealed partial class RulebookChecker
 {
     private void CheckCriteria()
     {
-        Duplicates(_rulebook.Criteria, c => c.Id, c => c.Fields["id"], "criterion");
+        DuplicateCriteria();
         // One context per question: each lists the question's indicators, a scan of the whole codebook.
         var contexts = new Dictionary<Question, (ConditionContext.Findings Context, List<string> Indicators)>(ReferenceEqualityComparer.Instance);
         foreach (var criterion in _rulebook.Criteria)
         {
-            CheckMessage(criterion);
-            var question = Question(criterion.QuestionId, criterion.Fields["question"]);
-            if (question is null) continue;
-            Area(question, criterion.AreaId, criterion.Fields["area"]);
-            if (!contexts.TryGetValue(question, out var context))
+            InTemplate(criterion, () =>
             {
-                var c = new ConditionContext.Findings(question, _rulebook.Codebook);
-                contexts[question] = context = (c, [.. c.Indicators.Select(i => i.Id)]);
-            }
-            var effect = EffectOf(criterion);
-            var bound = ConditionBinder.Bind(criterion.When, context.Context, _bag);
-            if (bound is null || effect < 0) continue;
-            var witnesses = new List<WitnessSource>();
-            CollectWitnesses(bound, positive: true, witnesses);
-            _criteria.Add(new CheckedCriterion(_criteria.Count, criterion, effect, bound, witnesses, ReadIndicators(bound, context.Indicators)));
+                CheckMessage(criterion);
+                var question = Question(criterion.QuestionId, criterion.Fields["question"]);
+                if (question is null) return;
+                Area(question, criterion.AreaId, criterion.Fields["area"]);
+                if (!contexts.TryGetValue(question, out var context))
+                {
+                    var c = FindingsContext(question);
+                    contexts[question] = context = (c, [.. c.Indicators.Select(i => i.Id)]);
+                }
+                var effect = EffectOf(criterion);
+                var bound = ConditionBinder.Bind(criterion.When, context.Context, _bag);
+                if (bound is null || effect < 0) return;
+                var witnesses = new List<WitnessSource>();
+                CollectWitnesses(bound, positive: true, witnesses);
+                _criteria.Add(new CheckedCriterion(_criteria.Count, criterion, effect, bound, witnesses, ReadIndicators(bound, context.Indicators)));
+            });
+        }
+    }
+
+    /// <summary>
+    /// Checks a criterion; one copied from a template has its diagnostics say so and name the question, since they
+    /// point at the template, which every copy shares.
+    /// </summary>
+    private void InTemplate(Criterion criterion, Action check)
+    {
+        if (criterion.Template is not { } template)
+        {
+            check();
+            return;
+        }
+        var outer = _bag;
+        var inner = new DiagnosticBag();
+        _bag = inner;
+        try
+        {
+            check();
+        }
+        finally
+        {
+            _bag = outer;
+        }
+        foreach (var d in inner.ToSortedList())
+        {
+            // Values and other shared definitions report where they are written, not as the template's.
+            outer.Add(d.Span.Path == template.Template.Path && d.Span.Line >= template.Template.Line && d.Span.Line <= criterion.Fields.LastLine
+                ? d with { Message = $"{d.Message} ({Describe(template)})" }
+                : d);
+        }
+    }
+
+    private string Describe(TemplateOrigin template) => template.Describe(_rulebook.Directory);
+
+    private void DuplicateCriteria()
+    {
+        var seen = new Dictionary<string, Criterion>(StringComparer.Ordinal);
+        foreach (var criterion in _rulebook.Criteria)
+        {
+            if (seen.TryAdd(criterion.Id, criterion)) continue;
+            var first = seen[criterion.Id];
+            var where = criterion.Template is { } t ? $" ({Describe(t)})" : "";
+            _bag.Error(DiagnosticCodes.DuplicateId, criterion.Fields["id"], $"duplicate criterion id `{criterion.Id}`{where}", $"first defined at {first.Fields["id"]}");
         }
     }
 
@@ -71,6 +119,13 @@ internal sealed partial class RulebookChecker
             case BoundNegate negate:
                 CollectWitnesses(negate.Operand, positive, into);
                 break;
+            case BoundRound round:
+                CollectWitnesses(round.Operand, positive, into);
+                break;
+            case BoundNamedValue value:
+                // A criterion that reads a value has the findings behind it as its evidence.
+                CollectWitnesses(value.Definition, positive, into);
+                break;
             case BoundIn @in:
                 CollectWitnesses(@in.Value, positive, into);
                 break;
@@ -95,6 +150,8 @@ internal sealed partial class RulebookChecker
             {
                 case BoundNot n: Visit(n.Operand); break;
                 case BoundNegate n: Visit(n.Operand); break;
+                case BoundRound r: Visit(r.Operand); break;
+                case BoundNamedValue v: Visit(v.Definition); break;
                 case BoundBinary b: Visit(b.Left); Visit(b.Right); break;
                 case BoundIn i: Visit(i.Value); break;
                 case BoundAggregate a:

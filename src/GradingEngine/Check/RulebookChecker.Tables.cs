@@ -7,7 +7,11 @@ namespace GradingEngine.Check;
 
 internal sealed partial class RulebookChecker
 {
-    private ConditionContext.Profile ProfileContext => new(_rulebook.Effects, _rulebook.Codebook.Kinds);
+    private ConditionContext.Profile ProfileContext => new(_rulebook.Effects, _rulebook.Codebook.Kinds, _rulebook.Values.Ids);
+
+    /// <summary>The context of a condition over a question's findings: its indicators, and its named values.</summary>
+    private ConditionContext.Findings FindingsContext(Question question) =>
+        new(question, _rulebook.Codebook) { Values = _valueScopes.GetValueOrDefault(question.Id) };
 
     private void CheckThresholds()
     {
@@ -36,7 +40,7 @@ internal sealed partial class RulebookChecker
         }
         foreach (var question in _rulebook.Questions)
         {
-            var context = new ConditionContext.Findings(question, _rulebook.Codebook);
+            var context = FindingsContext(question);
             var bound = new List<CheckedRequirement>();
             foreach (var requirement in grading.RequirementsFor(question.Id))
             {
@@ -138,7 +142,7 @@ internal sealed partial class RulebookChecker
 
     private void Analyze()
     {
-        _analyses.AddRange(TableAnalyzer.AnalyzeThresholds(_rulebook, _criteria, _thresholds, _limits, _bag));
+        _analyses.AddRange(TableAnalyzer.AnalyzeThresholds(_rulebook, _criteria, _thresholds, _limits, _bag, values: _values));
         if (_rollup is not null) _analyses.Add(RollupAnalyzer.Analyze(_rulebook, _rollup, _requirements, _analyses, _bag));
     }
 

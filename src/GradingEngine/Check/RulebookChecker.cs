@@ -1,4 +1,5 @@
 using GradingEngine.Check.Analysis;
+using GradingEngine.Check.Binding;
 using GradingEngine.Diagnostics;
 using GradingEngine.Model;
 
@@ -12,12 +13,14 @@ namespace GradingEngine.Check;
 internal sealed partial class RulebookChecker
 {
     private readonly Rulebook _rulebook;
-    private readonly DiagnosticBag _bag;
+    private DiagnosticBag _bag;
     private readonly List<CheckedCriterion> _criteria = [];
     private readonly Dictionary<string, CheckedTable> _thresholds = new(StringComparer.Ordinal);
     private readonly Dictionary<string, IReadOnlyList<CheckedRequirement>> _requirements = new(StringComparer.Ordinal);
     private readonly Dictionary<string, IReadOnlyList<CheckedLimit>> _limits = new(StringComparer.Ordinal);
     private readonly List<TableAnalysis> _analyses = [];
+    private readonly Dictionary<string, ValueScope> _valueScopes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, IReadOnlyList<CheckedValue>> _values = new(StringComparer.Ordinal);
     private CheckedRollup? _rollup;
 
     private RulebookChecker(Rulebook rulebook, DiagnosticBag bag)
@@ -32,10 +35,12 @@ internal sealed partial class RulebookChecker
         ("effects", CheckEffects),
         ("questions", CheckQuestions),
         ("codebook", CheckCodebook),
+        ("values", CheckValues),
         ("criteria", CheckCriteria),
         ("thresholds", CheckThresholds),
         ("requirements", CheckRequirements),
         ("limits", CheckLimits),
+        ("value use", CheckValueUse),
         ("rollup", CheckRollup),
         ("coverage", CheckCoverage),
         ("analysis", Analyze),
@@ -59,7 +64,7 @@ internal sealed partial class RulebookChecker
         }
         if (bag.HasErrors) return null;
         return new CheckedRulebook(rulebook, checker._criteria, checker._thresholds, checker._requirements, checker._limits, checker._rollup,
-            checker._analyses, bag.ToSortedList().Where(d => !d.IsError).ToList());
+            checker._analyses, bag.ToSortedList().Where(d => !d.IsError).ToList()) { Values = checker._values };
     }
 
     private void Duplicates<T>(IEnumerable<T> items, Func<T, string> id, Func<T, SourceSpan> span, string what)

@@ -107,6 +107,9 @@ public sealed class CompiledRulebook
             StringComparer.Ordinal);
     }
 
+    /// <summary>Per question, its named values as delegates over its evidence.</summary>
+    internal IReadOnlyDictionary<string, ValuesRuntime> Values { get; init; } = new Dictionary<string, ValuesRuntime>();
+
     /// <summary>How many NRules rules the rulebook became.</summary>
     public int RuleCount { get; }
 }

@@ -73,6 +73,13 @@ internal sealed class ConditionCompiler
         return findings => compiled(gather.Gather(findings));
     }
 
+    /// <summary>A named value over a question's evidence: its aggregates scan the sources <paramref name="sourceOf"/> registers.</summary>
+    public static Expression<Func<QuestionEvidence, decimal?>> NumberForEvidence(BoundExpr number, Func<IReadOnlyList<Indicator>, int> sourceOf)
+    {
+        var evidence = Expression.Parameter(typeof(QuestionEvidence), EvidenceParameter);
+        return Expression.Lambda<Func<QuestionEvidence, decimal?>>(new ConditionCompiler(evidence, sourceOf).Emit(number), evidence);
+    }
+
     public static Expression<Func<IEnumerable<QuestionGradeFact>, bool>> ForQuestions(BoundExpr condition)
     {
         var questions = Expression.Parameter(typeof(IEnumerable<QuestionGradeFact>), QuestionsParameter);
@@ -128,6 +135,9 @@ internal sealed class ConditionCompiler
         BoundProfileVariable p => ProfileVariable(p),
         BoundNot n => Expression.Not(Emit(n.Operand)),
         BoundNegate n => Expression.Call(Ops.Neg, Emit(n.Operand)),
+        BoundRound r => Expression.Call(Ops.Round, Emit(r.Operand)),
+        // Over findings a value's definition stands in its place: computed from the same findings, with the same sources.
+        BoundNamedValue v => Emit(v.Definition),
         BoundBinary b => Binary(b),
         BoundIn i => In(i),
         BoundAggregate a => Aggregate(a),
@@ -157,12 +167,17 @@ internal sealed class ConditionCompiler
             ItemField.QuestionId => Expression.Property(item, Members.QuestionId),
             ItemField.Grade => Expression.Convert(Expression.Property(item, Members.QuestionRank), typeof(int?)),
             ItemField.Kind => Expression.Property(item, Members.Kind),
+            ItemField.Score => Expression.Property(item, Members.Score),
             _ => throw new UnreachableException(f.Field.ToString()),
         };
     }
 
     private Expression ProfileVariable(BoundProfileVariable p)
     {
+        if (p.Measure == ProfileMeasure.Value)
+        {
+            return Expression.Call(_profile!, Members.Value, Expression.Constant(p.Index));
+        }
         var read = p.Measure switch
         {
             ProfileMeasure.Count => Members.Count,
@@ -249,8 +264,11 @@ internal sealed class ConditionCompiler
                 return Expression.Call(Ops.Div,
                     Select(AggregateKind.Count, itemType, a.Filter),
                     Select(AggregateKind.Count, itemType, a.Second!));
-            case AggregateKind.Sum or AggregateKind.Min or AggregateKind.Max:
+            case AggregateKind.Sum or AggregateKind.Min or AggregateKind.Max or AggregateKind.Mean:
                 return Call(a.Kind, itemType, Items(a.Filter), Filter(a.Filter), Lambda(a.Second!));
+            case AggregateKind.Percentage:
+                // Each finding's score and the most it could score: the projection bound with it is f.judgement.
+                return Expression.Call(Ops.Percentage, Items(a.Filter), Filter(a.Filter));
             default:
                 throw new UnreachableException(a.Kind.ToString());
         }
@@ -387,6 +405,8 @@ internal sealed class ConditionCompiler
         public static readonly MethodInfo Mul = Of(() => RuleOps.Mul(null, null));
         public static readonly MethodInfo Div = Of(() => RuleOps.Div(null, null));
         public static readonly MethodInfo Neg = Of(() => RuleOps.Neg(null));
+        public static readonly MethodInfo Round = Of(() => RuleOps.Round(null));
+        public static readonly MethodInfo Percentage = Of(() => RuleOps.Percentage(null!, null!));
 
         public static readonly MethodInfo Number = Of(() => RuleOps.Number(0));
         public static readonly MethodInfo Items = Of(() => RuleOps.Items<QuestionGradeFact>(null!));
@@ -400,6 +420,7 @@ internal sealed class ConditionCompiler
             [AggregateKind.Sum] = Of(() => RuleOps.Sum<FindingFact>(null!, null!, null!)),
             [AggregateKind.Min] = Of(() => RuleOps.Min<FindingFact>(null!, null!, null!)),
             [AggregateKind.Max] = Of(() => RuleOps.Max<FindingFact>(null!, null!, null!)),
+            [AggregateKind.Mean] = Of(() => RuleOps.Mean<FindingFact>(null!, null!, null!)),
             [AggregateKind.Worst] = Of(() => RuleOps.Worst<FindingFact>(null!, null!, null!)),
             [AggregateKind.Best] = Of(() => RuleOps.Best<FindingFact>(null!, null!, null!)),
         };
@@ -412,6 +433,7 @@ internal sealed class ConditionCompiler
             [AggregateKind.Sum] = Of(() => RuleOps.Sum<QuestionGradeFact>(null!, null!, null!)),
             [AggregateKind.Min] = Of(() => RuleOps.Min<QuestionGradeFact>(null!, null!, null!)),
             [AggregateKind.Max] = Of(() => RuleOps.Max<QuestionGradeFact>(null!, null!, null!)),
+            [AggregateKind.Mean] = Of(() => RuleOps.Mean<QuestionGradeFact>(null!, null!, null!)),
             [AggregateKind.Worst] = Of(() => RuleOps.Worst<QuestionGradeFact>(null!, null!, null!)),
             [AggregateKind.Best] = Of(() => RuleOps.Best<QuestionGradeFact>(null!, null!, null!)),
         };
@@ -435,6 +457,8 @@ internal sealed class ConditionCompiler
         public static readonly PropertyInfo QuestionRank = Property((QuestionGradeFact q) => q.Rank);
         public static readonly MethodInfo Source = ((MethodCallExpression)((Expression<Func<QuestionEvidence, FindingFact[]>>)(e => e.Source(0))).Body).Method;
         public static readonly PropertyInfo Kind = Property((FindingFact f) => f.KindId);
+        public static readonly PropertyInfo Score = Property((FindingFact f) => f.Score);
+        public static readonly MethodInfo Value = ((MethodCallExpression)((Expression<Func<OutcomeProfile, decimal?>>)(p => p.Value(0))).Body).Method;
         public static readonly MethodInfo Count = ((MethodCallExpression)((Expression<Func<OutcomeProfile, int>>)(p => p.Count(0))).Body).Method;
         public static readonly MethodInfo Weight = ((MethodCallExpression)((Expression<Func<OutcomeProfile, int>>)(p => p.Weight(0))).Body).Method;
         public static readonly MethodInfo Findings = ((MethodCallExpression)((Expression<Func<OutcomeProfile, int>>)(p => p.Findings(0))).Body).Method;

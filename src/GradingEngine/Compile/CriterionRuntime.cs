@@ -44,7 +44,8 @@ internal sealed class CriterionRuntime
                 AggregateKind.Best => (Rank, false),
                 AggregateKind.Max => (ConditionCompiler.CompileFindingNumber(w.Aggregate.Second!, layout.SourceOf, mode), true),
                 AggregateKind.Min => (ConditionCompiler.CompileFindingNumber(w.Aggregate.Second!, layout.SourceOf, mode), false),
-                AggregateKind.Any or AggregateKind.All or AggregateKind.Count or AggregateKind.Sum or AggregateKind.Ratio =>
+                AggregateKind.Any or AggregateKind.All or AggregateKind.Count or AggregateKind.Sum or AggregateKind.Ratio
+                    or AggregateKind.Mean or AggregateKind.Percentage =>
                     ((Func<QuestionEvidence, FindingFact, decimal?>?)null, false),
                 _ => throw new UnreachableException(w.Aggregate.Kind.ToString()),
             };

@@ -34,6 +34,10 @@ internal sealed class GradeTableRuntime(CheckedTable table, IReadOnlyList<Checke
     public bool ReadsFindings { get; } = table.Rules.Select(r => r.Condition).Concat(limits.Select(l => l.Condition))
         .Any(c => c is not null && BoundPrinter.Variables(c).Any(v => v.Measure == ProfileMeasure.Findings));
 
+    /// <summary>The named values a row or limit reads (by index among the rulebook's value ids): undefined, the question cannot be graded.</summary>
+    public IReadOnlyList<BoundProfileVariable> ReadsValues { get; } = [.. table.Rules.Select(r => r.Condition).Concat(limits.Select(l => l.Condition))
+        .SelectMany(c => c is null ? [] : BoundPrinter.Variables(c)).Where(v => v.Measure == ProfileMeasure.Value).DistinctBy(v => v.Index).OrderBy(v => v.Index)];
+
     /// <summary>The `and`-ed parts of a row's condition that do not hold for <paramref name="profile"/>.</summary>
     public IEnumerable<BoundExpr> FailingParts(CheckedGradeRule row, OutcomeProfile profile) =>
         _parts[row.Index].Value.Where(p => !p.Holds(profile)).Select(p => p.Part);

@@ -42,7 +42,12 @@ internal static class RulebookCompiler
         var layouts = rulebook.Rulebook.Questions.ToDictionary(q => q.Id, q => new EvidenceLayout.Builder(q.Id), StringComparer.Ordinal);
         // Conditions first: compiling them registers the evidence sources the layouts then freeze.
         var conditions = rulebook.Criteria.Select(c => ConditionCompiler.ForEvidence(c.Condition, layouts[c.Criterion.QuestionId].SourceOf)).ToList();
+        var valueExpressions = rulebook.Rulebook.Questions.ToDictionary(q => q.Id,
+            q => ValuesRuntime.Expressions(ValuesOf(rulebook, q.Id), layouts[q.Id].SourceOf), StringComparer.Ordinal);
         var evidence = layouts.ToDictionary(l => l.Key, l => l.Value.Build(), StringComparer.Ordinal);
+        var ids = rulebook.Rulebook.Values.Ids.Count;
+        var values = rulebook.Rulebook.Questions.ToDictionary(q => q.Id,
+            q => ValuesRuntime.Of(ids, ValuesOf(rulebook, q.Id), valueExpressions[q.Id], compiler), StringComparer.Ordinal);
         var criteria = rulebook.Criteria.Select(c => new CriterionRuntime(c, evidence[c.Criterion.QuestionId], compiler.Mode)).ToList();
         var rules = new List<IRuleDefinition>();
         var position = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -55,13 +60,16 @@ internal static class RulebookCompiler
         }
         foreach (var question in rulebook.Rulebook.Questions)
         {
-            rules.Add(ProfileRule(question.Id, rulebook.Rulebook.Effects.Count, rulebook.Rulebook.Codebook.Kinds.Count));
+            rules.Add(ProfileRule(question.Id, rulebook.Rulebook.Effects.Count, rulebook.Rulebook.Codebook.Kinds.Count, values[question.Id]));
             var table = rulebook.Thresholds[question.Id];
             rules.AddRange(table.Rules.Select(row => QuestionGradeRule(question.Id, table, row)));
         }
         var factory = new RuleCompiler { ExpressionCompiler = compiler }.Compile(rules);
-        return new CompiledRulebook(rulebook, factory, criteria, evidence, rules.Count, compiler.Mode);
+        return new CompiledRulebook(rulebook, factory, criteria, evidence, rules.Count, compiler.Mode) { Values = values };
     }
+
+    private static IReadOnlyList<CheckedValue> ValuesOf(CheckedRulebook rulebook, string questionId) =>
+        rulebook.Values.GetValueOrDefault(questionId) ?? [];
 
     private static IRuleDefinition CriterionRule(CriterionRuntime runtime, LambdaExpression condition, int lane)
     {
@@ -94,13 +102,13 @@ internal static class RulebookCompiler
         return builder.Build();
     }
 
-    private static IRuleDefinition ProfileRule(string questionId, int effects, int kinds)
+    private static IRuleDefinition ProfileRule(string questionId, int effects, int kinds, ValuesRuntime values)
     {
         var builder = Named($"profile {questionId}", $"outcome profile of {questionId}", ProfilePriority, null, "profile");
         var lhs = builder.LeftHandSide();
         ScopePattern(lhs, questionId);
         lhs.Pattern(typeof(OutcomesComplete), "complete");
-        Expression<Action<IContext, QuestionEvidence>> action = (ctx, scope) => RuleActions.Profile(ctx, scope, effects, kinds);
+        Expression<Action<IContext, QuestionEvidence>> action = (ctx, scope) => RuleActions.Profile(ctx, scope, effects, kinds, values);
         builder.RightHandSide().Action(action);
         return builder.Build();
     }

@@ -56,6 +56,8 @@ public static class DiagnosticCodes
     public const string AmbiguousField = "GE403";
     public const string UnknownPlaceholder = "GE404";
     public const string ConditionTooComplex = "GE405";
+    public const string ValueCycle = "GE406";
+    public const string DivisionByZero = "GE407";
 
     // Thresholds and roll-up: totality and order.
     public const string MissingFallback = "GE500";
@@ -115,6 +117,8 @@ public static class DiagnosticCodes
         (AmbiguousField, "a finding field whose type depends on which indicator the finding is"),
         (UnknownPlaceholder, "a message template uses a placeholder that does not exist"),
         (ConditionTooComplex, "a condition is longer or deeper than the limit"),
+        (ValueCycle, "a named value is defined in terms of itself, directly or through other values"),
+        (DivisionByZero, "a division by the number 0, which is always undefined"),
         (MissingFallback, "a grade table has no `otherwise` rule, so some outcome gets no grade"),
         (FallbackNotLast, "an `otherwise` rule is not the last rule of its table"),
         (UnreachableRule, "a grade rule that no outcome can reach: the rules above it overlap it entirely"),

@@ -46,6 +46,7 @@ internal static class Counterfactuals
             weights[effect[i]] += criteria[i].Criterion.Weight;
         }
         var (findings, kinds) = FindingCounts(rulebook, inspection, question.Question.Id);
+        var values = ValuesOf(rulebook, question);
         var results = new List<IReadOnlyList<CriterionChange>>();
         var taken = new int[classes.Length];
         for (var size = 1; size <= MaxFlips && results.Count == 0; size++)
@@ -59,7 +60,7 @@ internal static class Counterfactuals
             if (results.Count == MaxAlternatives) return;
             if (remaining == 0)
             {
-                if (runtime.Grade(OutcomeProfile.Of(question.Question.Id, counts, weights, findings, kinds)) == target.Rank)
+                if (runtime.Grade(OutcomeProfile.Of(question.Question.Id, counts, weights, findings, kinds, values)) == target.Rank)
                 {
                     results.Add(classes.SelectMany((members, k) => members.Take(taken[k])).Order()
                         .Select(i => Change(compiled, criteria[i], inspection)).ToList());
@@ -107,6 +108,15 @@ internal static class Counterfactuals
             }
         }
         return (all, kinds);
+    }
+
+    /// <summary>The question's named values by index among the rulebook's value ids, as computed: criterion flips leave them as they are.</summary>
+    internal static decimal?[]? ValuesOf(Rulebook rulebook, QuestionResult question)
+    {
+        if (question.Values.Count == 0) return null;
+        var values = new decimal?[rulebook.Values.Ids.Count];
+        foreach (var v in question.Values) values[rulebook.Values.IndexOf(v.Definition.Id)] = v.Value;
+        return values;
     }
 
     /// <summary>Whether flipping a criterion of this direction and outcome moves the grade up (or, for <paramref name="up"/> false, down).</summary>

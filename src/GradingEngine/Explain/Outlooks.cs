@@ -51,7 +51,7 @@ internal static class Outlooks
             weights[e] += outcome.Criterion.Weight;
         }
         var (findings, kinds) = Counterfactuals.FindingCounts(rulebook, inspection, question.Question.Id);
-        return OutcomeProfile.Of(question.Question.Id, counts, weights, findings, kinds);
+        return OutcomeProfile.Of(question.Question.Id, counts, weights, findings, kinds, Counterfactuals.ValuesOf(rulebook, question));
     }
 
     /// <summary>Each `and`-ed part of the row's condition that does not hold, with the values it reads.</summary>
@@ -66,13 +66,16 @@ internal static class Outlooks
     private static string Values(BoundExpr condition, OutcomeProfile profile) =>
         string.Join(", ", BoundPrinter.Variables(condition).Select(v => $"{v.Name} is {Read(v, profile)}").Distinct());
 
-    private static int Read(BoundProfileVariable v, OutcomeProfile profile) => v.Measure switch
+    private static string Read(BoundProfileVariable v, OutcomeProfile profile) => v.Measure switch
     {
-        ProfileMeasure.Count => profile.Count(v.Index),
-        ProfileMeasure.Weight => profile.Weight(v.Index),
-        ProfileMeasure.Findings => profile.Findings(v.Index),
+        ProfileMeasure.Count => Invariant(profile.Count(v.Index)),
+        ProfileMeasure.Weight => Invariant(profile.Weight(v.Index)),
+        ProfileMeasure.Findings => Invariant(profile.Findings(v.Index)),
+        ProfileMeasure.Value => profile.Value(v.Index) is { } value ? Numbers.Text(value) : "undefined",
         _ => throw new System.Diagnostics.UnreachableException(v.Measure.ToString()),
     };
+
+    private static string Invariant(int n) => n.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private static GradeOutlook Overall(CompiledRulebook compiled, RollupRuntime rollup, GradingResult result)
     {

@@ -15,6 +15,12 @@ internal sealed class FindingFact(Finding finding, Indicator indicator, Codebook
     public int Rank { get; } = finding.Judgement is { } j && indicator.Scale is { } s ? s.RankOf(j) : -1;
 
     public decimal Number { get; } = finding.Number ?? 0m;
+
+    /// <summary>The judgement as a score, on a numeric scale; null otherwise (the checker reads it only where it is one).</summary>
+    public decimal? Score { get; } = finding.Judgement is { } score && indicator.Scale is { IsNumeric: true } numeric ? numeric.ScoreOf(score) : null;
+
+    /// <summary>The most a finding of this indicator can score (a percentage of the maximum divides by it); 0 when it is not scored.</summary>
+    public decimal ScoreMaximum { get; } = indicator.Scale?.Scores?.Max ?? 0;
     public bool Flag { get; } = finding.Flag ?? false;
 
     /// <summary>The finding's kind as written, for `f.kind`; empty when it has none, which equals no kind's id.</summary>

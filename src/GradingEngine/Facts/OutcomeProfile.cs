@@ -5,8 +5,10 @@ namespace GradingEngine.Facts;
 /// its effects), and how many findings the question has, in all and of each kind (in codebook order). Summed from
 /// every <see cref="CriterionMet"/> of the question once all have fired, so no grade depends on firing order.
 /// </summary>
-internal sealed class OutcomeProfile(string questionId, int[] counts, int[] weights, int findings, int[] kinds)
+internal sealed class OutcomeProfile(string questionId, int[] counts, int[] weights, int findings, int[] kinds, decimal?[]? values = null)
 {
+    private readonly decimal?[] _values = values ?? [];
+
     public string QuestionId { get; } = questionId;
 
     public int Count(int effect) => counts[effect];
@@ -16,8 +18,11 @@ internal sealed class OutcomeProfile(string questionId, int[] counts, int[] weig
     /// <summary>The question's findings: all of them, or those of one kind (<paramref name="kind"/> >= 0).</summary>
     public int Findings(int kind) => kind < 0 ? findings : kinds[kind];
 
+    /// <summary>A named value of the question, by its index among the rulebook's value ids: undefined when it has no value there.</summary>
+    public decimal? Value(int index) => index < _values.Length ? _values[index] : null;
+
     /// <summary>The profile of a question's met criteria and findings.</summary>
-    public static OutcomeProfile Of(string questionId, IEnumerable<CriterionMet> met, IReadOnlyList<FindingFact> all, int effects, int kindCount)
+    public static OutcomeProfile Of(string questionId, IEnumerable<CriterionMet> met, IReadOnlyList<FindingFact> all, int effects, int kindCount, decimal?[]? values = null)
     {
         var counts = new int[effects];
         var weights = new int[effects];
@@ -31,12 +36,13 @@ internal sealed class OutcomeProfile(string questionId, int[] counts, int[] weig
         {
             if (f.Kind >= 0) kinds[f.Kind]++;
         }
-        return new OutcomeProfile(questionId, counts, weights, all.Count, kinds);
+        return new OutcomeProfile(questionId, counts, weights, all.Count, kinds, values);
     }
 
     /// <summary>A profile given whole, for what-if questions and analysis.</summary>
-    public static OutcomeProfile Of(string questionId, ReadOnlySpan<int> counts, ReadOnlySpan<int> weights, int findings = 0, ReadOnlySpan<int> kinds = default) =>
-        new(questionId, counts.ToArray(), weights.ToArray(), findings, kinds.ToArray());
+    public static OutcomeProfile Of(string questionId, ReadOnlySpan<int> counts, ReadOnlySpan<int> weights, int findings = 0, ReadOnlySpan<int> kinds = default,
+        decimal?[]? values = null) =>
+        new(questionId, counts.ToArray(), weights.ToArray(), findings, kinds.ToArray(), values);
 
     internal ReadOnlySpan<int> Counts => counts;
 
@@ -45,4 +51,6 @@ internal sealed class OutcomeProfile(string questionId, int[] counts, int[] weig
     internal ReadOnlySpan<int> Kinds => kinds;
 
     internal int AllFindings => findings;
+
+    internal IReadOnlyList<decimal?> Values => _values;
 }

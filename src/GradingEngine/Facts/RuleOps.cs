@@ -35,6 +35,12 @@ internal static class RuleOps
     public static decimal? Div(decimal? a, decimal? b) => b == 0m ? null : Checked(a, b, static (x, y) => x / y);
     public static decimal? Neg(decimal? a) => -a;
 
+    /// <summary>
+    /// The nearest whole number, a half rounded away from zero (62.5 is 63, -62.5 is -63): as percentages and scores are
+    /// rounded in published frameworks, where half to even (62.5 to 62) would move a band boundary. Undefined stays undefined.
+    /// </summary>
+    public static decimal? Round(decimal? a) => a is { } x ? decimal.Round(x, 0, MidpointRounding.AwayFromZero) : null;
+
     /// <summary>A profile count or weight as a number.</summary>
     public static decimal? Number(int value) => value;
 
@@ -101,6 +107,36 @@ internal static class RuleOps
             if (filter(items[i])) sum = Add(sum, value(items[i]));
         }
         return sum;
+    }
+
+    /// <summary>The mean over the items the filter selects; undefined when none do (never 0: no evidence is not a score).</summary>
+    public static decimal? Mean<T>(T[] items, Func<T, bool> filter, Func<T, decimal?> value)
+    {
+        decimal? sum = 0m;
+        var n = 0;
+        for (var i = 0; i < items.Length; i++)
+        {
+            if (!filter(items[i])) continue;
+            sum = Add(sum, value(items[i]));
+            n++;
+        }
+        return n == 0 ? null : Div(sum, n);
+    }
+
+    /// <summary>
+    /// The scores of the findings the filter selects, as a percentage of the most they could score: 100 × the sum of their
+    /// scores ÷ the sum of their scales' maximums. Undefined when none match.
+    /// </summary>
+    public static decimal? Percentage(FindingFact[] items, Func<FindingFact, bool> filter)
+    {
+        decimal? sum = 0m, maximum = 0m;
+        for (var i = 0; i < items.Length; i++)
+        {
+            if (!filter(items[i])) continue;
+            sum = Add(sum, items[i].Score);
+            maximum = Add(maximum, items[i].ScoreMaximum);
+        }
+        return Div(Mul(100m, sum), maximum);
     }
 
     public static decimal? Min<T>(T[] items, Func<T, bool> filter, Func<T, decimal?> value) =>

@@ -229,15 +229,16 @@ internal static class InspectionLoader
             if (m.Has("value"))
             {
                 bag.Error(DiagnosticCodes.ValueTypeMismatch, m.SpanOf("value"), $"indicator `{indicator.Id}` takes a `judgement`, not a `value`",
-                    $"levels are: {string.Join(", ", indicator.Scale!.Levels.Select(l => $"`{l}`"))}");
+                    indicator.Scale!.LevelsHelp);
                 return (null, null, null, false);
             }
             var judgement = m.Scalar("judgement", required: true);
             if (judgement is null) return (null, null, null, false);
             if (indicator.Scale!.RankOf(judgement.Value) < 0)
             {
-                bag.Error(DiagnosticCodes.UnknownLevel, judgement.Span, $"`{judgement.Value}` is not a level of scale `{indicator.Scale.Id}`",
-                    NameSuggester.Help(judgement.Value, indicator.Scale.Levels) ?? $"levels are: {string.Join(", ", indicator.Scale.Levels.Select(l => $"`{l}`"))}");
+                bag.Error(DiagnosticCodes.UnknownLevel, judgement.Span,
+                    $"`{judgement.Value}` is not a {(indicator.Scale.IsNumeric ? "score" : "level")} of scale `{indicator.Scale.Id}`",
+                    (indicator.Scale.IsNumeric ? null : NameSuggester.Help(judgement.Value, indicator.Scale.Levels)) ?? indicator.Scale.LevelsHelp);
                 return (null, null, null, false);
             }
             return (judgement.Value, null, null, true);

@@ -29,10 +29,19 @@ internal sealed partial class RulebookLoader
 
     private JudgementScale? ReadJudgementScale(YNode node)
     {
-        var m = MappingReader.Open(node, "scale", _bag, "id", "levels", "description");
+        var m = MappingReader.Open(node, "scale", _bag, "id", "levels", "range", "better", "description");
         if (m is null) return null;
         var id = m.Id("id");
         m.String("description", required: false);
+        if (m.Has("range") || m.Has("better") && !m.Has("levels"))
+        {
+            return ReadNumericScale(m, id);
+        }
+        if (m.Has("better"))
+        {
+            _bag.Error(DiagnosticCodes.InvalidValue, m.SpanOf("better"), "`better` only applies to a scale with a `range`",
+                "a scale of `levels` lists them best first");
+        }
         var levelsNode = m.Sequence("levels", required: true);
         var levels = new List<string>();
         foreach (var item in levelsNode?.Items ?? [])
@@ -57,6 +66,48 @@ internal sealed partial class RulebookLoader
         m.Finish();
         return id is null ? null : new JudgementScale(id, levels, m.Fields);
     }
+
+    /// <summary>
+    /// A scale of scores, `range: {min: 1, max: 4}` with `better: higher` (or `lower`): its levels are the whole numbers of the
+    /// range, and its judgements compare as numbers.
+    /// </summary>
+    private JudgementScale? ReadNumericScale(MappingReader m, string? id)
+    {
+        if (m.Has("levels"))
+        {
+            _bag.Error(DiagnosticCodes.InvalidValue, m.SpanOf("levels"), "a scale has `levels` or a `range` of scores, not both");
+        }
+        var range = MappingReader.Open(m.Mapping("range", required: true), "`range`", _bag, "min", "max");
+        var min = range?.Int("min", required: true, -MaxScore, MaxScore);
+        var max = range?.Int("max", required: true, -MaxScore, MaxScore);
+        range?.Finish();
+        if (min is not null && max is not null && (max <= min || max - min > MaxScores))
+        {
+            _bag.Error(DiagnosticCodes.InvalidValue, range!.Span, $"a range of scores needs `max` above `min` and at most {MaxScores} steps between them, found {min} to {max}");
+            min = null;
+        }
+        var better = m.Scalar("better", required: true);
+        bool? higher = better?.Value switch
+        {
+            "higher" => true,
+            "lower" => false,
+            _ => null,
+        };
+        if (better is not null && higher is null)
+        {
+            _bag.Error(DiagnosticCodes.InvalidValue, better.Span, $"unknown `better` value `{better.Value}`",
+                NameSuggester.Help(better.Value, ["higher", "lower"]) ?? "`better` is `higher` or `lower`: which end of the range is the best score");
+        }
+        m.Finish();
+        if (id is null || min is null || max is null || higher is null) return null;
+        var scores = new ScoreRange(min.Value, max.Value, higher.Value);
+        return new JudgementScale(id, scores.Levels(), m.Fields) { Scores = scores };
+    }
+
+    /// <summary>Scores lie within plus or minus this, and a range has at most <see cref="MaxScores"/> steps: its levels are listed.</summary>
+    private const int MaxScore = 1_000_000;
+
+    private const int MaxScores = 100;
 
     private Indicator? ReadIndicator(YNode node, IReadOnlyList<JudgementScale> scales)
     {

@@ -6,7 +6,7 @@ namespace GradingEngine.Load;
 
 internal sealed partial class RulebookLoader
 {
-    private List<Criterion> ReadCriteria()
+    private List<Criterion> ReadCriteria(IReadOnlyList<Question> questions)
     {
         var folder = PathOf(CriteriaFolder);
         if (!Directory.Exists(folder))
@@ -27,9 +27,16 @@ internal sealed partial class RulebookLoader
         var criteria = new List<Criterion>();
         foreach (var file in files)
         {
-            var m = MappingReader.Open(Read(file), file, _bag, "criteria");
-            criteria.AddRange(ReadList(m?.Sequence("criteria", required: true), "criterion", ReadCriterion));
-            m?.Finish();
+            var m = MappingReader.Open(Read(file), file, _bag, "criteria", "templates");
+            if (m is null) continue;
+            // A file holds criteria written out, templates written once for several questions, or both.
+            var templates = m.Sequence("templates", required: false);
+            criteria.AddRange(ReadList(m.Sequence("criteria", required: templates is null), "criterion", ReadCriterion));
+            foreach (var template in templates?.Items ?? [])
+            {
+                criteria.AddRange(ReadTemplate(template, questions));
+            }
+            m.Finish();
         }
         return criteria;
     }
@@ -44,14 +51,7 @@ internal sealed partial class RulebookLoader
         var title = m.String("title");
         var rationale = m.String("rationale");
         var when = ReadCondition(m, "when", required: true);
-        var effectScalar = m.Scalar("effect", required: true);
-        var effect = effectScalar?.Value;
-        if (effectScalar is not null && _effects.Count > 0 && _effects.All(e => e.Id != effectScalar.Value))
-        {
-            _bag.Error(DiagnosticCodes.InvalidValue, effectScalar.Span, $"unknown effect `{effectScalar.Value}`",
-                NameSuggester.Help(effectScalar.Value, _effects.Select(e => e.Id)) ??
-                $"effects are: {string.Join(", ", _effects.Select(e => $"`{e.Id}`"))}");
-        }
+        var effect = ReadEffectId(m);
         var weight = m.Has("weight") ? m.Int("weight", required: false, 1, 100) : 1;
         var message = m.String("message");
         m.Finish();
@@ -62,5 +62,18 @@ internal sealed partial class RulebookLoader
             return null;
         }
         return new Criterion(id, question, area, title ?? "", rationale ?? "", when, effect, weight ?? 1, message ?? "", m.Fields);
+    }
+
+    /// <summary>A criterion's effect, which must be one rulebook.yaml declares (when it declares any: else that is the error).</summary>
+    private string? ReadEffectId(MappingReader m)
+    {
+        var effectScalar = m.Scalar("effect", required: true);
+        if (effectScalar is not null && _effects.Count > 0 && _effects.All(e => e.Id != effectScalar.Value))
+        {
+            _bag.Error(DiagnosticCodes.InvalidValue, effectScalar.Span, $"unknown effect `{effectScalar.Value}`",
+                NameSuggester.Help(effectScalar.Value, _effects.Select(e => e.Id)) ??
+                $"effects are: {string.Join(", ", _effects.Select(e => $"`{e.Id}`"))}");
+        }
+        return effectScalar?.Value;
     }
 }

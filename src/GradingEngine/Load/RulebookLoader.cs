@@ -20,6 +20,7 @@ internal sealed partial class RulebookLoader
     public const string CriteriaFolder = "criteria";
     public const string ThresholdsFile = "thresholds.yaml";
     public const string RollupFile = "rollup.yaml";
+    public const string ValuesFile = "values.yaml";
 
     private readonly string _directory;
     private readonly LoadLimits _limits;
@@ -72,14 +73,16 @@ internal sealed partial class RulebookLoader
         head?.Finish();
 
         var codebook = ReadCodebook();
-        var criteria = ReadCriteria();
+        // values.yaml is optional, read like rollup.yaml: anything at its name is read.
+        var values = FileSystemProbe.Kind(PathOf(ValuesFile), followLinks: false, out _) != FileKind.Missing ? ReadValues() : QuestionValues.None;
+        var criteria = ReadCriteria(questions);
         var grading = ReadThresholds();
         // rollup.yaml is optional, but anything at its name is read, so a link or a folder there is an error, not silence.
         var rollup = FileSystemProbe.Kind(PathOf(RollupFile), followLinks: false, out _) != FileKind.Missing ? ReadRollup() : null;
 
         var files = _files.OrderBy(f => f.RelativePath, StringComparer.Ordinal).ToList();
         return new Rulebook(id, version, title, _directory, scale, effects, questions, codebook, criteria,
-            grading, rollup, files, ContentHash(files));
+            grading, rollup, files, ContentHash(files)) { Values = values };
     }
 
     /// <summary>One hash over every file's path and content hash, in path order.</summary>

@@ -16,4 +16,7 @@ public sealed record Criterion(
     FieldSpans Fields)
 {
     public SourceSpan Span => Fields.Whole;
+
+    /// <summary>The template it was written in, with the question id put in its place; null for a criterion written out.</summary>
+    public TemplateOrigin? Template { get; init; }
 }

@@ -19,6 +19,9 @@ public sealed record Rulebook(
     IReadOnlyList<RulebookFile> Files,
     string ContentHash)
 {
+    /// <summary>The named values each question computes from its findings (values.yaml); none when there is no such file.</summary>
+    public QuestionValues Values { get; init; } = QuestionValues.None;
+
     public Question? FindQuestion(string id) => Questions.FirstOrDefault(q => q.Id == id);
 
     public Effect? FindEffect(string id) => Effects.FirstOrDefault(e => e.Id == id);

@@ -21,12 +21,17 @@ public static class CheckRenderer
                 var what = analysis.Subject == "overall" ? "combinations of question grades" : "outcome profiles";
                 var how = analysis.Exhaustive ? "checked exhaustively" : "too many to check";
                 var subject = analysis.Subject == "overall" ? "roll-up" : $"thresholds {analysis.Subject} ({analysis.Table} table)";
-                o.Line($"  {subject}: {analysis.SpaceSize} {what} {how}; grades produced: {string.Join(", ", analysis.GradesProduced)}");
+                o.Line($"  {subject}: {analysis.SpaceSize} {what} {how}; grades produced: {string.Join(", ", analysis.GradesProduced)}{Unchecked(analysis)}");
             }
         }
         o.Line($"{errors} error{(errors == 1 ? "" : "s")}, {warnings} warning{(warnings == 1 ? "" : "s")}");
         return o.ToString();
     }
+
+    /// <summary>"; monotonicity in `x` not checked: no direction declared", for named values the rulebook gives no direction.</summary>
+    private static string Unchecked(Check.Analysis.TableAnalysis analysis) => analysis.UncheckedValues.Count == 0
+        ? ""
+        : $"; monotonicity in {string.Join(", ", analysis.UncheckedValues.Select(v => $"`{v}`"))} not checked: no direction declared";
 
     public static string RenderJson(string directory, Result<CheckedRulebook> result) => JsonRenderer.Write(w =>
     {
@@ -54,6 +59,12 @@ public static class CheckRenderer
             w.WriteStartArray("gradesProduced");
             foreach (var g in a.GradesProduced) w.WriteStringValue(g);
             w.WriteEndArray();
+            if (a.UncheckedValues.Count > 0)
+            {
+                w.WriteStartArray("monotonicityNotChecked");
+                foreach (var v in a.UncheckedValues) w.WriteStringValue(v);
+                w.WriteEndArray();
+            }
             w.WriteEndObject();
         }
         w.WriteEndArray();

@@ -24,6 +24,7 @@ public static partial class HtmlRenderer
         {
             NotGraded(o, s, question.NotGraded!);
         }
+        Values(o, s, question);
         o.Line($"<h3>Criteria met</h3>");
         foreach (var effect in rulebook.Effects)
         {
@@ -73,6 +74,21 @@ public static partial class HtmlRenderer
         o.Line($"</section>");
     }
 
+    /// <summary>The question's named values, each with what it computed and its definition, linked to where it is written.</summary>
+    private static void Values(TextOutput o, HtmlReportScope s, QuestionResult question)
+    {
+        if (question.Values.Count == 0) return;
+        o.Line($"<section class=\"values\">");
+        o.Line($"<h3>Values</h3>");
+        o.Line($"<table><thead><tr><th scope=\"col\">Value</th><th scope=\"col\">Computed</th><th scope=\"col\">Definition</th></tr></thead><tbody>");
+        foreach (var value in question.Values)
+        {
+            o.Line($"<tr data-value=\"{Encode(value.Definition.Id)}\"><td><code>{Encode(value.Definition.Id)}</code></td><td class=\"num\">{Encode(value.Text)}</td><td><code>{Encode(value.Definition.Definition.Text)}</code> ({RuleLink(s, value.Definition.Span)})</td></tr>");
+        }
+        o.Line($"</tbody></table>");
+        o.Line($"</section>");
+    }
+
     /// <summary>Engine text with its `code` parts marked up.</summary>
     private static string Code(string text) =>
         string.Concat(ReportParts.Segments(text).Select(p => p.Code ? $"<code>{Encode(p.Text)}</code>" : Encode(p.Text)));
@@ -95,7 +111,8 @@ public static partial class HtmlRenderer
         var findings = outcome.Met ? $" · {ReportParts.Plural(outcome.Evidence.Count, "finding")}" : "";
         o.Line($"<summary><span class=\"message\">{Encode(headline)}</span> <span class=\"meta\"><code>{Encode(c.Id)}</code> · {(outcome.Met ? "" : "not met · ")}{effect}, weight {c.Weight}{findings}</span></summary>");
         o.Line($"<div class=\"body\">");
-        o.Line($"<p>{RuleLink(s, c.Span)}, area <code>{Encode(c.AreaId)}</code>: {(outcome.Met ? "met" : "would be met")} when <code>{Encode(c.When.Text)}</code></p>");
+        var template = c.Template is { } t ? $" (template, for <code>{Encode(t.QuestionId)}</code>)" : "";
+        o.Line($"<p>{RuleLink(s, c.Span)}{template}, area <code>{Encode(c.AreaId)}</code>: {(outcome.Met ? "met" : "would be met")} when <code>{Encode(c.When.Text)}</code></p>");
         o.Line($"<p class=\"meta\">{Encode(c.Title)}. {Encode(c.Rationale)}</p>");
         if (outcome.Met) Findings(o, s, outcome.Evidence);
         o.Line($"</div>");

@@ -120,6 +120,7 @@ public static class JsonRenderer
         w.WriteString("title", question.Question.Title);
         WriteOutcome(w, rulebook, question.Decision, question.NotGraded);
         WriteOutlook(w, rulebook, outlook);
+        if (!rulebook.Values.IsEmpty) WriteValues(w, rulebook, question.Values);
         w.WriteStartArray("criteria");
         foreach (var outcome in question.Criteria)
         {
@@ -131,6 +132,7 @@ public static class JsonRenderer
             w.WriteNumber("weight", c.Weight);
             w.WriteString("outcome", outcome.Met ? "met" : "not met");
             w.WriteString("rule", RenderPaths.RuleLocation(rulebook, c.Span));
+            if (c.Template is { } template) w.WriteString("templateFor", template.QuestionId);
             if (outcome.Met)
             {
                 w.WriteString("message", outcome.Message);
@@ -145,6 +147,25 @@ public static class JsonRenderer
         }
         w.WriteEndArray();
         w.WriteEndObject();
+    }
+
+    /// <summary>The question's named values: id, title, the value computed (null when undefined), and the definition where written.</summary>
+    internal static void WriteValues(Utf8JsonWriter w, Rulebook rulebook, IReadOnlyList<ComputedValue> values)
+    {
+        w.WriteStartArray("values");
+        foreach (var value in values)
+        {
+            w.WriteStartObject();
+            w.WriteString("id", value.Definition.Id);
+            w.WriteString("title", value.Definition.Title);
+            if (value.Value is { } v) w.WriteNumber("value", v);
+            else w.WriteNull("value");
+            w.WriteString("definition", value.Definition.Definition.Text);
+            w.WriteString("file", RenderPaths.RuleFile(rulebook, value.Definition.Span));
+            w.WriteNumber("line", value.Definition.Span.Line);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
     }
 
     /// <summary>`grade` and `decidedBy` (and `limitedBy` when a limit moved the grade), or `grade: null` and `notGraded`.</summary>

@@ -69,6 +69,7 @@ public static class MarkdownRenderer
         {
             NotGraded(o, rulebook, question.NotGraded!);
         }
+        Values(o, rulebook, question);
         foreach (var effect in rulebook.Effects)
         {
             Evidence(o, rulebook, effect, ReportParts.Met(question, effect));
@@ -89,6 +90,21 @@ public static class MarkdownRenderer
             return;
         }
         foreach (var f in notConsidered) Finding(o, f, "");
+        o.Line();
+    }
+
+    /// <summary>The question's named values, each with what it computed and its definition.</summary>
+    private static void Values(TextOutput o, Rulebook rulebook, QuestionResult question)
+    {
+        if (question.Values.Count == 0) return;
+        o.Line($"### Values");
+        o.Line();
+        o.Line($"| Value | Computed | Definition |");
+        o.Line($"|---|---:|---|");
+        foreach (var value in question.Values)
+        {
+            o.Line($"| {Code(value.Definition.Id)} | {Escape(value.Text, lineStart: false)} | {Code(value.Definition.Definition.Text)} ({Code(RenderPaths.RuleLocation(rulebook, value.Definition.Span))}) |");
+        }
         o.Line();
     }
 

@@ -25,6 +25,10 @@ internal static class ReportParts
     public static int Value(GradeDecision decision, string name) =>
         decision.Values.FirstOrDefault(v => v.Key == name).Value;
 
+    /// <summary>`criteria/q1.yaml:12`, and for a template's copy `criteria/t.yaml:12 (template, for `Q3`)`.</summary>
+    public static string CriterionLocation(Rulebook rulebook, Criterion criterion) =>
+        RenderPaths.RuleLocation(rulebook, criterion.Span) + (criterion.Template is { } t ? $" (template, for `{t.QuestionId}`)" : "");
+
     public static IReadOnlyList<Finding> NotConsideredOf(GradingResult result, string questionId) =>
         result.NotConsidered.Where(f => f.QuestionId == questionId).ToList();
 

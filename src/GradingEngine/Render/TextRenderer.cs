@@ -57,6 +57,7 @@ public static class TextRenderer
         {
             Decision(o, rulebook, question.Decision!, profile: true);
         }
+        Values(o, rulebook, question);
         Outlook(o, rulebook, outlook);
         var met = question.Criteria.Where(c => c.Met).ToList();
         o.Line($"    Criteria met: {met.Count} of {question.Criteria.Count}");
@@ -68,7 +69,7 @@ public static class TextRenderer
             o.Line($"      {mark} {c.Id}  {c.EffectId}, weight {c.Weight}{evidence}");
             o.Wrapped("          ", outcome.Met ? outcome.Message ?? "" : c.Title);
             if (!full) continue;
-            o.Wrapped($"          {(outcome.Met ? "met" : "not met")}, {RenderPaths.RuleLocation(rulebook, c.Span)}: when ", c.When.Text, "            ");
+            o.Wrapped($"          {(outcome.Met ? "met" : "not met")}, {ReportParts.CriterionLocation(rulebook, c)}: when ", c.When.Text, "            ");
             foreach (var f in outcome.Evidence) Finding(o, f, "            ");
         }
         if (!full)
@@ -100,6 +101,17 @@ public static class TextRenderer
             o.Line($"    Limited by {RenderPaths.RuleLocation(rulebook, limit.Limit.Span)} ({limit.Limit.KindText} {limit.Bound.Id}): {decision.RowGrade.Id} becomes {decision.Grade.Id}");
             o.Wrapped("      when ", limit.Limit.When.Text);
             if (limit.Limit.Because is { } reason) o.Wrapped("      because ", reason);
+        }
+    }
+
+    /// <summary>The question's named values, each with what it computed and how it is defined.</summary>
+    internal static void Values(TextOutput o, Rulebook rulebook, QuestionResult question)
+    {
+        if (question.Values.Count == 0) return;
+        o.Line($"    Values:");
+        foreach (var value in question.Values)
+        {
+            o.Wrapped($"      {value.Definition.Id} = {value.Text}  ({RenderPaths.RuleLocation(rulebook, value.Definition.Span)}: ", value.Definition.Definition.Text + ")", "        ");
         }
     }
 

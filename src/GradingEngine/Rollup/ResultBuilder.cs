@@ -29,16 +29,17 @@ internal static class ResultBuilder
         for (var q = 0; q < rulebook.Questions.Count; q++)
         {
             var question = rulebook.Questions[q];
-            if (NotGraded(compiled.Requirements[question.Id], [.. findings[question.Id]]) is { } notGraded)
-            {
-                questions.Add(new QuestionResult(question, null, notGraded, outcomes[q]));
-                continue;
-            }
             var fact = evaluation.QuestionGrades.Single(g => g.QuestionId == question.Id);
             var runtime = compiled.Thresholds[question.Id];
+            var values = Values(compiled, question.Id, fact.Profile);
+            if ((NotGraded(compiled.Requirements[question.Id], [.. findings[question.Id]]) ?? Undefined(runtime, fact.Profile)) is { } notGraded)
+            {
+                questions.Add(new QuestionResult(question, null, notGraded, outcomes[q]) { Values = values });
+                continue;
+            }
             var holding = runtime.Holding(fact.Profile);
             var decision = Decision(rulebook, runtime.Table, fact.RuleIndex, ProfileValues(rulebook, runtime, fact.Profile), runtime.Limits, holding);
-            questions.Add(new QuestionResult(question, decision, null, outcomes[q]));
+            questions.Add(new QuestionResult(question, decision, null, outcomes[q]) { Values = values });
             graded.Add(new QuestionGradeFact(question.Id, decision.Grade.Rank, fact.RuleIndex, fact.Profile));
         }
         var (overall, overallNotGraded) = Overall(compiled, questions, graded);
@@ -57,6 +58,24 @@ internal static class ResultBuilder
             .ToList();
         return unmet.Count == 0 ? null : new NotGraded(string.Join("; ", unmet.Select(u => u.Requirement.Because)), unmet);
     }
+
+    /// <summary>
+    /// Not graded when a value its thresholds or limits read is undefined (a mean of no findings, a division by zero):
+    /// comparisons with it are all false, and the grade would come from the `otherwise` row, from silence.
+    /// </summary>
+    private static NotGraded? Undefined(GradeTableRuntime runtime, OutcomeProfile profile)
+    {
+        var undefined = runtime.ReadsValues.Where(v => profile.Value(v.Index) is null).Select(v => $"`{v.Name}`").ToList();
+        return undefined.Count == 0
+            ? null
+            : new NotGraded($"{string.Join(", ", undefined)} {(undefined.Count == 1 ? "is" : "are")} undefined for these findings, and its grade is read from {(undefined.Count == 1 ? "it" : "them")}", []);
+    }
+
+    /// <summary>The question's named values, as its profile computed them.</summary>
+    private static IReadOnlyList<ComputedValue> Values(CompiledRulebook compiled, string questionId, OutcomeProfile profile) =>
+        compiled.Checked.Values.GetValueOrDefault(questionId) is { Count: > 0 } values
+            ? [.. values.Select(v => new ComputedValue(v.Value, profile.Value(v.Index)))]
+            : [];
 
     /// <summary>
     /// The roll-up, after the question grades: not graded when a question is not and the policy says so (or too few are

@@ -9,4 +9,7 @@ public sealed record QuestionResult(Question Question, GradeDecision? Decision, 
     public Grade? Grade => Decision?.Grade;
 
     public bool IsGraded => Decision is not null;
+
+    /// <summary>The question's named values (values.yaml) as computed from its findings, in the rulebook's order; empty when it has none.</summary>
+    public IReadOnlyList<ComputedValue> Values { get; init; } = [];
 }

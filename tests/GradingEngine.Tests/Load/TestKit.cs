@@ -101,7 +101,7 @@ internal static class TestKit
     public static int EffectIndex(string effectId) => Effects.ToList().FindIndex(e => e.Id == effectId);
 
     /// <summary>Threshold conditions over those four effects and no finding kinds.</summary>
-    public static GradingEngine.Check.Binding.ConditionContext.Profile ProfileContext { get; } = new(Effects, []);
+    public static GradingEngine.Check.Binding.ConditionContext.Profile ProfileContext { get; } = new(Effects, [], []);
 
     /// <summary>Parses and binds one condition, failing the test with its diagnostics if it does not bind.</summary>
     public static GradingEngine.Check.Binding.BoundExpr BindCondition(string when, GradingEngine.Check.Binding.ConditionContext context)

@@ -141,9 +141,15 @@ internal sealed class BoxEvaluator(ProfileDomain domain)
                     return new Range(value, value, false);
                 case BoundProfileVariable v:
                     var slot = _slots[(v.Measure, v.Index)];
-                    return shift is null
-                        ? new Range(lo[slot], hi[slot], false)
-                        : new Range(lo[slot] + shift.Lo[slot], hi[slot] + shift.Hi[slot], false);
+                    var (from, to) = shift is null ? (lo[slot], hi[slot]) : (lo[slot] + shift.Lo[slot], hi[slot] + shift.Hi[slot]);
+                    // A named value's positions stand for the values in its points, in increasing order.
+                    return domain.Variables[slot].Points is { } points ? new Range(points[from], points[to], false) : new Range(from, to, false);
+                case BoundRound r:
+                    // Rounding is monotone: the rounded ends bound the rounded range.
+                    var inner = Number(r.Operand, lo, hi, shift);
+                    return inner.Lo == decimal.MinValue || inner.Hi == decimal.MaxValue
+                        ? Range.Unknown
+                        : new Range(RuleOps.Round(inner.Lo)!.Value, RuleOps.Round(inner.Hi)!.Value, inner.MaybeUndefined);
                 case BoundNegate n:
                     var operand = Number(n.Operand, lo, hi, shift);
                     return new Range(-operand.Hi, -operand.Lo, operand.MaybeUndefined);

@@ -131,6 +131,9 @@ internal abstract class ConditionClosures<T>
             case BoundNegate n:
                 var operand = Number(n.Operand);
                 return p => RuleOps.Neg(operand(p));
+            case BoundRound r:
+                var rounded = Number(r.Operand);
+                return p => RuleOps.Round(rounded(p));
             case BoundBinary b:
                 Func<decimal?, decimal?, decimal?> op = b.Op switch
                 {

@@ -22,6 +22,7 @@ internal sealed class ProfileCondition : ConditionClosures<OutcomeProfile>
             ProfileMeasure.Count => p => p.Count(index),
             ProfileMeasure.Weight => p => p.Weight(index),
             ProfileMeasure.Findings => p => p.Findings(index),
+            ProfileMeasure.Value => p => p.Value(index),
             _ => throw Unexpected(e),
         };
     }

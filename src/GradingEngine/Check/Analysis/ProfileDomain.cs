@@ -14,8 +14,11 @@ namespace GradingEngine.Check.Analysis;
 /// </summary>
 internal sealed class ProfileDomain
 {
-    /// <summary>One number of the profile the conditions read, and the range of values it can take.</summary>
-    public sealed record Variable(string Name, ProfileMeasure Measure, int Index, int Hi);
+    /// <summary>
+    /// One number of the profile the conditions read, and the range of values it can take: 0 to <paramref name="Hi"/>, or
+    /// for a named value the <paramref name="Points"/> that stand for every value it can take (index i is Points[i]).
+    /// </summary>
+    public sealed record Variable(string Name, ProfileMeasure Measure, int Index, int Hi, decimal[]? Points = null, Direction? Direction = null);
 
     /// <summary>What one effect can contribute: its variables (-1 when not read) and which pairs its criteria can make.</summary>
     private sealed class EffectDomain
@@ -48,13 +51,16 @@ internal sealed class ProfileDomain
     private readonly string _questionId;
     private readonly int _effectCount;
     private readonly int _kindCount;
+    private readonly int _valueCount;
 
+    /// <param name="values">The question's named values; <paramref name="valueCount"/> is how many value ids the rulebook has.</param>
     public ProfileDomain(string questionId, IReadOnlyList<Effect> effects, IReadOnlyList<FindingKind> kinds,
-        IEnumerable<CheckedCriterion> criteria, IReadOnlyList<BoundExpr> conditions)
+        IEnumerable<CheckedCriterion> criteria, IReadOnlyList<BoundExpr> conditions, IReadOnlyList<CheckedValue>? values = null, int valueCount = 0)
     {
         _questionId = questionId;
         _effectCount = effects.Count;
         _kindCount = kinds.Count;
+        _valueCount = valueCount;
         var read = conditions.SelectMany(BoundPrinter.Variables).ToList();
         bool Reads(ProfileMeasure measure, int index) => read.Any(v => v.Measure == measure && v.Index == index);
         var variables = new List<Variable>();
@@ -82,6 +88,11 @@ internal sealed class ProfileDomain
         {
             variables.Add(new Variable(name, measure, index, 0));
         }
+        var named = (values ?? []).Where(v => Reads(ProfileMeasure.Value, v.Index)).ToList();
+        foreach (var value in named)
+        {
+            variables.Add(new Variable(value.Value.Id, ProfileMeasure.Value, value.Index, 0, [], value.Value.Direction));
+        }
         Variables = variables;
         // Finding counts go up to where every condition compares alike (see FindingsBound): the effects' ranges first.
         for (var v = 0; v < variables.Count; v++)
@@ -92,6 +103,41 @@ internal sealed class ProfileDomain
             }
         }
         Variables = variables;
+        for (var v = 0; v < variables.Count; v++)
+        {
+            if (variables[v].Measure != ProfileMeasure.Value) continue;
+            var value = named.First(n => n.Index == variables[v].Index);
+            var range = ValueRange.Of(value.Definition);
+            MayBeUndefined |= range.MaybeUndefined;
+            var points = ValuePoints.Of(variables[v], range, conditions, this);
+            if (points is null)
+            {
+                Unprovable ??= $"`{value.Value.Id}` is compared with other numbers of the profile, and it is not a whole number in a range of at most {ValuePoints.MaxPoints} values";
+                points = [range.Lo ?? 0m];
+            }
+            variables[v] = variables[v] with { Points = points, Hi = points.Length - 1 };
+        }
+        Variables = variables;
+    }
+
+    /// <summary>Why the space cannot stand for every value a named value can take, so the table is not proved; null when it can.</summary>
+    public string? Unprovable { get; }
+
+    /// <summary>Whether a named value the conditions read can be undefined: the question is then not graded.</summary>
+    public bool MayBeUndefined { get; }
+
+    /// <summary>The named values the conditions read whose direction is not declared: monotonicity in them is not checked.</summary>
+    public IEnumerable<string> Undirected => Variables
+        .Where(v => v.Measure == ProfileMeasure.Value && v.Direction is not (Direction.Better or Direction.Worse)).Select(v => v.Name);
+
+    /// <summary>The largest magnitude a variable can have in the space, for bounding comparisons that read it with others.</summary>
+    internal decimal Magnitude(ProfileMeasure measure, int index, decimal unbounded)
+    {
+        var variable = Variables.FirstOrDefault(v => v.Measure == measure && v.Index == index);
+        if (variable is null) return 0;
+        if (variable.Measure == ProfileMeasure.Findings) return unbounded;
+        if (variable.Points is { Length: > 0 } points) return Math.Max(Math.Abs(points[0]), Math.Abs(points[^1]));
+        return variable.Measure == ProfileMeasure.Value ? unbounded : variable.Hi;
     }
 
     public IReadOnlyList<Variable> Variables { get; private set; }
@@ -103,7 +149,7 @@ internal sealed class ProfileDomain
         {
             var n = 1L;
             foreach (var effect in _effects) n = Times(n, Pairs(effect));
-            foreach (var v in Variables.Where(v => v.Measure == ProfileMeasure.Findings)) n = Times(n, v.Hi + 1);
+            foreach (var v in Variables.Where(v => v.Measure is ProfileMeasure.Findings or ProfileMeasure.Value)) n = Times(n, v.Hi + 1);
             return n;
         }
     }
@@ -234,7 +280,7 @@ internal sealed class ProfileDomain
         }
         for (var v = 0; v < Variables.Count; v++)
         {
-            if (Variables[v].Measure == ProfileMeasure.Findings) point[v] = lo[v];
+            if (Variables[v].Measure is ProfileMeasure.Findings or ProfileMeasure.Value) point[v] = lo[v];
         }
         return (point, weight);
     }
@@ -285,6 +331,14 @@ internal sealed class ProfileDomain
             if (all >= 0) shift[all] = 1;
             steps.Add(new Step(ProfileMeasure.Findings, k, kinds[k].Id, kinds[k].Direction, 0, shift, -1, [0]));
         }
+        for (var v = 0; v < Variables.Count; v++)
+        {
+            // A named value with a declared direction: the next higher value it can take.
+            if (Variables[v] is not { Measure: ProfileMeasure.Value, Direction: Direction.Better or Direction.Worse } value || value.Hi == 0) continue;
+            var shift = new int[Variables.Count];
+            shift[v] = 1;
+            steps.Add(new Step(ProfileMeasure.Value, value.Index, value.Name, value.Direction.Value, 0, shift, -1, [0]));
+        }
         return steps;
     }
 
@@ -303,6 +357,7 @@ internal sealed class ProfileDomain
         var counts = new int[_effectCount];
         var weights = new int[_effectCount];
         var kinds = new int[_kindCount];
+        var values = _valueCount == 0 ? null : new decimal?[_valueCount];
         var findings = 0;
         for (var v = 0; v < Variables.Count; v++)
         {
@@ -313,15 +368,16 @@ internal sealed class ProfileDomain
                 case ProfileMeasure.Weight: weights[variable.Index] = point[v]; break;
                 case ProfileMeasure.Findings when variable.Index < 0: findings = point[v]; break;
                 case ProfileMeasure.Findings: kinds[variable.Index] = point[v]; break;
+                case ProfileMeasure.Value: values![variable.Index] = variable.Points![point[v]]; break;
                 default: throw new System.Diagnostics.UnreachableException(variable.Measure.ToString());
             }
         }
-        return OutcomeProfile.Of(_questionId, counts, weights, findings, kinds);
+        return OutcomeProfile.Of(_questionId, counts, weights, findings, kinds, values);
     }
 
     /// <summary>"`strengths.count` is 0, `strengths.weight` is 0": the numbers the conditions read, at a point.</summary>
     public string Describe(int[] point) =>
-        Variables.Count == 0 ? "any outcome" : string.Join(", ", Variables.Select((v, i) => $"`{v.Name}` is {point[i]}"));
+        Variables.Count == 0 ? "any outcome" : string.Join(", ", Variables.Select((v, i) => $"`{v.Name}` is {(v.Points is { } p ? Trace.Numbers.Text(p[point[i]]) : point[i])}"));
 
     /// <summary>Points compare in profile order: the first variable is the most significant.</summary>
     public static int Compare(int[] a, int[] b)
@@ -339,7 +395,7 @@ internal sealed class ProfileDomain
     /// term outweighs the constant and every other term at its largest; a comparison that is not linear in it (a product
     /// or quotient of variables) gets a generous bound instead.
     /// </summary>
-    private int FindingsBound(Variable variable, IReadOnlyList<BoundExpr> conditions)
+    internal int FindingsBound(Variable variable, IReadOnlyList<BoundExpr> conditions)
     {
         const int Generous = 1000;
         var bound = 1m;
@@ -353,15 +409,14 @@ internal sealed class ProfileDomain
             foreach (var ((measure, index), coefficient) in terms.Coefficients)
             {
                 if (measure == variable.Measure && index == variable.Index) continue;
-                var hi = Variables.FirstOrDefault(v => v.Measure == measure && v.Index == index)?.Hi ?? 0;
-                others += Math.Abs(coefficient) * (measure == ProfileMeasure.Findings ? Generous : hi);
+                others += Math.Abs(coefficient) * Magnitude(measure, index, Generous);
             }
             bound = Math.Max(bound, Math.Ceiling(others / Math.Abs(own)) + 1);
         }
         return (int)Math.Min(bound, Generous * 10);
     }
 
-    private static IEnumerable<BoundBinary> Comparisons(BoundExpr e) => e switch
+    internal static IEnumerable<BoundBinary> Comparisons(BoundExpr e) => e switch
     {
         BoundBinary { Op: Syntax.BinaryOp.And or Syntax.BinaryOp.Or } b => Comparisons(b.Left).Concat(Comparisons(b.Right)),
         BoundBinary { Left.Type.Kind: TypeKind.Bool } b => Comparisons(b.Left).Concat(Comparisons(b.Right)),

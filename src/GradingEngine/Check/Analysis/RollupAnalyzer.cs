@@ -29,7 +29,7 @@ internal static class RollupAnalyzer
             var produced = questions.FirstOrDefault(a => a.Subject == q.Id) is { Exhaustive: true, GradesProduced.Count: > 0 } analysis
                 ? analysis.GradesProduced.Select(g => rulebook.Scale.Find(g)!.Rank).Order().ToList()
                 : Enumerable.Range(0, levels).ToList();
-            if (requirements.GetValueOrDefault(q.Id) is { Count: > 0 }) produced.Add(NotGraded);
+            if (requirements.GetValueOrDefault(q.Id) is { Count: > 0 } || questions.Any(a => a.Subject == q.Id && a.MayBeNotGraded)) produced.Add(NotGraded);
             return produced.ToArray();
         }).ToArray();
         var size = 1L;

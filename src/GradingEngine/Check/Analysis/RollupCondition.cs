@@ -67,13 +67,14 @@ internal sealed class RollupCondition : ConditionClosures<RollupCondition.Frame>
                 var denominator = Bool(a.Second!.Body);
                 var other = Slot(a.Second.Variable);
                 return f => RuleOps.Div(Each(f, slot).Count(_ => filter(f)), Each(f, other).Count(_ => denominator(f)));
-            case AggregateKind.Sum or AggregateKind.Min or AggregateKind.Max:
+            case AggregateKind.Sum or AggregateKind.Min or AggregateKind.Max or AggregateKind.Mean:
                 var value = Number(a.Second!.Body);
                 var at = Slot(a.Second.Variable);
                 var values = (Frame f) => Each(f, slot).Where(q => filter(f)).Select(q => { Set(f, at, q); return value(f); }).ToArray();
                 return a.Kind switch
                 {
                     AggregateKind.Sum => f => values(f).Aggregate((decimal?)0m, RuleOps.Add),
+                    AggregateKind.Mean => f => values(f) is { Length: > 0 } all ? RuleOps.Div(all.Aggregate((decimal?)0m, RuleOps.Add), all.Length) : null,
                     AggregateKind.Min => f => values(f).Where(v => v.HasValue).DefaultIfEmpty().Min(),
                     _ => f => values(f).Where(v => v.HasValue).DefaultIfEmpty().Max(),
                 };

@@ -27,7 +27,8 @@ internal static class TableAnalyzer
         IReadOnlyDictionary<string, CheckedTable> tables,
         IReadOnlyDictionary<string, IReadOnlyList<CheckedLimit>> limits,
         DiagnosticBag bag,
-        int maxBoxes = MaxBoxes)
+        int maxBoxes = MaxBoxes,
+        IReadOnlyDictionary<string, IReadOnlyList<CheckedValue>>? values = null)
     {
         var analyses = new List<TableAnalysis>();
         var reported = new HashSet<(object, string)>();
@@ -41,7 +42,16 @@ internal static class TableAnalyzer
             var rows = table.Rules.Select(r => r.Condition).ToList();
             var domain = new ProfileDomain(question.Id, rulebook.Effects, rulebook.Codebook.Kinds,
                 criteria.Where(c => c.Criterion.QuestionId == question.Id),
-                [.. rows.OfType<BoundExpr>(), .. questionLimits.Select(l => l.Condition)]);
+                [.. rows.OfType<BoundExpr>(), .. questionLimits.Select(l => l.Condition)],
+                values?.GetValueOrDefault(question.Id), rulebook.Values.Ids.Count);
+            var undirected = domain.Undirected.ToList();
+            if (domain.Unprovable is { } why)
+            {
+                bag.Warning(DiagnosticCodes.SpaceTooLarge, table.Table.Span, $"the thresholds of `{question.Id}` were not checked exhaustively: {why}",
+                    "compare the value with constants only, or make it a whole number with `round(...)`");
+                analyses.Add(new TableAnalysis(question.Id, table.Table.Name, domain.Size, false, []) { UncheckedValues = undirected, MayBeNotGraded = domain.MayBeUndefined });
+                continue;
+            }
             var search = new BoxSearch(domain, rows, [.. questionLimits.Select(l => l.Condition)], maxBoxes);
 
             int[]? gap = null;
@@ -78,7 +88,7 @@ internal static class TableAnalyzer
             {
                 bag.Warning(DiagnosticCodes.SpaceTooLarge, table.Table.Span,
                     $"`{question.Id}` has {domain.Size} distinct outcome profiles, and its thresholds part them into more regions than the limit of {maxBoxes}; its thresholds were not checked exhaustively");
-                analyses.Add(new TableAnalysis(question.Id, table.Table.Name, domain.Size, false, []));
+                analyses.Add(new TableAnalysis(question.Id, table.Table.Name, domain.Size, false, []) { UncheckedValues = undirected, MayBeNotGraded = domain.MayBeUndefined });
                 continue;
             }
             if (gap is not null && reported.Add((table, "gap")))
@@ -115,7 +125,7 @@ internal static class TableAnalyzer
                 bag.Warning(DiagnosticCodes.GradeNeverProduced, table.Table.Span,
                     $"no outcome of `{question.Id}`'s criteria can be graded `{grade.Id}`");
             }
-            analyses.Add(new TableAnalysis(question.Id, table.Table.Name, domain.Size, true, grades));
+            analyses.Add(new TableAnalysis(question.Id, table.Table.Name, domain.Size, true, grades) { UncheckedValues = undirected, MayBeNotGraded = domain.MayBeUndefined });
         }
         ReportUnreachable(reachedAnywhere, shadows, bag);
         ReportIdleLimits(limitUse, bag);
@@ -170,11 +180,17 @@ internal static class TableAnalyzer
             if (first is not { } v) continue;
             reported.Add((table, "monotone-" + step.Name));
             var good = step.Direction == Direction.Better;
-            var what = step.Dimension == ProfileMeasure.Findings ? $"finding of kind `{step.Name}`" : $"`{step.Name}`";
+            var what = step.Dimension switch
+            {
+                ProfileMeasure.Findings => $"one more finding of kind `{step.Name}`",
+                ProfileMeasure.Value => $"a higher `{step.Name}`",
+                _ => $"one more `{step.Name}`",
+            };
+            var more = step.Dimension == ProfileMeasure.Value ? "a higher value" : "one more";
             var span = v.To.Limit >= 0 ? limits[v.To.Limit].Limit.Span : v.From.Limit >= 0 ? limits[v.From.Limit].Limit.Span : table.Rules[v.To.Row].Rule.Span;
             bag.Error(DiagnosticCodes.NotMonotone, span,
-                $"thresholds `{table.Table.Name}` are not monotone: one more {what}{(v.Weight > 0 ? $" of weight {v.Weight}" : "")} {(good ? "lowers" : "raises")} `{question.Id}` from `{rulebook.Scale[v.From.Rank].Id}` to `{rulebook.Scale[v.To.Rank].Id}` when {domain.Describe(v.Point)}",
-                good ? $"`{step.Name}` is declared `better`: one more must never lower a grade" : $"`{step.Name}` is declared `worse`: one more must never raise a grade");
+                $"thresholds `{table.Table.Name}` are not monotone: {what}{(v.Weight > 0 ? $" of weight {v.Weight}" : "")} {(good ? "lowers" : "raises")} `{question.Id}` from `{rulebook.Scale[v.From.Rank].Id}` to `{rulebook.Scale[v.To.Rank].Id}` when {domain.Describe(v.Point)}",
+                good ? $"`{step.Name}` is declared `better`: {more} must never lower a grade" : $"`{step.Name}` is declared `worse`: {more} must never raise a grade");
         }
         return complete;
     }

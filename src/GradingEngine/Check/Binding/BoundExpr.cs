@@ -28,6 +28,9 @@ internal enum ItemField
     QuestionId,
     Grade,
     Kind,
+
+    /// <summary>The judgement of a finding on a numeric scale, as its score.</summary>
+    Score,
 }
 
 internal sealed record BoundField(ValueType Type, ItemVariable Variable, ItemField Field) : BoundExpr(Type);
@@ -44,7 +47,19 @@ internal enum ProfileMeasure
     Count,
     Weight,
     Findings,
+
+    /// <summary>A named value of the question (values.yaml), by its index among the rulebook's value ids; undefined when it has none.</summary>
+    Value,
 }
+
+/// <summary>
+/// A named value read in a condition over a question's findings (a criterion, a requirement, another value): its
+/// definition, bound for that question, stands in its place. <paramref name="Index"/> is its position among the rulebook's value ids.
+/// </summary>
+internal sealed record BoundNamedValue(int Index, string Id, BoundExpr Definition) : BoundExpr(ValueType.Number);
+
+/// <summary>`round(x)`: the nearest whole number, halves away from zero (RuleOps.Round).</summary>
+internal sealed record BoundRound(BoundExpr Operand) : BoundExpr(ValueType.Number);
 
 internal sealed record BoundNot(BoundExpr Operand) : BoundExpr(ValueType.Bool);
 
@@ -67,6 +82,12 @@ internal enum AggregateKind
     Worst,
     Best,
     Ratio,
+
+    /// <summary>The mean of a number over the items a filter selects; undefined when none match.</summary>
+    Mean,
+
+    /// <summary>The scores of the findings a filter selects as a percentage of the most they could score; undefined when none match.</summary>
+    Percentage,
 }
 
 /// <summary>An aggregate over the items in scope. <see cref="Filter"/> selects; <see cref="Second"/> is the predicate, projection or denominator.</summary>

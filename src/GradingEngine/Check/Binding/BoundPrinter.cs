@@ -17,6 +17,10 @@ internal static class BoundPrinter
         BoundNegate n => $"-{Operand(n.Operand)}",
         BoundBinary b => $"{Operand(b.Left)} {OperatorText.Of(b.Op)} {Operand(b.Right)}",
         BoundIn i => $"{Operand(i.Value)} in [{string.Join(", ", i.Items.Select(Constant))}]",
+        BoundNamedValue v => v.Id,
+        BoundRound r => $"round({Print(r.Operand)})",
+        // A percentage reads its findings' scores: the projection it was bound with is not written.
+        BoundAggregate { Kind: AggregateKind.Percentage } a => $"percentage({Lambda(a.Filter)})",
         BoundAggregate a => $"{a.Kind.ToString().ToLowerInvariant()}({Lambda(a.Filter)}{(a.Second is null ? "" : ", " + Lambda(a.Second))})",
         _ => throw new UnreachableException(expr.GetType().Name),
     };
@@ -43,6 +47,7 @@ internal static class BoundPrinter
         ItemField.QuestionId => "id",
         ItemField.Grade => "grade",
         ItemField.Kind => "kind",
+        ItemField.Score => "judgement",
         _ => throw new UnreachableException(field.ToString()),
     };
 
@@ -52,6 +57,7 @@ internal static class BoundPrinter
         BoundProfileVariable v => [v],
         BoundNot n => Variables(n.Operand),
         BoundNegate n => Variables(n.Operand),
+        BoundRound r => Variables(r.Operand),
         BoundBinary b => Variables(b.Left).Concat(Variables(b.Right)),
         BoundIn i => Variables(i.Value),
         _ => [],

@@ -14,6 +14,7 @@ internal sealed partial class ConditionBinder
             return Fail(call, DiagnosticCodes.UnknownName, $"unknown function `{call.Function}`",
                 NameSuggester.Help(call.Function, Functions) ?? $"functions are: {string.Join(", ", Functions.Select(f => $"`{f}`"))}");
         }
+        if (call.Function == "round") return BindRound(call);
         ItemKind? items = _context switch
         {
             ConditionContext.Findings => ItemKind.Finding,
@@ -31,7 +32,8 @@ internal sealed partial class ConditionBinder
             AggregateKind.Any or AggregateKind.Count or AggregateKind.Worst or AggregateKind.Best => (1, 1, $"{call.Function}(f => condition)"),
             AggregateKind.All => (1, 2, "all(f => condition) or all(f => filter, f => condition)"),
             AggregateKind.Ratio => (2, 2, "ratio(f => numerator, f => denominator)"),
-            AggregateKind.Sum or AggregateKind.Min or AggregateKind.Max => (2, 2, $"{call.Function}(f => filter, f => f.value)"),
+            AggregateKind.Sum or AggregateKind.Min or AggregateKind.Max or AggregateKind.Mean => (2, 2, $"{call.Function}(f => filter, f => f.value)"),
+            AggregateKind.Percentage => (1, 1, "percentage(f => filter)"),
             _ => throw new UnreachableException(kind.ToString()),
         };
         if (call.Arguments.Count < min || call.Arguments.Count > max)
@@ -58,20 +60,105 @@ internal sealed partial class ConditionBinder
         if (lambdas.Count == 2)
         {
             var inherited = kind == AggregateKind.Ratio ? all : filter?.Variable.Candidates ?? all;
-            var expected = kind is AggregateKind.Sum or AggregateKind.Min or AggregateKind.Max ? ValueType.Number : ValueType.Bool;
+            var expected = kind is AggregateKind.Sum or AggregateKind.Min or AggregateKind.Max or AggregateKind.Mean ? ValueType.Number : ValueType.Bool;
             second = BindLambda(lambdas[1], items.Value, inherited, expected, call.Function);
             if (second is null) return null;
         }
         if (filter is null) return null;
 
+        if (kind is AggregateKind.Worst or AggregateKind.Best && filter.Variable.Kind == ItemKind.Finding
+            && filter.Variable.Candidates.Any(i => i.Scale?.IsNumeric == true))
+        {
+            return WorstScore(call, kind, filter);
+        }
+        if (kind == AggregateKind.Percentage)
+        {
+            return BindPercentage(call, filter);
+        }
         var type = kind switch
         {
             AggregateKind.Any or AggregateKind.All => ValueType.Bool,
             AggregateKind.Worst or AggregateKind.Best => JudgementOfItems(call, filter.Variable),
-            AggregateKind.Count or AggregateKind.Sum or AggregateKind.Min or AggregateKind.Max or AggregateKind.Ratio => ValueType.Number,
+            AggregateKind.Count or AggregateKind.Sum or AggregateKind.Min or AggregateKind.Max or AggregateKind.Ratio or AggregateKind.Mean => ValueType.Number,
             _ => throw new UnreachableException(kind.ToString()),
         };
         return type is null ? null : new BoundAggregate(type, kind, filter, second);
+    }
+
+    /// <summary>`round(x)`: a number, rounded to the nearest whole number, halves away from zero.</summary>
+    private BoundExpr? BindRound(CallExpr call)
+    {
+        if (call.Arguments.Count != 1)
+        {
+            return Fail(call, DiagnosticCodes.ConditionSyntax, $"`round` takes 1 argument, found {call.Arguments.Count}", "write `round(x)` for the nearest whole number");
+        }
+        if (call.Arguments[0] is LambdaExpr lambda)
+        {
+            return Fail(lambda, DiagnosticCodes.ConditionSyntax, "`round` takes a number, not a lambda", "write `round(percentage(f => ...))`");
+        }
+        var operand = BindExpr(call.Arguments[0], null);
+        if (operand is null) return null;
+        return operand.Type.Kind == TypeKind.Number
+            ? new BoundRound(operand)
+            : Fail(call.Arguments[0], DiagnosticCodes.ConditionType, $"`round` needs a number, found a {operand.Type.Describe()}");
+    }
+
+    /// <summary>
+    /// `worst(f => F)` or `best(...)` of findings scored on numeric scales: the lowest or highest score, by which end the
+    /// scales call best. Bound as `min` or `max` of `f.judgement`, which is what it means.
+    /// </summary>
+    private BoundExpr? WorstScore(CallExpr call, AggregateKind kind, BoundLambda filter)
+    {
+        var score = ScoreOf(call, filter.Variable);
+        if (score is null) return null;
+        var directions = filter.Variable.Candidates.Select(i => i.Scale!.Scores!.HigherIsBetter).Distinct().ToList();
+        if (directions.Count > 1)
+        {
+            return Fail(call, DiagnosticCodes.AmbiguousField, $"`{call.Function}` is ambiguous here: some of these scales score higher as better, some lower",
+                "narrow the findings to indicators on one scale, or use `min` or `max` of `f.judgement`");
+        }
+        var lowest = (kind == AggregateKind.Worst) == directions[0];
+        return new BoundAggregate(ValueType.Number, lowest ? AggregateKind.Min : AggregateKind.Max, filter, new BoundLambda(filter.Variable, score));
+    }
+
+    /// <summary>`percentage(f => F)`: needs findings scored on numeric scales whose best possible score is above 0.</summary>
+    private BoundExpr? BindPercentage(CallExpr call, BoundLambda filter)
+    {
+        if (filter.Variable.Kind != ItemKind.Finding)
+        {
+            return Fail(call, DiagnosticCodes.ConditionType, "`percentage` reads the scores of findings, not question results");
+        }
+        var score = ScoreOf(call, filter.Variable);
+        if (score is null) return null;
+        if (filter.Variable.Candidates.FirstOrDefault(i => i.Scale!.Scores!.Max <= 0) is { } bad)
+        {
+            return Fail(call, DiagnosticCodes.ConditionType,
+                $"`percentage` divides by the most a finding can score, but scale `{bad.Scale!.Id}` of `{bad.Id}` scores at most {bad.Scale.Scores!.Max}",
+                "a percentage of the maximum needs scales whose `max` is above 0");
+        }
+        return new BoundAggregate(ValueType.Number, AggregateKind.Percentage, filter, new BoundLambda(filter.Variable, score));
+    }
+
+    /// <summary>`f.judgement` as a score, for a lambda variable whose findings must all be scored on numeric scales.</summary>
+    private BoundField? ScoreOf(CallExpr call, ItemVariable variable)
+    {
+        if (variable.Candidates.Count == 0 && variable.NamesUnknown)
+        {
+            // The unknown indicator or area was reported where it is written.
+            _errors++;
+            return null;
+        }
+        var unscored = variable.Candidates.Where(i => i.Scale?.IsNumeric != true).Select(i => $"`{i.Id}`").Take(4).ToList();
+        if (variable.Candidates.Count == 0 || unscored.Count > 0)
+        {
+            Error(DiagnosticCodes.ConditionType, call,
+                variable.Candidates.Count == 0
+                    ? $"no indicator of this question can match `{variable.Name}` here"
+                    : $"`{call.Function}` reads scores, but these indicators are not scored on a scale with a `range`: {string.Join(", ", unscored)}",
+                $"narrow the findings to scored indicators, e.g. `{call.Function}(f => f.indicator == \"...\")`");
+            return null;
+        }
+        return new BoundField(ValueType.Number, variable, ItemField.Score);
     }
 
     private IReadOnlyList<Indicator> AllCandidates() =>

@@ -32,6 +32,11 @@ internal sealed partial class ConditionBinder
                     : null;
                 return Fail(binary, DiagnosticCodes.ConditionType, $"`{text}` needs numbers, found {Pair(left, right)}", help);
             }
+            if (op == BinaryOp.Divide && right is BoundConstant { Value: 0m })
+            {
+                return Fail(binary, DiagnosticCodes.DivisionByZero, "division by zero: this is always undefined, so every comparison with it is false",
+                    "divide by a number other than 0");
+            }
             return new BoundBinary(OperatorText.IsArithmetic(op) ? ValueType.Number : ValueType.Bool, op, left, right);
         }
         if (OperatorText.IsScaleComparison(op))

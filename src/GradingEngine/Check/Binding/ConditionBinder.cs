@@ -14,7 +14,10 @@ internal sealed partial class ConditionBinder
 {
     private static readonly string[] FindingFields = ["indicator", "area", "judgement", "value", "kind"];
     private static readonly string[] QuestionFields = ["id", "grade"];
-    private static readonly string[] Functions = ["any", "all", "count", "sum", "min", "max", "worst", "best", "ratio"];
+    private static readonly string[] Functions = ["any", "all", "count", "sum", "min", "max", "worst", "best", "ratio", "mean", "percentage", "round"];
+
+    /// <summary>Names a condition reads as something else, which a named value cannot take.</summary>
+    public static IEnumerable<string> ReservedNames => Functions;
 
     private readonly ConditionContext _context;
     private readonly Condition _condition;
@@ -38,6 +41,19 @@ internal sealed partial class ConditionBinder
         {
             binder.Error(DiagnosticCodes.ConditionType, condition.Syntax, $"a condition must be yes/no, but this is a {bound.Type.Describe()}",
                 "compare it, e.g. `count(f => ...) >= 2`");
+        }
+        return binder._errors == 0 ? bound : null;
+    }
+
+    /// <summary>Binds an expression that must be a number: a named value's definition.</summary>
+    public static BoundExpr? BindNumber(Condition definition, ConditionContext context, DiagnosticBag bag)
+    {
+        var binder = new ConditionBinder(context, definition, bag);
+        var bound = binder.BindExpr(definition.Syntax, null);
+        if (bound is not null && bound.Type.Kind != TypeKind.Number)
+        {
+            binder.Error(DiagnosticCodes.ConditionType, definition.Syntax, $"a value must be a number, but this is a {bound.Type.Describe()}",
+                "values are numbers, such as `round(percentage(f => true))`; compare them in conditions");
         }
         return binder._errors == 0 ? bound : null;
     }
@@ -79,6 +95,17 @@ internal sealed partial class ConditionBinder
             var fields = variable.Kind == ItemKind.Finding ? FindingFields : QuestionFields;
             return Fail(name, DiagnosticCodes.ConditionType, $"`{name.Name}` is a {(variable.Kind == ItemKind.Finding ? "finding" : "question result")}, not a value",
                 $"use one of its fields: {string.Join(", ", fields.Select(f => $"`{name.Name}.{f}`"))}");
+        }
+        if (_context is ConditionContext.Findings { Values: { } values } && values.Has(name.Name))
+        {
+            if (values.Bind(name.Name) is { } value) return value;
+            // Its definition's errors are reported where it is written.
+            _errors++;
+            return null;
+        }
+        if (_context is ConditionContext.Profile p && p.Values.ToList().IndexOf(name.Name) is var index and >= 0)
+        {
+            return new BoundProfileVariable(ProfileMeasure.Value, index, name.Name);
         }
         if (_context is ConditionContext.Profile profile && profile.Effects.Any(e => e.Plural == name.Name))
         {
@@ -200,10 +227,14 @@ internal sealed partial class ConditionBinder
             return Fail(member, DiagnosticCodes.AmbiguousField, $"no indicator of this question can match `{variable.Name}` here",
                 "check the `f.indicator` and `f.area` tests of this lambda");
         }
+        if (member.Member == "judgement" && candidates.Any(i => i.Scale?.IsNumeric == true))
+        {
+            return BindScore(member, variable, candidates);
+        }
         var types = candidates.Select(TypeOf).Distinct().ToList();
         var wanted = member.Member == "judgement"
             ? types.All(t => t.Kind == TypeKind.Judgement)
-            : types.All(t => t.Kind is TypeKind.Number or TypeKind.Bool);
+            : candidates.All(i => i.Type != IndicatorType.Judgement);
         if (!wanted)
         {
             var wrong = candidates.Where(i => (member.Member == "judgement") != (i.Type == IndicatorType.Judgement)).Select(i => $"`{i.Id}`").Take(4);
@@ -228,6 +259,19 @@ internal sealed partial class ConditionBinder
             _ => throw new UnreachableException(type.Kind.ToString()),
         };
         return new BoundField(type, variable, field);
+    }
+
+    /// <summary>`f.judgement` of findings scored on numeric scales: a number, whatever scale each is on.</summary>
+    private BoundExpr? BindScore(MemberExpr member, ItemVariable variable, IReadOnlyList<Indicator> candidates)
+    {
+        var levels = candidates.Where(i => i.Scale?.IsNumeric != true).Select(i => $"`{i.Id}`").Take(4).ToList();
+        if (levels.Count > 0)
+        {
+            return Fail(member, DiagnosticCodes.AmbiguousField,
+                $"`{variable.Name}.judgement` is a score for some indicators and not for others: {string.Join(", ", levels)}",
+                $"narrow the finding first, e.g. `{variable.Name}.indicator == \"{candidates[0].Id}\" and ...`");
+        }
+        return new BoundField(ValueType.Number, variable, ItemField.Score);
     }
 
     private static ValueType TypeOf(Indicator indicator) => indicator.Type switch

@@ -5,20 +5,25 @@ namespace GradingEngine.Check.Binding;
 /// <summary>What a condition may refer to: a question's findings, a threshold profile, or question grades.</summary>
 internal abstract record ConditionContext
 {
-    /// <summary>A criterion condition: aggregates range over the findings of one question.</summary>
+    /// <summary>A criterion condition: aggregates range over the findings of one question, and its named values are read by name.</summary>
     public sealed record Findings(Question Question, Codebook Codebook) : ConditionContext
     {
         public IReadOnlyList<Indicator> Indicators { get; } = Codebook.Indicators.Where(i => i.QuestionId == Question.Id).ToList();
+
+        /// <summary>The question's named values; null where none may be read.</summary>
+        public ValueScope? Values { get; init; }
     }
 
     /// <summary>A threshold rule or a limit: the profile variables, no aggregates.</summary>
-    public sealed record Profile(IReadOnlyList<Effect> Effects, IReadOnlyList<FindingKind> Kinds) : ConditionContext
+    /// <param name="Values">The rulebook's value ids: a table reads a value of the question it grades.</param>
+    public sealed record Profile(IReadOnlyList<Effect> Effects, IReadOnlyList<FindingKind> Kinds, IReadOnlyList<string> Values) : ConditionContext
     {
         /// <summary>Every variable a profile condition may read, as written.</summary>
         public IEnumerable<string> VariableNames =>
             Effects.SelectMany(e => new[] { e.Plural + ".count", e.Plural + ".weight" })
                 .Append(FindingsName + ".count")
-                .Concat(Kinds.Select(k => $"{FindingsName}.{k.Id}"));
+                .Concat(Kinds.Select(k => $"{FindingsName}.{k.Id}"))
+                .Concat(Values);
 
         /// <summary>The name under which thresholds count the question's findings.</summary>
         public const string FindingsName = "findings";

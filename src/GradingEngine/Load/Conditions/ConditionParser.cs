@@ -28,12 +28,18 @@ internal sealed class ConditionParser
     }
 
     /// <summary>Parses the condition held by a YAML scalar; null (with a located error) when it is not valid.</summary>
-    public static Condition? Parse(YScalar scalar, LoadLimits limits, DiagnosticBag bag)
+    public static Condition? Parse(YScalar scalar, LoadLimits limits, DiagnosticBag bag) =>
+        Parse(scalar.Value, scalar.Spans, null, limits, bag);
+
+    /// <summary>
+    /// Parses condition text written at <paramref name="spans"/>; for a template's copy the text has the question id put
+    /// in, and <paramref name="writtenAt"/> says where each of its characters was written.
+    /// </summary>
+    public static Condition? Parse(string text, ScalarSpans spans, int[]? writtenAt, LoadLimits limits, DiagnosticBag bag)
     {
-        var text = scalar.Value;
         if (text.Length > limits.MaxConditionLength)
         {
-            bag.Error(DiagnosticCodes.ConditionTooComplex, scalar.Span, $"condition is {text.Length} characters long, over the limit of {limits.MaxConditionLength}");
+            bag.Error(DiagnosticCodes.ConditionTooComplex, spans.Start, $"condition is {text.Length} characters long, over the limit of {limits.MaxConditionLength}");
             return null;
         }
         try
@@ -41,12 +47,13 @@ internal sealed class ConditionParser
             var parser = new ConditionParser(Lexer.Tokenize(text), limits.MaxConditionDepth);
             var expr = parser.ParseExpression();
             parser.Expect(TokenKind.End, "end of condition");
-            return new Condition(text, expr, scalar.Spans);
+            return new Condition(text, expr, spans, writtenAt);
         }
         catch (ConditionSyntaxException e)
         {
             var code = e.TooComplex ? DiagnosticCodes.ConditionTooComplex : DiagnosticCodes.ConditionSyntax;
-            bag.Error(code, scalar.SpanAt(e.Offset), e.Message, e.Help);
+            var at = writtenAt is null ? e.Offset : writtenAt[Math.Clamp(e.Offset, 0, writtenAt.Length - 1)];
+            bag.Error(code, spans.At(at), e.Message, e.Help);
             return null;
         }
     }

@@ -20,7 +20,8 @@ internal static class CriterionLint
     private const int MaxWorlds = 60_000;
     private const int MaxNumbers = 9;
 
-    public static void Analyze(IEnumerable<CheckedCriterion> criteria, Codebook codebook, DiagnosticBag bag)
+    /// <param name="directory">The rulebook folder, to name a template's file as the rulebook does.</param>
+    public static void Analyze(IEnumerable<CheckedCriterion> criteria, Codebook codebook, DiagnosticBag bag, string directory = "")
     {
         foreach (var criterion in criteria)
         {
@@ -51,16 +52,17 @@ internal static class CriterionLint
                 if (any && !all) break;
             }
             var c = criterion.Criterion;
+            var copy = c.Template is { } template ? $" ({template.Describe(directory)})" : "";
             if (!any)
             {
                 bag.Warning(DiagnosticCodes.CriterionNeverMet, c.When.Span,
-                    $"criterion `{c.Id}` can never be met: none of {worlds} combinations of up to {perIndicator} findings per indicator it reads satisfies its condition",
+                    $"criterion `{c.Id}` can never be met: none of {worlds} combinations of up to {perIndicator} findings per indicator it reads satisfies its condition{copy}",
                     "check the levels, numbers and `and`/`or` of the condition");
             }
             else if (all)
             {
                 bag.Warning(DiagnosticCodes.CriterionAlwaysMet, c.When.Span,
-                    $"criterion `{c.Id}` is always met: every combination of findings, none included, satisfies its condition",
+                    $"criterion `{c.Id}` is always met: every combination of findings, none included, satisfies its condition{copy}",
                     "a criterion should depend on the evidence; check for a missing `not` or an `or` that should be `and`");
             }
         }
@@ -133,6 +135,8 @@ internal static class CriterionLint
         {
             case BoundNot n: Visit(n.Operand, action); break;
             case BoundNegate n: Visit(n.Operand, action); break;
+            case BoundRound r: Visit(r.Operand, action); break;
+            case BoundNamedValue v: Visit(v.Definition, action); break;
             case BoundBinary b: Visit(b.Left, action); Visit(b.Right, action); break;
             case BoundIn i: Visit(i.Value, action); break;
             case BoundAggregate a:
