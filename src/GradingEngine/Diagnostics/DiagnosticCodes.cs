@@ -70,6 +70,7 @@ public static class DiagnosticCodes
     public const string CriterionNeverMet = "GE507";
     public const string CriterionAlwaysMet = "GE508";
     public const string LimitWithoutEffect = "GE509";
+    public const string ValueDirectionMissing = "GE510";
 
     /// <summary>Every code with a one-line summary, in code order.</summary>
     public static IReadOnlyList<(string Code, string Summary)> All { get; } =
@@ -129,5 +130,6 @@ public static class DiagnosticCodes
         (CriterionNeverMet, "a criterion no combination of findings of its indicators can meet (warning)"),
         (CriterionAlwaysMet, "a criterion met whatever the findings, even none (warning)"),
         (LimitWithoutEffect, "a limit that never applies, or never changes a grade where it applies (warning)"),
+        (ValueDirectionMissing, "thresholds or limits read a named value that declares no `direction`, so monotonicity in it is not checked (warning)"),
     ];
 }

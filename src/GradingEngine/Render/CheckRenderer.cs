@@ -28,10 +28,10 @@ public static class CheckRenderer
         return o.ToString();
     }
 
-    /// <summary>"; monotonicity in `x` not checked: no direction declared", for named values the rulebook gives no direction.</summary>
+    /// <summary>"; monotonicity in `x` not checked: no `better` or `worse` direction declared", for named values the rulebook gives no direction.</summary>
     private static string Unchecked(Check.Analysis.TableAnalysis analysis) => analysis.UncheckedValues.Count == 0
         ? ""
-        : $"; monotonicity in {string.Join(", ", analysis.UncheckedValues.Select(v => $"`{v}`"))} not checked: no direction declared";
+        : $"; monotonicity in {string.Join(", ", analysis.UncheckedValues.Select(v => $"`{v}`"))} not checked: no `better` or `worse` direction declared";
 
     public static string RenderJson(string directory, Result<CheckedRulebook> result) => JsonRenderer.Write(w =>
     {

@@ -45,6 +45,14 @@ internal static class TableAnalyzer
                 [.. rows.OfType<BoundExpr>(), .. questionLimits.Select(l => l.Condition)],
                 values?.GetValueOrDefault(question.Id), rulebook.Values.Ids.Count);
             var undirected = domain.Undirected.ToList();
+            foreach (var value in domain.Variables.Where(v => v.Measure == ProfileMeasure.Value && v.Direction is null))
+            {
+                // Said once per table and value: monotonicity in a value is checked only against a declared direction.
+                if (!reported.Add((table, "undirected-" + value.Name))) continue;
+                bag.Warning(DiagnosticCodes.ValueDirectionMissing, table.Table.Span,
+                    $"thresholds `{table.Table.Name}` read value `{value.Name}`, which declares no `direction`: whether a higher `{value.Name}` can lower a grade is not checked",
+                    $"give `{value.Name}` a `direction` in values.yaml: `better`, `worse`, or `neutral` to say no grade should follow it");
+            }
             if (domain.Unprovable is { } why)
             {
                 bag.Warning(DiagnosticCodes.SpaceTooLarge, table.Table.Span, $"the thresholds of `{question.Id}` were not checked exhaustively: {why}",

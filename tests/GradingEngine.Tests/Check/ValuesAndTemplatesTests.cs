@@ -1,0 +1,197 @@
+using GradingEngine.Diagnostics;
+using GradingEngine.Render;
+using GradingEngine.Tests.Support;
+using Xunit;
+using static GradingEngine.Tests.Load.TestKit;
+using TestKit = GradingEngine.Tests.Load.TestKit;
+
+namespace GradingEngine.Tests.Check;
+
+/// <summary>Scores, named values and templates end to end: checked at load, graded, and shown in every trace format.</summary>
+public class ValuesAndTemplatesTests
+{
+    private static readonly Lazy<GradingEngine.Trace.GradingResult> Graded = new(() => Grade(TestKit.Compile(ScoredRulebook.Create()), ScoredRulebook.FindingsYaml));
+
+    [Fact]
+    public void Check_ScoredRulebook_NoErrorsNoWarningsAndProvedExhaustively()
+    {
+        var result = TestKit.Check(ScoredRulebook.Create());
+
+        Assert.True(result.Result.Succeeded, result.ToString());
+        Assert.Empty(result.Diagnostics);
+        Assert.All(result.Result.Value!.Analyses, a => Assert.True(a.Exhaustive, a.Subject));
+        Assert.Equal(["good", "inadequate", "outstanding", "requires-improvement"],
+            result.Result.Value!.Analyses.Single(a => a.Subject == "Q1").GradesProduced.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Grade_ScoredFindings_RoundsHalfAwayFromZeroAndLimitsAScoreOfOne()
+    {
+        var result = Graded.Value;
+
+        // Q1: 3 + 2 of 8 is 62.5%, rounded to 63 (half to even would give 62 and requires improvement).
+        var q1 = result.Questions.Single(q => q.Question.Id == "Q1");
+        Assert.Equal("good", q1.Grade!.Id);
+        Assert.Equal(["score-total 5", "score-maximum 8", "score-percentage 63", "lowest-score 2"], q1.Values.Select(v => $"{v.Definition.Id} {v.Text}"));
+        Assert.True(q1.Criteria.Single(c => c.Criterion.Id == "Q1.mostly-good").Met);
+        // Q2: 75% is good by the table, but its score of 1 caps it.
+        var q2 = result.Questions.Single(q => q.Question.Id == "Q2");
+        Assert.Equal("requires-improvement", q2.Grade!.Id);
+        Assert.Equal("75", q2.Values.Single(v => v.Definition.Id == "score-percentage").Text);
+        Assert.True(q2.Criteria.Single(c => c.Criterion.Id == "Q2.score-of-one").Met);
+    }
+
+    [Fact]
+    public void Render_ScoredFindings_EveryFormatShowsTheComputedValues()
+    {
+        var result = Graded.Value;
+
+        Assert.Contains("score-percentage = 63", TextRenderer.Render(result));
+        var json = JsonRenderer.Render(result);
+        Assert.Contains("\"id\": \"score-percentage\"", json);
+        Assert.Contains("\"value\": 63,", json);
+        Assert.Contains("\"definition\": \"round(percentage(f => true))\"", json);
+        Assert.Contains("| `score-percentage` | 63 | `round(percentage(f => true))`", MarkdownRenderer.Render(result));
+        Assert.Contains("<tr data-value=\"score-percentage\"><td><code>score-percentage</code></td><td class=\"num\">63</td>", HtmlRenderer.Render(result));
+    }
+
+    [Fact]
+    public void Render_TemplateCopy_NamesItsQuestionInTextAndJson()
+    {
+        var result = Graded.Value;
+        var q2 = result.Questions.Single(q => q.Question.Id == "Q2");
+
+        Assert.Contains("(template, for `Q2`)", TextRenderer.Explain(result, q2));
+        Assert.Contains("\"templateFor\": \"Q2\"", JsonRenderer.Render(result));
+        Assert.Contains("Q2: q2.consent scores 1", q2.Criteria.Single(c => c.Criterion.Id == "Q2.score-of-one").Message);
+    }
+
+    [Fact]
+    public void Grade_UndefinedValueReadByThresholds_NotGraded()
+    {
+        var mini = ScoredRulebook.Create().With("thresholds.yaml", ScoredRulebook.ThresholdsYaml.Replace("""
+            requires:
+              default:
+                - when: count(f => true) >= 1
+                  because: no evidence scored
+
+            """, "", StringComparison.Ordinal));
+        var findings = ScoredRulebook.FindingsYaml[..ScoredRulebook.FindingsYaml.IndexOf("  - id: F3", StringComparison.Ordinal)];
+
+        var result = Grade(TestKit.Compile(mini), findings);
+
+        var q2 = result.Questions.Single(q => q.Question.Id == "Q2");
+        Assert.Null(q2.Grade);
+        Assert.Contains("`score-percentage`", q2.NotGraded!.Reason);
+        Assert.Contains("undefined for these findings", q2.NotGraded!.Reason);
+    }
+
+    [Fact]
+    public void Check_ValueThatIsNotANumber_GE401AtItsDefinition()
+    {
+        var values = ScoredRulebook.ValuesYaml + "\n  - id: any-one\n    value: any(f => f.judgement == 1)\n";
+
+        var result = TestKit.Check(ScoredRulebook.Create().With("values.yaml", values));
+
+        var error = SingleError(result, DiagnosticCodes.ConditionType);
+        Assert.EndsWith("values.yaml", error.Span.Path, StringComparison.Ordinal);
+        Assert.Equal(Locate(values, "any(f =>"), At(error));
+        Assert.Contains("a value must be a number", error.Message);
+    }
+
+    [Fact]
+    public void Check_ValuesReadingEachOther_GE406NamesTheCycle()
+    {
+        var values = ScoredRulebook.ValuesYaml + "\n  - id: a\n    value: b + 1\n  - id: b\n    value: a * 2\n";
+
+        var result = TestKit.Check(ScoredRulebook.Create().With("values.yaml", values));
+
+        Assert.False(result.Result.Succeeded);
+        var error = result.Errors.First(d => d.Code == DiagnosticCodes.ValueCycle);
+        Assert.Contains("`a` -> `b` -> `a`", error.Message.Replace("`b` -> `a` -> `b`", "`a` -> `b` -> `a`", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Check_DivisionByTheNumberZero_GE407()
+    {
+        var values = ScoredRulebook.ValuesYaml + "\n  - id: broken\n    value: score-total / 0\n";
+
+        var result = TestKit.Check(ScoredRulebook.Create().With("values.yaml", values));
+
+        var error = SingleError(result, DiagnosticCodes.DivisionByZero);
+        Assert.Equal(Locate(values, "/ 0"), At(error));
+    }
+
+    [Theory]
+    [InlineData("any(f => f.judgement == good)")]
+    [InlineData("any(f => f.judgement worse than 2)")]
+    [InlineData("round(f => true) > 1")]
+    [InlineData("round(any(f => true)) > 1")]
+    [InlineData("percentage(f => true) > true")]
+    public void Check_IllTypedScoreCondition_RejectedAtTheCriterion(string when)
+    {
+        var criteria = ScoredRulebook.CriteriaYaml.Replace("round(100 * score-total / score-maximum) >= 63", when, StringComparison.Ordinal);
+
+        var result = TestKit.Check(ScoredRulebook.Create().With(CriteriaFile, criteria));
+
+        Assert.False(result.Result.Succeeded);
+        Assert.Contains(result.Errors, d => d.Code.StartsWith("GE40", StringComparison.Ordinal) && d.Span.Path.EndsWith("criteria.yaml", StringComparison.Ordinal)
+            && d.Span.Line == Locate(criteria, when).Line);
+    }
+
+    [Fact]
+    public void Check_TemplateWrongForOneQuestion_PointsAtTheTemplateAndNamesTheQuestion()
+    {
+        var criteria = ScoredRulebook.CriteriaYaml.Replace("any(f => f.judgement == 1)", "any(f => f.indicator == \"q1.learning\")", StringComparison.Ordinal);
+
+        var result = TestKit.Check(ScoredRulebook.Create().With(CriteriaFile, criteria));
+
+        var error = SingleError(result, DiagnosticCodes.UnknownIndicator);
+        Assert.Equal(Locate(criteria, "q1.learning").Line, error.Span.Line);
+        Assert.Contains("for question `Q2`", error.Message);
+        Assert.Contains("criteria/criteria.yaml:", error.Message);
+    }
+
+    [Fact]
+    public void Check_TemplateIdWithoutPlaceholder_GE204()
+    {
+        var criteria = ScoredRulebook.CriteriaYaml.Replace("\"{question}.score-of-one\"", "score-of-one", StringComparison.Ordinal);
+
+        var result = TestKit.Check(ScoredRulebook.Create().With(CriteriaFile, criteria));
+
+        var error = Assert.Single(result.Errors);
+        Assert.Contains("every copy of this template would have the id `score-of-one`", error.Message);
+        Assert.Equal(Locate(criteria, "score-of-one"), At(error));
+    }
+
+    [Fact]
+    public void LoadInspection_ScoreOutsideTheRange_GE305()
+    {
+        var rulebook = TestKit.Compile(ScoredRulebook.Create());
+        var findings = ScoredRulebook.FindingsYaml.Replace("judgement: 3", "judgement: 5", StringComparison.Ordinal);
+        using var temp = new TempFolder();
+
+        var result = GradingPipeline.LoadInspection(temp.Write("findings.yaml", findings), rulebook);
+
+        var error = SingleError(result.Diagnostics, DiagnosticCodes.UnknownLevel);
+        Assert.Contains("`5` is not a score of scale `score`", error.Message);
+        Assert.Equal("scores are whole numbers from 1 to 4", error.Help);
+    }
+
+    [Fact]
+    public void Check_UndirectedValueInThresholds_WarnsThatMonotonicityIsNotChecked()
+    {
+        var values = ScoredRulebook.ValuesYaml.Replace("""
+                value: round(percentage(f => true))
+                direction: better
+            """, """
+                value: round(percentage(f => true))
+            """, StringComparison.Ordinal);
+
+        var result = TestKit.Check(ScoredRulebook.Create().With("values.yaml", values));
+
+        Assert.True(result.Result.Succeeded, result.ToString());
+        var warning = Assert.Single(result.Diagnostics, d => d.Code == DiagnosticCodes.ValueDirectionMissing);
+        Assert.Contains("`score-percentage`", warning.Message);
+    }
+}

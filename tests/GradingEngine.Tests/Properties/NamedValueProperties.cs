@@ -1,0 +1,92 @@
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+using GradingEngine.Facts;
+using GradingEngine.Tests.Support;
+using Xunit;
+using static GradingEngine.Tests.Load.TestKit;
+using TestKit = GradingEngine.Tests.Load.TestKit;
+
+namespace GradingEngine.Tests.Properties;
+
+/// <summary>
+/// `round` is half away from zero, as documented; a named value is what its definition written inline computes; and the
+/// values of a question do not depend on the order of its findings.
+/// </summary>
+public class NamedValueProperties
+{
+    private static readonly Lazy<GradingEngine.Compile.CompiledRulebook> Scored = new(() => TestKit.Compile(ScoredRulebook.Create()));
+
+    [Property(MaxTest = 500)]
+    public Property Round_AnyQuotient_IsNearestWholeNumberHalvesAwayFromZero()
+    {
+        var quotients = from n in Gen.Choose(-100_000, 100_000)
+                        from d in Gen.Elements(1, 2, 4, 8, 10, 3, 7, 100)
+                        select (decimal)n / d;
+        return Prop.ForAll(quotients.ToArbitrary(), x =>
+        {
+            // Independent of decimal.Round: move half a unit away from zero and cut off the fraction.
+            var expected = Math.Sign(x) * decimal.Floor(Math.Abs(x) + 0.5m);
+
+            Assert.Equal(expected, RuleOps.Round(x));
+        });
+    }
+
+    [Theory]
+    [InlineData("62.5", "63")]
+    [InlineData("-62.5", "-63")]
+    [InlineData("0.5", "1")]
+    [InlineData("2.5", "3")]
+    [InlineData("62.4999", "62")]
+    public void Round_Halves_GoAwayFromZero(string x, string expected)
+    {
+        var value = decimal.Parse(x, System.Globalization.CultureInfo.InvariantCulture);
+
+        Assert.Equal(decimal.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), RuleOps.Round(value));
+    }
+
+    [Property(MaxTest = 60)]
+    public Property Grade_RandomScores_NamedValuesEqualTheirInlineExpansionInAnyOrder()
+    {
+        var scores = Gen.Choose(1, 4).ListOf().Where(l => l.Count is >= 1 and <= 7);
+        return Prop.ForAll(scores.ToArbitrary(), Gen.Choose(0, 1000).ToArbitrary(), (list, seed) =>
+        {
+            // Arrange: the scores as Q1 findings, and the same findings in another order.
+            var numbered = list.Select((s, i) => (Score: s, Index: i)).ToList();
+            var shuffled = numbered.OrderBy(p => (p.Index * 7919 + seed) % 101).ThenBy(p => p.Index).ToList();
+
+            // Act
+            var result = Grade(Scored.Value, Findings(numbered));
+            var again = Grade(Scored.Value, Findings(shuffled));
+
+            // Assert: each value as its definition says, worked out here from the scores.
+            var q1 = result.Questions.Single(q => q.Question.Id == "Q1");
+            var value = q1.Values.ToDictionary(v => v.Definition.Id, v => v.Value);
+            var total = list.Sum();
+            var maximum = 4 * list.Count;
+            Assert.Equal(total, value["score-total"]);
+            Assert.Equal(maximum, value["score-maximum"]);
+            Assert.Equal(RuleOps.Round(100m * total / maximum), value["score-percentage"]);
+            Assert.Equal(list.Min(), value["lowest-score"]);
+            // The criterion reads score-total and score-maximum by name; the table reads score-percentage.
+            var met = q1.Criteria.Single(c => c.Criterion.Id == "Q1.mostly-good").Met;
+            Assert.Equal(RuleOps.Round(100m * total / maximum) >= 63, met);
+            Assert.Equal(Summary(result), Summary(again));
+        });
+    }
+
+    /// <summary>Grades, values, and each criterion's outcome with its evidence, in the order the trace gives them.</summary>
+    private static string Summary(GradingEngine.Trace.GradingResult result) => string.Join("\n", result.Questions.Select(q =>
+        $"{q.Question.Id} {q.Grade?.Id ?? "not-graded"} {string.Join(",", q.Values.Select(v => $"{v.Definition.Id}={v.Text}"))} " +
+        string.Join(";", q.Criteria.Select(c => $"{c.Criterion.Id}:{c.Met}:{string.Join(",", c.Evidence.Select(f => f.Id))}:{c.Message}"))));
+
+    private static string Findings(IEnumerable<(int Score, int Index)> scores) =>
+        "inspection: scored-p\nforce: Example Service\nframework: scored\nfindings:\n" + string.Join("\n", scores.Select(p => $"""
+              - id: F{p.Index + 1}
+                question: Q1
+                indicator: {(p.Index % 2 == 0 ? "q1.learning" : "q1.staffing")}
+                judgement: {p.Score}
+                quote: Score {p.Score}.
+                source: Q1
+            """)) + "\n";
+}
