@@ -18,7 +18,7 @@ public partial class SchemaTests
 {
     public const string HeaderPrefix = "# yaml-language-server: $schema=";
 
-    public static readonly string[] SchemaNames = ["rulebook", "codebook", "criteria", "thresholds", "rollup", "findings", "proposed", "rule-tests"];
+    public static readonly string[] SchemaNames = ["rulebook", "codebook", "criteria", "thresholds", "rollup", "values", "findings", "proposed", "rule-tests"];
 
     private static readonly Lazy<Dictionary<string, JsonSchema>> Schemas = new(() =>
         SchemaNames.ToDictionary(n => n, n => JsonSchema.FromText(File.ReadAllText(SchemaPath(n))), StringComparer.Ordinal));
@@ -44,6 +44,7 @@ public partial class SchemaTests
             "codebook.yaml" => "codebook",
             "thresholds.yaml" => "thresholds",
             "rollup.yaml" => "rollup",
+            "values.yaml" => "values",
             _ when name.StartsWith("findings", StringComparison.Ordinal) => "findings",
             // Codings of one report for `grading agree` (seeds/agreement-example) are findings files.
             _ when name.StartsWith("coder-", StringComparison.Ordinal) => "findings",
@@ -137,11 +138,12 @@ public partial class SchemaTests
     public void RuleLanguageDoc_EveryExampleFile_IsValidAgainstItsSchema()
     {
         var examples = Docs.MarkdownBlocks.Read(Path.Combine(Repo.Docs, "rule-language.md"))
-            .Where(b => b.Label.StartsWith("example:", StringComparison.Ordinal))
-            .Select(b => (File: b.Label["example:".Length..].Trim(), b.Content))
+            .Where(b => b.Label.StartsWith("example:", StringComparison.Ordinal) || b.Label.StartsWith("scored-example:", StringComparison.Ordinal))
+            .Select(b => (File: b.Label[(b.Label.IndexOf(':', StringComparison.Ordinal) + 1)..].Trim(), b.Content))
             .ToList();
 
-        Assert.Equal(7, examples.Count);
+        // The example rulebook, its findings, and the score-based rulebook with its findings.
+        Assert.Equal(13, examples.Count);
         foreach (var (file, content) in examples)
         {
             var schema = SchemaFor(file);
@@ -396,9 +398,13 @@ public partial class SchemaTests
         { "rulebook", "/$defs/area", "id title", "id title" },
         { "codebook", "", "kinds scales indicators", "indicators" },
         { "codebook", "/$defs/kind", "id title direction", "id direction" },
-        { "codebook", "/$defs/scale", "id levels description", "id levels" },
+        { "codebook", "/$defs/scale", "id levels range better description", "id" },
         { "codebook", "/$defs/indicator", "id question area description type scale unit kinds", "id question area description type" },
-        { "criteria", "", "criteria", "criteria" },
+        { "criteria", "", "criteria templates", "" },
+        { "criteria", "/$defs/template", "questions criteria", "criteria" },
+        { "criteria", "/$defs/templateCriterion", "id area title rationale when effect weight message", "id area title rationale when effect message" },
+        { "values", "", "default questions", "" },
+        { "values", "/$defs/value", "id title value direction", "id value" },
         { "criteria", "/$defs/criterion", "id question area title rationale when effect weight message", "id question area title rationale when effect message" },
         { "thresholds", "", "default questions requires limits", "default" },
         { "thresholds", "/$defs/requirement", "when because", "when because" },
