@@ -3,7 +3,7 @@ namespace GradingEngine.Tests.Support;
 /// <summary>
 /// A small score-based rulebook: findings score 1 to 4, named values (values.yaml) total them and take their percentage
 /// of the maximum, thresholds band the rounded percentage, a score of 1 caps the question, and one template writes
-/// the same criterion for both questions.
+/// the same criterion for both questions. The roll-up is the mini rulebook's, on the same scale.
 /// </summary>
 public static class ScoredRulebook
 {
@@ -137,18 +137,6 @@ public static class ScoredRulebook
               because: a score of 1 limits the rating
         """;
 
-    public const string RollupYaml = """
-        overall:
-          - grade: outstanding
-            when: all(q => q.grade == outstanding)
-          - grade: good
-            when: all(q => q.grade no worse than good)
-          - grade: requires-improvement
-            when: count(q => q.grade == inadequate) == 0
-          - grade: inadequate
-            otherwise: true
-        """;
-
     /// <summary>Q1 scores 3 and 2: 5 of 8 is 62.5%, rounded half away from zero to 63, good. Q2 scores 4, 4 and 1: 75%, capped by the 1.</summary>
     public const string FindingsYaml = """
         inspection: scored-1
@@ -193,6 +181,5 @@ public static class ScoredRulebook
         .With("codebook.yaml", CodebookYaml)
         .With("values.yaml", ValuesYaml)
         .With("criteria/criteria.yaml", CriteriaYaml)
-        .With("thresholds.yaml", ThresholdsYaml)
-        .With("rollup.yaml", RollupYaml);
+        .With("thresholds.yaml", ThresholdsYaml);
 }

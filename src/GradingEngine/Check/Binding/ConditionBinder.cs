@@ -33,27 +33,21 @@ internal sealed partial class ConditionBinder
     }
 
     /// <summary>Binds a condition that must be yes/no. Null when it has errors (all reported to <paramref name="bag"/>).</summary>
-    public static BoundExpr? Bind(Condition condition, ConditionContext context, DiagnosticBag bag)
+    public static BoundExpr? Bind(Condition condition, ConditionContext context, DiagnosticBag bag) =>
+        BindAs(TypeKind.Bool, condition, context, bag, "a condition must be yes/no", "compare it, e.g. `count(f => ...) >= 2`");
+
+    /// <summary>Binds an expression that must be a number: a named value's definition.</summary>
+    public static BoundExpr? BindNumber(Condition definition, ConditionContext context, DiagnosticBag bag) =>
+        BindAs(TypeKind.Number, definition, context, bag, "a value must be a number",
+            "values are numbers, such as `round(percentage(f => true))`; compare them in conditions");
+
+    private static BoundExpr? BindAs(TypeKind kind, Condition condition, ConditionContext context, DiagnosticBag bag, string must, string help)
     {
         var binder = new ConditionBinder(context, condition, bag);
         var bound = binder.BindExpr(condition.Syntax, null);
-        if (bound is not null && bound.Type.Kind != TypeKind.Bool)
+        if (bound is not null && bound.Type.Kind != kind)
         {
-            binder.Error(DiagnosticCodes.ConditionType, condition.Syntax, $"a condition must be yes/no, but this is a {bound.Type.Describe()}",
-                "compare it, e.g. `count(f => ...) >= 2`");
-        }
-        return binder._errors == 0 ? bound : null;
-    }
-
-    /// <summary>Binds an expression that must be a number: a named value's definition.</summary>
-    public static BoundExpr? BindNumber(Condition definition, ConditionContext context, DiagnosticBag bag)
-    {
-        var binder = new ConditionBinder(context, definition, bag);
-        var bound = binder.BindExpr(definition.Syntax, null);
-        if (bound is not null && bound.Type.Kind != TypeKind.Number)
-        {
-            binder.Error(DiagnosticCodes.ConditionType, definition.Syntax, $"a value must be a number, but this is a {bound.Type.Describe()}",
-                "values are numbers, such as `round(percentage(f => true))`; compare them in conditions");
+            binder.Error(DiagnosticCodes.ConditionType, condition.Syntax, $"{must}, but this is a {bound.Type.Describe()}", help);
         }
         return binder._errors == 0 ? bound : null;
     }
