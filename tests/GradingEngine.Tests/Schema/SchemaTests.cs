@@ -433,8 +433,8 @@ public partial class SchemaTests
     [MemberData(nameof(Names))]
     public void Schema_EveryClosedObjectType_IsInTheLoaderKeyTable(string schema)
     {
-        var listed = LoaderKeys().Select(row => (string)row[0]).Zip(LoaderKeys().Select(row => (string)row[1]))
-            .Where(p => p.First == schema).Select(p => p.Second).ToHashSet(StringComparer.Ordinal);
+        var listed = LoaderKeys().Select(row => ((string)row.Data.Item1, (string)row.Data.Item2))
+            .Where(p => p.Item1 == schema).Select(p => p.Item2).ToHashSet(StringComparer.Ordinal);
         var json = SchemaJson(schema);
         var closed = new[] { "" }.Concat((json["$defs"]?.AsObject() ?? []).Select(d => "/$defs/" + d.Key))
             .Where(p => Resolve(json, p)["properties"] is not null && Resolve(json, p)["additionalProperties"] is JsonValue);
