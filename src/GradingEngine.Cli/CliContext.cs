@@ -1,6 +1,7 @@
 using GradingEngine.Compile;
 using GradingEngine.Diagnostics;
 using GradingEngine.Files;
+using GradingEngine.Load;
 using GradingEngine.Model;
 using GradingEngine.Render;
 
@@ -12,11 +13,14 @@ public sealed class CliContext(TextWriter stdout, TextWriter stderr)
     public TextWriter Out { get; } = stdout;
     public TextWriter Error { get; } = stderr;
 
-    /// <summary>The rulebook shipped beside the tool, used when `--rules` is not given.</summary>
-    public static string DefaultRules => Path.Combine(AppContext.BaseDirectory, "rules", "peel-2015-effectiveness");
-
-    /// <summary>The seed findings shipped beside the tool, which the shipped rulebook's own tests grade.</summary>
-    public static string DefaultSeeds => Path.Combine(AppContext.BaseDirectory, "seeds");
+    /// <summary>
+    /// The rulebook `--rules` names: a folder, else the id of a rulebook embedded in the engine; without
+    /// `--rules`, the embedded PEEL 2015 rulebook, so a single copied executable grades.
+    /// </summary>
+    public static RulebookSource Rules(string? option) =>
+        option is null ? RulebookSource.Embedded(EmbeddedRulebooks.DefaultId)!
+        : !Directory.Exists(option) && RulebookSource.Embedded(option) is { } embedded ? embedded
+        : RulebookSource.Folder(option);
 
     public ExitCode Fail(IEnumerable<Diagnostic> diagnostics)
     {
@@ -27,7 +31,7 @@ public sealed class CliContext(TextWriter stdout, TextWriter stderr)
     /// <summary>Compiled in the mode that suits grading <paramref name="inspections"/> (usually interpreted: see <see cref="GradingPipeline.ModeFor"/>).</summary>
     public CompiledRulebook? LoadRulebook(string? directory, int inspections = 1)
     {
-        var result = GradingPipeline.LoadRulebook(directory ?? DefaultRules, mode: GradingPipeline.ModeFor(inspections));
+        var result = GradingPipeline.LoadRulebook(Rules(directory), mode: GradingPipeline.ModeFor(inspections));
         if (!result.Succeeded)
         {
             Fail(result.Diagnostics);

@@ -19,6 +19,7 @@ public static class GradingCli
             VerifyCommand.Create(cli),
             AgreeCommand.Create(cli),
             RulesCommand.Create(cli),
+            InitCommand.Create(cli),
         };
         // No response files: an argument starting with `@` is a file name like any other, never a list of arguments to read.
         var parse = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });

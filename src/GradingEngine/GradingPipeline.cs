@@ -24,15 +24,32 @@ public static class GradingPipeline
     public static Result<CompiledRulebook> LoadRulebook(string directory, LoadLimits? limits = null, ExpressionMode mode = ExpressionMode.Compiled) =>
         Grader.LoadRulebook(directory, limits ?? LoadLimits.Default, mode);
 
+    /// <summary>Loads, checks and compiles a rulebook from a folder or the embedded rulebooks (<see cref="RulebookSource"/>).</summary>
+    public static Result<CompiledRulebook> LoadRulebook(RulebookSource source, LoadLimits? limits = null, ExpressionMode mode = ExpressionMode.Compiled) =>
+        Grader.LoadRulebook(source, limits ?? LoadLimits.Default, mode);
+
+    /// <summary>The rulebooks embedded in the engine: id, version and title of each, read from its own files.</summary>
+    public static IReadOnlyList<Result<Rulebook>> EmbeddedRulebooks() =>
+        [.. Load.EmbeddedRulebooks.Ids.Select(id =>
+        {
+            var bag = new DiagnosticBag();
+            var rulebook = RulebookLoader.Load(RulebookSource.Embedded(id)!, LoadLimits.Default, bag);
+            return rulebook is null || bag.HasErrors ? Result<Rulebook>.Fail(bag.ToSortedList()) : Result<Rulebook>.Ok(rulebook, bag.ToSortedList());
+        })];
+
     /// <summary>The expression mode that suits grading this many inspections with one rulebook in a fresh process.</summary>
     public static ExpressionMode ModeFor(int inspections) => RulebookCompiler.ModeFor(inspections);
 
     /// <summary>Loads and checks a rulebook without compiling it.</summary>
     /// <param name="lint">Also look for criteria that can never be met or are always met: a search over small
     /// sets of findings, for `rules check`; grading does not need it.</param>
-    public static Result<CheckedRulebook> CheckRulebook(string directory, LoadLimits? limits = null, bool lint = true)
+    public static Result<CheckedRulebook> CheckRulebook(string directory, LoadLimits? limits = null, bool lint = true) =>
+        CheckRulebook(RulebookSource.Folder(directory), limits, lint);
+
+    /// <summary>Loads and checks a rulebook from a folder or the embedded rulebooks, without compiling it.</summary>
+    public static Result<CheckedRulebook> CheckRulebook(RulebookSource source, LoadLimits? limits = null, bool lint = true)
     {
-        var result = Grader.CheckRulebook(directory, limits ?? LoadLimits.Default);
+        var result = Grader.CheckRulebook(source, limits ?? LoadLimits.Default);
         if (!lint || result.Value is not { } checkedRulebook) return result;
         var bag = new DiagnosticBag();
         bag.AddRange(result.Diagnostics);
@@ -63,12 +80,17 @@ public static class GradingPipeline
         Grader.GradeMany(rulebook, inspections, maxParallelism, graded);
 
     /// <summary>
-    /// Runs a rulebook's own test cases (`tests/*.yaml` in <paramref name="directory"/>): compiles the
-    /// rulebook once, grades every case, checks its expectations and measures coverage. Fails with
-    /// every problem of the rulebook, or else of the test files; a failing case is a result, not a failure.
+    /// Runs a rulebook's own test cases (`tests/*.yaml` in the rulebook): compiles the rulebook once, grades
+    /// every case, checks its expectations and measures coverage. Fails with every problem of the rulebook,
+    /// or else of the test files; a failing case is a result, not a failure. An embedded rulebook's cases run
+    /// on a copy written out with the seed they grade, its paths named as the embedded files.
     /// </summary>
     /// <param name="findingsRoot">A folder whose findings files the cases may name besides those inside the rulebook
-    /// folder (the shipped suite grades the seed this way); no other file outside the rulebook folder is read.</param>
+    /// folder (an exported rulebook's cases grade the seed this way); no other file outside the rulebook folder is read.</param>
+    public static Result<RuleTestReport> TestRulebook(RulebookSource source, LoadLimits? limits = null, string? findingsRoot = null) =>
+        source.IsEmbedded ? Tooling.Scaffold.EmbeddedTests.Run(source.Location, limits) : TestRulebook(source.Location, limits, findingsRoot);
+
+    /// <summary>Runs the test cases of a rulebook folder (see the other overload).</summary>
     public static Result<RuleTestReport> TestRulebook(string directory, LoadLimits? limits = null, string? findingsRoot = null)
     {
         // A suite is a few dozen cases: interpreting them is quicker than JIT-compiling every condition.
@@ -102,7 +124,11 @@ public static class GradingPipeline
     /// diagnostic of every file when any does not load. The report does not depend on the parallelism.
     /// </summary>
     public static Result<Tooling.Batch.BatchReport> GradeBatch(string rulesDirectory, IReadOnlyList<string> paths, Tooling.Batch.BatchOptions? options = null) =>
-        Tooling.Batch.BatchRunner.Run(rulesDirectory, paths, options);
+        Tooling.Batch.BatchRunner.Run(RulebookSource.Folder(rulesDirectory), paths, options);
+
+    /// <summary>A batch graded with a rulebook from a folder or the embedded rulebooks (see the other overload).</summary>
+    public static Result<Tooling.Batch.BatchReport> GradeBatch(RulebookSource rules, IReadOnlyList<string> paths, Tooling.Batch.BatchOptions? options = null) =>
+        Tooling.Batch.BatchRunner.Run(rules, paths, options);
 
     /// <summary>Compares proposed grades with computed ones and explains each disagreement.</summary>
     public static Validation Validate(CompiledRulebook rulebook, GradingResult result, ProposedGrades proposed) =>

@@ -32,8 +32,9 @@ internal static class BatchCommand
             return cli.Usage($"`--parallel` must be at least 1, found {parallel}");
         }
         var options = new BatchOptions { MaxParallelism = parallel ?? Environment.ProcessorCount };
-        var result = DrawsProgress(cli) ? WithProgressBar(options, o => GradingPipeline.GradeBatch(rulesDir ?? CliContext.DefaultRules, paths, o))
-            : GradingPipeline.GradeBatch(rulesDir ?? CliContext.DefaultRules, paths, options);
+        var rules = CliContext.Rules(rulesDir);
+        var result = DrawsProgress(cli) ? WithProgressBar(options, o => GradingPipeline.GradeBatch(rules, paths, o))
+            : GradingPipeline.GradeBatch(rules, paths, options);
         if (!result.Succeeded)
         {
             return cli.Fail(result.Diagnostics);

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using GradingEngine.Load;
 using GradingEngine.Render;
 
 namespace GradingEngine.Cli.Commands;
@@ -13,13 +14,14 @@ internal static class RulesCheckCommand
         var strict = new Option<bool>("--warnings-as-errors") { Description = "Fail (exit 2) on warnings too" };
         var output = CommonOptions.Output();
         var command = new Command("check", "Load and check a rulebook without grading: errors, warnings and exhaustive threshold analysis") { directory, format, strict, output };
-        command.SetAction(parse => (int)Run(cli, parse.GetValue(directory) ?? CliContext.DefaultRules, parse.GetValue(format)!, parse.GetValue(strict), parse.GetValue(output)));
+        command.SetAction(parse => (int)Run(cli, CliContext.Rules(parse.GetValue(directory)), parse.GetValue(format)!, parse.GetValue(strict), parse.GetValue(output)));
         return command;
     }
 
-    private static ExitCode Run(CliContext cli, string directory, string format, bool strict, string? output)
+    private static ExitCode Run(CliContext cli, RulebookSource rules, string format, bool strict, string? output)
     {
-        var result = GradingPipeline.CheckRulebook(directory);
+        var directory = rules.Location;
+        var result = GradingPipeline.CheckRulebook(rules);
         var failed = !result.Succeeded || (strict && result.Diagnostics.Count > 0);
         var code = failed ? ExitCode.InvalidInput : ExitCode.Success;
         switch (format)

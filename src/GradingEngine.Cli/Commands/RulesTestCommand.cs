@@ -33,7 +33,7 @@ internal static class RulesTestCommand
         var findingsRoot = new Option<string?>("--findings-root")
         {
             Description = "A folder of findings files the cases may name besides those inside the rulebook folder " +
-                "(default: none; for the shipped rulebook, the seeds shipped beside it)",
+                "(default: none; an embedded rulebook's cases grade the seed embedded with it)",
             HelpName = "DIR",
         };
         var format = CommonOptions.Format("text", "json");
@@ -44,10 +44,8 @@ internal static class RulesTestCommand
 
     private static ExitCode Run(CliContext cli, string? directory, bool coverage, decimal? minimum, string? findingsRoot, string format)
     {
-        // The shipped rulebook's seed case names the seed shipped beside the tool: trusted as the tool itself is.
-        var result = directory is null
-            ? GradingPipeline.TestRulebook(CliContext.DefaultRules, findingsRoot: findingsRoot ?? CliContext.DefaultSeeds)
-            : GradingPipeline.TestRulebook(directory, findingsRoot: findingsRoot);
+        // An embedded rulebook's cases grade the seed embedded with it; a folder's may name findings under --findings-root.
+        var result = GradingPipeline.TestRulebook(CliContext.Rules(directory), findingsRoot: findingsRoot);
         if (!result.Succeeded) return cli.Fail(result.Diagnostics);
         var report = result.Value!;
         var text = format == "json"

@@ -17,10 +17,14 @@ namespace GradingEngine.Grading;
 internal static class Grader
 {
     /// <summary>Loads and checks a rulebook folder. Fails with every problem found, sorted by location.</summary>
-    public static Result<CheckedRulebook> CheckRulebook(string directory, LoadLimits limits)
+    public static Result<CheckedRulebook> CheckRulebook(string directory, LoadLimits limits) =>
+        CheckRulebook(RulebookSource.Folder(directory), limits);
+
+    /// <summary>Loads and checks a rulebook from a folder or the embedded rulebooks. Fails with every problem found, sorted by location.</summary>
+    public static Result<CheckedRulebook> CheckRulebook(RulebookSource source, LoadLimits limits)
     {
         var bag = new DiagnosticBag();
-        var rulebook = RulebookLoader.Load(directory, limits, bag);
+        var rulebook = RulebookLoader.Load(source, limits, bag);
         var checkedRulebook = rulebook is null ? null : RulebookChecker.Check(rulebook, bag);
         return checkedRulebook is null || bag.HasErrors
             ? Result<CheckedRulebook>.Fail(bag.ToSortedList())
@@ -28,9 +32,13 @@ internal static class Grader
     }
 
     /// <summary>Loads, checks and compiles a rulebook folder.</summary>
-    public static Result<CompiledRulebook> LoadRulebook(string directory, LoadLimits limits, ExpressionMode mode)
+    public static Result<CompiledRulebook> LoadRulebook(string directory, LoadLimits limits, ExpressionMode mode) =>
+        LoadRulebook(RulebookSource.Folder(directory), limits, mode);
+
+    /// <summary>Loads, checks and compiles a rulebook from a folder or the embedded rulebooks.</summary>
+    public static Result<CompiledRulebook> LoadRulebook(RulebookSource source, LoadLimits limits, ExpressionMode mode)
     {
-        var checkedResult = CheckRulebook(directory, limits);
+        var checkedResult = CheckRulebook(source, limits);
         return checkedResult.Value is null
             ? Result<CompiledRulebook>.Fail(checkedResult.Diagnostics)
             : Result<CompiledRulebook>.Ok(RulebookCompiler.Compile(checkedResult.Value, mode), checkedResult.Diagnostics);

@@ -21,10 +21,10 @@ internal static class BatchRunner
     /// Checks the rulebook, finds the files under <paramref name="paths"/>, compiles the rulebook once in the
     /// mode that suits that many (<see cref="BatchOptions.ModeFor"/>), then reads and grades them.
     /// </summary>
-    public static Result<BatchReport> Run(string rulesDirectory, IReadOnlyList<string> paths, BatchOptions? options = null)
+    public static Result<BatchReport> Run(RulebookSource rules, IReadOnlyList<string> paths, BatchOptions? options = null)
     {
         options ??= new BatchOptions();
-        var checkedRulebook = Grader.CheckRulebook(rulesDirectory, options.Limits);
+        var checkedRulebook = Grader.CheckRulebook(rules, options.Limits);
         if (!checkedRulebook.Succeeded)
         {
             return Result<BatchReport>.Fail(checkedRulebook.Diagnostics);

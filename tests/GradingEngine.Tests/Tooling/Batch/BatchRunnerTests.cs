@@ -86,7 +86,7 @@ public class BatchRunnerTests
 
         // Act: the folder's 25 files are far below CompileFrom, so the choice is to interpret.
         var runs = new ExpressionMode?[] { null, ExpressionMode.Interpreted, ExpressionMode.Compiled }
-            .Select(mode => BatchRunner.Run(rules, [folder], new BatchOptions { MaxParallelism = 2, Mode = mode }))
+            .Select(mode => BatchRunner.Run(RulebookSource.Folder(rules), [folder], new BatchOptions { MaxParallelism = 2, Mode = mode }))
             .ToList();
 
         // Assert

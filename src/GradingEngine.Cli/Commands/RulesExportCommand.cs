@@ -1,0 +1,34 @@
+using System.CommandLine;
+using GradingEngine.Diagnostics;
+using GradingEngine.Load;
+using GradingEngine.Tooling.Scaffold;
+
+namespace GradingEngine.Cli.Commands;
+
+/// <summary>`grading rules export ID DIR`: writes an embedded rulebook out to edit; never overwrites a file.</summary>
+internal static class RulesExportCommand
+{
+    public static Command Create(CliContext cli)
+    {
+        var id = new Argument<string>("ID") { Description = "The embedded rulebook to write out (see `grading rules list`)" };
+        var directory = new Argument<string>("DIR") { Description = "Folder to write into: DIR/rules/ID and the seed its tests grade, DIR/seeds/..." };
+        var command = new Command("export", "Write an embedded rulebook out as files, to start editing") { id, directory };
+        command.SetAction(parse => (int)Run(cli, parse.GetValue(id)!, parse.GetValue(directory)!));
+        return command;
+    }
+
+    private static ExitCode Run(CliContext cli, string id, string directory)
+    {
+        if (RulebookSource.Embedded(id) is null)
+        {
+            var hint = NameSuggester.Help(id, EmbeddedRulebooks.Ids) ?? $"the embedded rulebooks are: {string.Join(", ", EmbeddedRulebooks.Ids.Select(i => $"`{i}`"))}";
+            return cli.Usage($"no embedded rulebook `{id}`\n  help: {hint}");
+        }
+        var result = RulebookExport.Export(id, directory);
+        if (!result.Succeeded) return cli.Fail(result.Diagnostics);
+        var rulebook = Path.Combine(directory, "rules", id);
+        cli.Out.Write($"wrote {result.Value!.Count} files under {directory}\n");
+        cli.Out.Write($"the rulebook is {rulebook}: check it with `grading rules check {rulebook}`, test it with `grading rules test {rulebook}`\n");
+        return ExitCode.Success;
+    }
+}
