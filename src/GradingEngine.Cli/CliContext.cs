@@ -40,15 +40,16 @@ public sealed class CliContext(TextWriter stdout, TextWriter stderr)
         return result.Value;
     }
 
-    /// <summary>Loads every findings file, reporting the problems of all of them before giving up.</summary>
+    /// <summary>Loads every findings file (YAML, JSON or CSV, each inspection of a CSV), reporting the problems of all of them before giving up.</summary>
     public IReadOnlyList<Inspection>? LoadInspections(CompiledRulebook rulebook, IEnumerable<string> paths)
     {
+        // The problems of every file at once, as for a batch.
         var inspections = new List<Inspection>();
         var problems = new List<Diagnostic>();
         foreach (var path in paths)
         {
-            var result = GradingPipeline.LoadInspection(path, rulebook);
-            if (result.Succeeded) inspections.Add(result.Value!);
+            var result = GradingPipeline.LoadInspections(path, rulebook);
+            if (result.Succeeded) inspections.AddRange(result.Value!);
             problems.AddRange(result.Diagnostics);
         }
         if (problems.Any(d => d.IsError))
@@ -57,6 +58,15 @@ public sealed class CliContext(TextWriter stdout, TextWriter stderr)
             return null;
         }
         return inspections;
+    }
+
+    /// <summary>The one inspection of a findings file of any format, for the verbs that take one.</summary>
+    public Inspection? LoadInspection(CompiledRulebook rulebook, string path)
+    {
+        var result = GradingPipeline.LoadInspection(path, rulebook);
+        if (result.Succeeded) return result.Value;
+        Fail(result.Diagnostics);
+        return null;
     }
 
     /// <summary>The path that means standard output, for options that name an output file.</summary>
@@ -81,3 +91,4 @@ public sealed class CliContext(TextWriter stdout, TextWriter stderr)
         return ExitCode.InvalidInput;
     }
 }
+

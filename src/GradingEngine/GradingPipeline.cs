@@ -57,9 +57,20 @@ public static class GradingPipeline
         return Result<CheckedRulebook>.Ok(checkedRulebook, bag.ToSortedList());
     }
 
-    /// <summary>Reads one findings file, typed against the rulebook.</summary>
+    /// <summary>Reads a findings file (YAML, JSON or CSV) that holds one inspection, typed against the rulebook.</summary>
     public static Result<Inspection> LoadInspection(string path, CompiledRulebook rulebook, LoadLimits? limits = null) =>
         Grader.LoadInspection(path, rulebook.Rulebook, limits ?? LoadLimits.Default);
+
+    /// <summary>Reads a findings file of any format: the one inspection of a YAML or JSON file, each inspection of a CSV file.</summary>
+    public static Result<IReadOnlyList<Inspection>> LoadInspections(string path, CompiledRulebook rulebook, LoadLimits? limits = null) =>
+        Grader.LoadInspections(path, rulebook.Rulebook, limits ?? LoadLimits.Default);
+
+    /// <summary>
+    /// The proposed grades to validate an inspection against: <paramref name="proposedPath"/> when given, else the
+    /// findings file's own `proposed:`, else the proposed-grades file paired with it by name, as `batch` pairs them.
+    /// </summary>
+    public static Result<ProposedGrades> FindProposed(string findingsPath, Inspection inspection, CompiledRulebook rulebook, string? proposedPath = null, LoadLimits? limits = null) =>
+        Grader.FindProposed(findingsPath, inspection, rulebook.Rulebook, proposedPath, limits ?? LoadLimits.Default);
 
     /// <summary>Reads a separate proposed-grades file.</summary>
     public static Result<ProposedGrades> LoadProposed(string path, CompiledRulebook rulebook, string? inspectionId, LoadLimits? limits = null) =>

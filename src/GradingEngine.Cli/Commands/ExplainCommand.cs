@@ -9,7 +9,7 @@ internal static class ExplainCommand
 {
     public static Command Create(CliContext cli)
     {
-        var findings = new Argument<string>("FINDINGS") { Description = "Findings file (YAML or JSON)" };
+        var findings = new Argument<string>("FINDINGS") { Description = "Findings file (YAML, JSON or CSV) of one inspection" };
         var question = new Option<string>("--question", "-q") { Description = "Question id, e.g. Q3", Required = true, HelpName = "ID" };
         var rules = CommonOptions.Rules();
         var format = CommonOptions.Format("text", "json");
@@ -23,9 +23,9 @@ internal static class ExplainCommand
     {
         var rulebook = cli.LoadRulebook(rulesDir);
         if (rulebook is null) return ExitCode.InvalidInput;
-        var inspections = cli.LoadInspections(rulebook, [path]);
-        if (inspections is null) return ExitCode.InvalidInput;
-        var result = GradingPipeline.Grade(rulebook, inspections[0]);
+        var inspection = cli.LoadInspection(rulebook, path);
+        if (inspection is null) return ExitCode.InvalidInput;
+        var result = GradingPipeline.Grade(rulebook, inspection);
         var question = result.Find(questionId);
         if (question is null)
         {

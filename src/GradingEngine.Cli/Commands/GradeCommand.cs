@@ -9,7 +9,7 @@ internal static class GradeCommand
 {
     public static Command Create(CliContext cli)
     {
-        var findings = new Argument<string[]>("FINDINGS") { Description = "Findings files (YAML or JSON), one inspection each", Arity = ArgumentArity.OneOrMore };
+        var findings = new Argument<string[]>("FINDINGS") { Description = "Findings files (YAML, JSON or CSV); a CSV file may hold many inspections", Arity = ArgumentArity.OneOrMore };
         var rules = CommonOptions.Rules();
         var format = CommonOptions.Format("text", "json", "markdown", "html");
         var output = CommonOptions.Output();
@@ -33,6 +33,10 @@ internal static class GradeCommand
         if (rulebook is null) return ExitCode.InvalidInput;
         var inspections = cli.LoadInspections(rulebook, paths);
         if (inspections is null) return ExitCode.InvalidInput;
+        if (recordPath is not null && inspections.Count != 1)
+        {
+            return cli.Usage($"`--record` takes a findings file of one inspection: `{paths[0]}` holds {inspections.Count}");
+        }
         var results = inspections.Select(i => GradingPipeline.Grade(rulebook, i)).ToList();
         var text = format switch
         {

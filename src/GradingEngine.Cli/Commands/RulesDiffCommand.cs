@@ -14,7 +14,7 @@ internal static class RulesDiffCommand
     {
         var oldDir = new Argument<string>("OLD_DIR") { Description = "The rulebook folder before the change" };
         var newDir = new Argument<string>("NEW_DIR") { Description = "The rulebook folder after the change" };
-        var findings = new Argument<string[]>("FINDINGS") { Description = "Findings files (YAML or JSON) to grade under both rulebooks", Arity = ArgumentArity.OneOrMore };
+        var findings = new Argument<string[]>("FINDINGS") { Description = "Findings files (YAML, JSON or CSV) to grade under both rulebooks", Arity = ArgumentArity.OneOrMore };
         var format = CommonOptions.Format("text", "json");
         var output = CommonOptions.Output();
         var command = new Command("diff", "Compare two rulebooks and regrade past inspections under both: what the change breaks")

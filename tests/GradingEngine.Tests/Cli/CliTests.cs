@@ -81,8 +81,10 @@ public class CliTests
                 var differing = json.GetProperty("comparisons").EnumerateArray().Where(c => !c.GetProperty("agree").GetBoolean()).ToList();
                 Assert.Equal(["Q1"], differing.Select(c => c.GetProperty("subject").GetString()));
             })),
-        new("validate findings without proposed grades", _ => ["validate", Repo.SeedFindings, "--rules", Repo.DefaultRules], ExitCode.InvalidInput,
-            StderrLineMatches(@"^\S+:\d+:\d+: error GE\d+: no proposed grades"), StdoutEmpty(), NoStackTrace()),
+        new("validate findings without proposed grades", t => ["validate", CopyOfSeed(t), "--rules", Repo.DefaultRules], ExitCode.InvalidInput,
+            StderrLineMatches(@"^\S*copy\.yaml:\d+:\d+: error GE\d+: no proposed grades"), StdoutEmpty(), NoStackTrace()),
+        new("validate seed pairs proposed.yaml beside it", _ => ["validate", Repo.SeedFindings], ExitCode.Success,
+            StdoutContains("5 agree, 0 differ"), StderrEmpty()),
 
         // ---------------------------------------------------------------- explain
         new("explain Q3", _ => ["explain", Repo.SeedFindings, "--question", "Q3", "--rules", Repo.DefaultRules], ExitCode.Success,

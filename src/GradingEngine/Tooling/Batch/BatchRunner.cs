@@ -107,33 +107,28 @@ internal static class BatchRunner
     {
         var bag = new DiagnosticBag();
         var found = new List<(Inspection, string?)>();
-        if (input.IsCsv)
-        {
-            foreach (var inspection in CsvFindingsLoader.Load(input.Path, rulebook, limits, bag) ?? [])
-            {
-                found.Add((inspection, null));
-            }
-            return (found, bag.ToSortedList());
-        }
-        var loaded = InspectionLoader.Load(input.Path, rulebook, limits, bag);
+        var loaded = FindingsFile.Load(input.Path, rulebook, limits, bag);
         if (loaded is null || bag.HasErrors)
         {
             return (found, bag.ToSortedList());
         }
-        if (loaded.Proposed is not null)
+        foreach (var inspection in loaded)
         {
-            // The findings file's own `proposed:` block wins over a paired proposed-grades file.
-            found.Add((loaded, input.Path));
-        }
-        else if (input.ProposedPath is not null)
-        {
-            var folder = Path.GetDirectoryName(input.ProposedPath) is { Length: > 0 } d ? d : ".";
-            var proposed = InspectionLoader.LoadProposed(input.ProposedPath, rulebook, loaded.Id, limits, bag, within: folder);
-            found.Add((loaded with { Proposed = proposed }, input.ProposedPath));
-        }
-        else
-        {
-            found.Add((loaded, null));
+            if (inspection.Proposed is not null)
+            {
+                // The findings file's own `proposed:` block wins over a paired proposed-grades file.
+                found.Add((inspection, input.Path));
+            }
+            else if (input.ProposedPath is not null)
+            {
+                var folder = Path.GetDirectoryName(input.ProposedPath) is { Length: > 0 } d ? d : ".";
+                var proposed = InspectionLoader.LoadProposed(input.ProposedPath, rulebook, inspection.Id, limits, bag, within: folder);
+                found.Add((inspection with { Proposed = proposed }, input.ProposedPath));
+            }
+            else
+            {
+                found.Add((inspection, null));
+            }
         }
         return (found, bag.ToSortedList());
     }
