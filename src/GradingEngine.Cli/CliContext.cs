@@ -60,6 +60,15 @@ public sealed class CliContext(TextWriter stdout, TextWriter stderr)
         return inspections;
     }
 
+    /// <summary>
+    /// The text layout for this run: the terminal's width when writing to the real standard output and it is a
+    /// terminal (as Spectre.Console detects it), else the fixed default, so files and pipes get the same bytes.
+    /// </summary>
+    public TextLayout Layout(string? output, bool brief = false) =>
+        new(output is null && ReferenceEquals(Out, Console.Out) && !Console.IsOutputRedirected
+            ? TextLayout.ForTerminal(Spectre.Console.AnsiConsole.Profile.Width)
+            : TextLayout.DefaultWidth, brief);
+
     /// <summary>The one inspection of a findings file of any format, for the verbs that take one.</summary>
     public Inspection? LoadInspection(CompiledRulebook rulebook, string path)
     {

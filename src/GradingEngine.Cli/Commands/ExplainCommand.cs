@@ -33,7 +33,7 @@ internal static class ExplainCommand
             return cli.Fail([Diagnostic.Error(DiagnosticCodes.UnknownQuestion, SourceSpan.FileStart(path), $"unknown question `{questionId}`",
                 NameSuggester.Help(questionId, ids) ?? $"questions are: {string.Join(", ", ids.Select(i => $"`{i}`"))}")]);
         }
-        var text = format == "json" ? JsonRenderer.RenderQuestion(result, question) : TextRenderer.Explain(result, question);
+        var text = format == "json" ? JsonRenderer.RenderQuestion(result, question) : TextRenderer.Explain(result, question, cli.Layout(output));
         return cli.Emit(text, output);
     }
 }

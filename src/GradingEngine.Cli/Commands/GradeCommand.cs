@@ -13,14 +13,19 @@ internal static class GradeCommand
         var rules = CommonOptions.Rules();
         var format = CommonOptions.Format("text", "json", "markdown", "html");
         var output = CommonOptions.Output();
+        var brief = new Option<bool>("--brief") { Description = "Text only: print the summary and the rows that decided each grade, without the criteria and outlooks" };
         var record = new Option<string?>("--record") { Description = "Also write a self-contained decision record to FILE (one findings file only; `-` for standard output); check it later with `grading verify`", HelpName = "FILE" };
-        var command = new Command("grade", "Grade inspections: each question, the overall judgement, and why") { findings, rules, format, output, record };
-        command.SetAction(parse => (int)Run(cli, parse.GetValue(findings)!, parse.GetValue(rules), parse.GetValue(format)!, parse.GetValue(output), parse.GetValue(record)));
+        var command = new Command("grade", "Grade inspections: each question, the overall judgement, and why") { findings, rules, format, output, brief, record };
+        command.SetAction(parse => (int)Run(cli, parse.GetValue(findings)!, parse.GetValue(rules), parse.GetValue(format)!, parse.GetValue(output), parse.GetValue(brief), parse.GetValue(record)));
         return command;
     }
 
-    private static ExitCode Run(CliContext cli, string[] paths, string? rulesDir, string format, string? output, string? recordPath)
+    private static ExitCode Run(CliContext cli, string[] paths, string? rulesDir, string format, string? output, bool brief, string? recordPath)
     {
+        if (brief && format != "text")
+        {
+            return cli.Usage($"`--brief` shapes the text report only, not `--format {format}`");
+        }
         if (recordPath is not null && paths.Length != 1)
         {
             return cli.Usage("`--record` takes exactly one findings file: a record holds one inspection");
@@ -45,7 +50,7 @@ internal static class GradeCommand
             // Rule links are relative to where the page is written (or, on stdout, the current folder).
             "html" => HtmlRenderer.RenderMany(results, HtmlRenderer.RulesHref(results[0].Rulebook,
                 output is null or CliContext.StandardOutput ? Directory.GetCurrentDirectory() : Path.GetDirectoryName(Path.GetFullPath(output)) ?? ".")),
-            _ => string.Join("\n", results.Select(TextRenderer.Render)),
+            _ => string.Join("\n", results.Select(r => TextRenderer.Render(r, cli.Layout(output, brief)))),
         };
         if (recordPath is not null)
         {

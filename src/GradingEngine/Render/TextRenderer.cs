@@ -4,13 +4,27 @@ using GradingEngine.Model;
 
 namespace GradingEngine.Render;
 
-/// <summary>A terminal summary: one screen per question, then the overall grade and findings not considered.</summary>
+/// <summary>
+/// A terminal report: a summary first (each question's grade and the row that decided it, the overall grade,
+/// the findings no criterion read), then one screen per question and the overall grade in full. Brief, it
+/// stops after the summary and the deciding rows.
+/// </summary>
 public static class TextRenderer
 {
-    public static string Render(GradingResult result)
+    public static string Render(GradingResult result) => Render(result, TextLayout.Default);
+
+    public static string Render(GradingResult result, TextLayout layout)
     {
-        var o = new TextOutput();
+        var o = new TextOutput(layout.Width);
         Header(o, result);
+        Summary(o, result);
+        if (layout.Brief)
+        {
+            foreach (var question in result.Questions) Deciding(o, result.Rulebook, question);
+            o.Line($"Overall  {result.Overall.Grade.Name}");
+            Decision(o, result.Rulebook, result.Overall, profile: false);
+            return o.ToString();
+        }
         foreach (var question in result.Questions)
         {
             Question(o, result.Rulebook, question, full: false, result.OutlookOf(question.Question.Id));
@@ -21,9 +35,12 @@ public static class TextRenderer
     }
 
     /// <summary>The full trace of one question: every criterion, its condition, and every finding with its quote.</summary>
-    public static string Explain(GradingResult result, QuestionResult question)
+    public static string Explain(GradingResult result, QuestionResult question) => Explain(result, question, TextLayout.Default);
+
+    /// <inheritdoc cref="Explain(GradingResult, QuestionResult)"/>
+    public static string Explain(GradingResult result, QuestionResult question, TextLayout layout)
     {
-        var o = new TextOutput();
+        var o = new TextOutput(layout.Width);
         Header(o, result);
         Question(o, result.Rulebook, question, full: true, result.OutlookOf(question.Question.Id));
         var notConsidered = result.NotConsidered.Where(f => f.QuestionId == question.Question.Id).ToList();
@@ -36,10 +53,39 @@ public static class TextRenderer
         return o.ToString();
     }
 
+    /// <summary>Every grade on one line each, with the row that decided it, and how many findings no criterion read.</summary>
+    private static void Summary(TextOutput o, GradingResult result)
+    {
+        var rows = result.Questions.Select(q => (Subject: q.Question.Id, Grade: q.Grade.Name, q.Decision))
+            .Append((Subject: "Overall", Grade: result.Overall.Grade.Name, Decision: result.Overall))
+            .ToList();
+        var subjects = rows.Max(r => r.Subject.Length);
+        var grades = rows.Max(r => r.Grade.Length);
+        o.Line($"Summary");
+        foreach (var (subject, grade, decision) in rows)
+        {
+            o.Wrapped($"  {subject.PadRight(subjects)}  {grade.PadRight(grades)}  ",
+                $"decided by {RenderPaths.RuleLocation(result.Rulebook, decision.Rule.Span)} ({decision.Table} table, rule {decision.RuleIndex + 1})");
+        }
+        o.Wrapped("  ", result.NotConsidered.Count == 0
+            ? "Every finding was considered by at least one criterion."
+            : FormattableString.Invariant($"{result.NotConsidered.Count} of {result.Inspection.Findings.Count} findings were not considered by any criterion (listed at the end)."));
+        o.Line();
+    }
+
+    /// <summary>A question's grade and only the row that decided it.</summary>
+    private static void Deciding(TextOutput o, Rulebook rulebook, QuestionResult question)
+    {
+        o.Line($"{question.Question.Id}  {question.Grade.Name}");
+        o.Wrapped("    ", question.Question.Title);
+        Decision(o, rulebook, question.Decision, profile: true);
+        o.Line();
+    }
+
     internal static void Header(TextOutput o, GradingResult result)
     {
-        o.Line($"{result.Inspection.Force} - inspection {result.Inspection.Id} ({result.Inspection.Findings.Count} findings)");
-        o.Line($"Rulebook {result.Rulebook.Id} {result.Rulebook.Version} (sha256:{result.Rulebook.ContentHash[..12]})");
+        o.Wrapped("", FormattableString.Invariant($"{result.Inspection.Force} - inspection {result.Inspection.Id} ({result.Inspection.Findings.Count} findings)"), "  ");
+        o.Wrapped("", $"Rulebook {result.Rulebook.Id} {result.Rulebook.Version} (sha256:{result.Rulebook.ContentHash[..12]})", "  ");
         o.Line();
     }
 
@@ -64,8 +110,8 @@ public static class TextRenderer
         {
             var c = outcome.Criterion;
             var mark = !outcome.Met ? " " : rulebook.FindEffect(c.EffectId)!.Symbol;
-            var evidence = outcome.Evidence.Count == 0 || full ? "" : $"  [{string.Join(", ", outcome.Evidence.Select(f => f.Id))}]";
-            o.Line($"      {mark} {c.Id}  {c.EffectId}, weight {c.Weight}{evidence}");
+            var evidence = outcome.Evidence.Count == 0 || full ? "" : $"[{string.Join(", ", outcome.Evidence.Select(f => f.Id))}]";
+            o.Wrapped($"      {mark} {c.Id}  ", $"{c.EffectId}, weight {c.Weight}  {evidence}", "            ");
             o.Wrapped("          ", outcome.Met ? outcome.Message ?? "" : c.Title);
             if (!full) continue;
             o.Wrapped($"          {(outcome.Met ? "met" : "not met")}, {RenderPaths.RuleLocation(rulebook, c.Span)}: when ", c.When.Text, "            ");
@@ -84,7 +130,7 @@ public static class TextRenderer
 
     internal static void Decision(TextOutput o, Rulebook rulebook, GradeDecision decision, bool profile)
     {
-        o.Line($"    Decided by {RenderPaths.RuleLocation(rulebook, decision.Rule.Span)} ({decision.Table} table, rule {decision.RuleIndex + 1}, {decision.RowGrade.Id}):");
+        o.Wrapped("    ", FormattableString.Invariant($"Decided by {RenderPaths.RuleLocation(rulebook, decision.Rule.Span)} ({decision.Table} table, rule {decision.RuleIndex + 1}, {decision.RowGrade.Id}):"), "      ");
         o.Wrapped("      when ", decision.Rule.ConditionText);
         if (decision.Rule.Because is { } because)
         {
@@ -120,7 +166,7 @@ public static class TextRenderer
     {
         if (outlook?.Higher is { } higher)
         {
-            o.Line($"    Why not {higher.Grade.Id} ({RenderPaths.RuleLocation(rulebook, higher.Rule.Span)}):");
+            o.Wrapped("    ", $"Why not {higher.Grade.Id} ({RenderPaths.RuleLocation(rulebook, higher.Rule.Span)}):", "      ");
             foreach (var gap in higher.Gaps) o.Wrapped("      - ", gap);
             Changes(o, higher, "      to get it: ");
         }
@@ -182,7 +228,7 @@ public static class TextRenderer
 
     internal static void Finding(TextOutput o, Finding f, string indent)
     {
-        o.Line($"{indent}{f.Id} {f.IndicatorId} = {f.ValueText}  ({f.Source})");
+        o.Wrapped(indent, $"{f.Id} {f.IndicatorId} = {f.ValueText} ({f.Source})", indent + "    ");
         o.Wrapped(indent + "  \"", f.Quote + "\"");
     }
 }

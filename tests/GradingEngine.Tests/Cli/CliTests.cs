@@ -65,6 +65,11 @@ public class CliTests
         new("grade two good files, json", t => ["grade", Repo.SeedFindings, CopyOfSeed(t), "--rules", Repo.DefaultRules, "--format", "json"], ExitCode.Success,
             StdoutJson(json => Assert.Equal(2, json.GetProperty("inspections").GetArrayLength()))),
 
+        new("grade --brief prints the summary and the deciding rows", _ => ["grade", Repo.SeedFindings, "--brief"], ExitCode.Success,
+            StdoutContains("Summary"), StdoutContains("Decided by"), run => Assert.DoesNotContain("Criteria met", run.Stdout, StringComparison.Ordinal), StderrEmpty()),
+        new("grade --brief with another format", _ => ["grade", Repo.SeedFindings, "--brief", "--format", "json"], ExitCode.InvalidInput,
+            StderrContains("`--brief` shapes the text report only"), StdoutEmpty()),
+
         // ---------------------------------------------------------------- validate
         new("validate seed against proposed file", _ => ["validate", Repo.SeedFindings, "--proposed", Repo.SeedProposed, "--rules", Repo.DefaultRules], ExitCode.Success,
             StdoutContains("0 differ"), StderrEmpty()),
