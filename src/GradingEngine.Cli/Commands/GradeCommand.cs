@@ -47,9 +47,7 @@ internal static class GradeCommand
         {
             "json" => results.Count == 1 ? JsonRenderer.Render(results[0]) : JsonRenderer.RenderMany(results),
             "markdown" => MarkdownRenderer.RenderMany(results),
-            // Rule links are relative to where the page is written (or, on stdout, the current folder).
-            "html" => HtmlRenderer.RenderMany(results, HtmlRenderer.RulesHref(results[0].Rulebook,
-                output is null or CliContext.StandardOutput ? Directory.GetCurrentDirectory() : Path.GetDirectoryName(Path.GetFullPath(output)) ?? ".")),
+            "html" => HtmlRenderer.RenderMany(results),
             _ => string.Join("\n", results.Select(r => TextRenderer.Render(r, cli.Layout(output, brief)))),
         };
         if (recordPath is not null)
