@@ -9,6 +9,13 @@ namespace GradingEngine.Cli.Commands;
 /// </summary>
 internal static class AgreeCommand
 {
+    public static VerbHelp Help { get; } = new(
+        [
+            ("grading agree coder-a.yaml coder-b.yaml", "how far two codings of one report agree, and which disagreements change a grade"),
+            ("grading agree --pairs codings/ --format html --output agreement.html", "every pair in a folder, as one page"),
+        ],
+        [(ExitCode.Success, "the codings of every pair give the same grades"), (ExitCode.Disagree, "the codings of some pair give different grades"), (ExitCode.InvalidInput, "invalid input or usage")]);
+
     public static Command Create(CliContext cli)
     {
         var codings = new Argument<string[]>("CODINGS") { Description = "Two findings files (YAML, JSON, or CSV with one inspection): coding A and coding B of one report", Arity = ArgumentArity.ZeroOrMore };

@@ -13,6 +13,13 @@ namespace GradingEngine.Cli.Commands;
 /// </summary>
 internal static class BatchCommand
 {
+    public static VerbHelp Help { get; } = new(
+        [
+            ("grading batch inspections/", "grade every findings file under the folder and check proposed grades"),
+            ("grading batch inspections/ --format csv --output agreement.csv", "one row per inspection and question"),
+        ],
+        [(ExitCode.Success, "every proposed grade agrees"), (ExitCode.Disagree, "some proposed grade differs"), (ExitCode.InvalidInput, "invalid input or usage")]);
+
     public static Command Create(CliContext cli)
     {
         var paths = new Argument<string[]>("PATH") { Description = "Findings files (YAML, JSON or CSV) or folders searched recursively", Arity = ArgumentArity.OneOrMore };

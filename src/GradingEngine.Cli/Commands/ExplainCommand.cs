@@ -7,6 +7,13 @@ namespace GradingEngine.Cli.Commands;
 /// <summary>`grading explain FINDINGS --question Q3`: the full trace of one question.</summary>
 internal static class ExplainCommand
 {
+    public static VerbHelp Help { get; } = new(
+        [
+            ("grading explain findings.yaml --question Q3", "every criterion of Q3, its condition and the findings behind it"),
+            ("grading explain findings.yaml -q Q3 --format json", "the same as JSON"),
+        ],
+        [(ExitCode.Success, "explained"), (ExitCode.InvalidInput, "invalid input or usage, or an unknown question")]);
+
     public static Command Create(CliContext cli)
     {
         var findings = new Argument<string>("FINDINGS") { Description = "Findings file (YAML, JSON or CSV) of one inspection" };

@@ -7,6 +7,16 @@ namespace GradingEngine.Cli.Commands;
 /// <summary>`grading grade FINDINGS...`: question and overall grades with their reasons.</summary>
 internal static class GradeCommand
 {
+    public static VerbHelp Help { get; } = new(
+        [
+            ("grading grade findings.yaml", "grade one inspection with the embedded PEEL 2015 rulebook: a summary, then each question's trace"),
+            ("grading grade findings.yaml --brief", "only the summary and the rows that decided each grade"),
+            ("grading grade national.csv --format json", "every inspection of a CSV file, as JSON"),
+            ("grading grade findings.yaml --format html --output report.html", "one self-contained page that works offline"),
+            ("grading grade findings.yaml --rules my-rules/ --record record.json", "grade with a rulebook folder and keep a decision record"),
+        ],
+        [(ExitCode.Success, "graded"), (ExitCode.InvalidInput, "invalid input or usage: every problem printed as path:line:col, nothing written")]);
+
     public static Command Create(CliContext cli)
     {
         var findings = new Argument<string[]>("FINDINGS") { Description = "Findings files (YAML, JSON or CSV); a CSV file may hold many inspections", Arity = ArgumentArity.OneOrMore };

@@ -6,6 +6,10 @@ namespace GradingEngine.Cli.Commands;
 /// <summary>`grading init DIR`: writes a minimal new rulebook that passes `rules check` and `rules test`; never overwrites a file.</summary>
 internal static class InitCommand
 {
+    public static VerbHelp Help { get; } = new(
+        [("grading init rules/my-framework", "a rulebook `my-framework` to edit: check it with `grading rules check rules/my-framework`")],
+        [(ExitCode.Success, "written"), (ExitCode.InvalidInput, "a file already there (nothing is overwritten)")]);
+
     public static Command Create(CliContext cli)
     {
         var directory = new Argument<string>("DIR") { Description = "Folder for the new rulebook (created if absent); its name becomes the rulebook id" };

@@ -7,9 +7,16 @@ namespace GradingEngine.Cli.Commands;
 /// <summary>`grading rules check [DIR]`: every problem of a rulebook at once, and the proof its tables are total.</summary>
 internal static class RulesCheckCommand
 {
+    public static VerbHelp Help { get; } = new(
+        [
+            ("grading rules check my-rules/", "every error and warning, and the proof that each table gives one grade to every outcome"),
+            ("grading rules check my-rules/ --format sarif --output check.sarif", "for code scanning"),
+        ],
+        [(ExitCode.Success, "no errors"), (ExitCode.InvalidInput, "errors (or, with --warnings-as-errors, warnings)")]);
+
     public static Command Create(CliContext cli)
     {
-        var directory = new Argument<string?>("DIR") { Description = "Rulebook folder (default: the shipped PEEL 2015 effectiveness rulebook)", Arity = ArgumentArity.ZeroOrOne };
+        var directory = new Argument<string?>("DIR") { Description = "Rulebook folder, or the id of an embedded rulebook (default: the embedded PEEL 2015 effectiveness rulebook)", Arity = ArgumentArity.ZeroOrOne };
         var format = CommonOptions.Format("text", "json", "sarif");
         var strict = new Option<bool>("--warnings-as-errors") { Description = "Fail (exit 2) on warnings too" };
         var output = CommonOptions.Output();

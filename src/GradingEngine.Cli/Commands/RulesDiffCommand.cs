@@ -10,6 +10,12 @@ namespace GradingEngine.Cli.Commands;
 /// </summary>
 internal static class RulesDiffCommand
 {
+    public static VerbHelp Help { get; } = new(
+        [
+            ("grading rules diff old-rules/ new-rules/ inspections/*.yaml", "what changed, and every grade it changes with its causes"),
+        ],
+        [(ExitCode.Success, "no grade changed"), (ExitCode.Disagree, "some grade changed"), (ExitCode.InvalidInput, "invalid input or usage")]);
+
     public static Command Create(CliContext cli)
     {
         var oldDir = new Argument<string>("OLD_DIR") { Description = "The rulebook folder before the change" };

@@ -8,6 +8,10 @@ namespace GradingEngine.Cli.Commands;
 /// <summary>`grading rules export ID DIR`: writes an embedded rulebook out to edit; never overwrites a file.</summary>
 internal static class RulesExportCommand
 {
+    public static VerbHelp Help { get; } = new(
+        [("grading rules export peel-2015-effectiveness work/", "writes work/rules/peel-2015-effectiveness and the seed its tests grade, work/seeds/")],
+        [(ExitCode.Success, "written"), (ExitCode.InvalidInput, "an unknown id, or a file already there (nothing is overwritten)")]);
+
     public static Command Create(CliContext cli)
     {
         var id = new Argument<string>("ID") { Description = "The embedded rulebook to write out (see `grading rules list`)" };

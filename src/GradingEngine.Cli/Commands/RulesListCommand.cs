@@ -6,6 +6,10 @@ namespace GradingEngine.Cli.Commands;
 /// <summary>`grading rules list`: the rulebooks embedded in the tool, with id, version and title.</summary>
 internal static class RulesListCommand
 {
+    public static VerbHelp Help { get; } = new(
+        [("grading rules list", "the embedded rulebooks: id, version and title")],
+        [(ExitCode.Success, "listed")]);
+
     public static Command Create(CliContext cli)
     {
         var format = CommonOptions.Format("text", "json");

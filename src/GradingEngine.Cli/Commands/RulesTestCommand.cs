@@ -7,11 +7,18 @@ namespace GradingEngine.Cli.Commands;
 /// <summary>`grading rules test [DIR]`: runs a rulebook's own test cases; exit 1 when one fails or coverage is below the minimum.</summary>
 internal static class RulesTestCommand
 {
+    public static VerbHelp Help { get; } = new(
+        [
+            ("grading rules test my-rules/ --coverage", "run tests/*.yaml and show what they cover"),
+            ("grading rules test my-rules/ --min-coverage 100", "fail unless every criterion and rule is covered"),
+        ],
+        [(ExitCode.Success, "every case passes"), (ExitCode.Disagree, "a case fails, or coverage is below --min-coverage"), (ExitCode.InvalidInput, "the rulebook or a test file is invalid")]);
+
     public static Command Create(CliContext cli)
     {
         var directory = new Argument<string?>("DIR")
         {
-            Description = "Rulebook folder whose tests/*.yaml to run (default: the shipped PEEL 2015 effectiveness rulebook)",
+            Description = "Rulebook folder whose tests/*.yaml to run, or the id of an embedded rulebook (default: the embedded PEEL 2015 effectiveness rulebook)",
             Arity = ArgumentArity.ZeroOrOne,
         };
         var coverage = new Option<bool>("--coverage") { Description = "Also report which criteria, threshold rules and roll-up rules the cases cover" };

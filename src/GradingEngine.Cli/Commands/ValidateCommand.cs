@@ -6,6 +6,13 @@ namespace GradingEngine.Cli.Commands;
 /// <summary>`grading validate FINDINGS [--proposed FILE]`: exit 1 when a proposed grade disagrees.</summary>
 internal static class ValidateCommand
 {
+    public static VerbHelp Help { get; } = new(
+        [
+            ("grading validate findings.yaml", "against the file's own `proposed:`, else proposed.yaml beside it"),
+            ("grading validate findings.csv --proposed proposed.yaml", "CSV findings take their proposed grades from --proposed"),
+        ],
+        [(ExitCode.Success, "every proposed grade agrees"), (ExitCode.Disagree, "some proposed grade differs"), (ExitCode.InvalidInput, "invalid input, usage, or no proposed grades")]);
+
     public static Command Create(CliContext cli)
     {
         var findings = new Argument<string>("FINDINGS") { Description = "Findings file (YAML, JSON or CSV) of one inspection" };
