@@ -67,7 +67,7 @@ public class BatchRunnerTests
         var runs = new[] { 1, 2, 8 }.Select(n => BatchKit.Grade([folder], n)).ToList();
 
         // Assert
-        var text = runs.Select(BatchRenderer.RenderText).ToList();
+        var text = runs.Select(r => BatchRenderer.RenderText(r)).ToList();
         var json = runs.Select(BatchRenderer.RenderJson).ToList();
         var csv = runs.Select(BatchRenderer.RenderCsv).ToList();
         Assert.All(text, t => Assert.Equal(text[0], t));
