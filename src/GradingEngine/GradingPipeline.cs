@@ -102,23 +102,8 @@ public static class GradingPipeline
         source.IsEmbedded ? Tooling.Scaffold.EmbeddedTests.Run(source.Location, limits) : TestRulebook(source.Location, limits, findingsRoot);
 
     /// <summary>Runs the test cases of a rulebook folder (see the other overload).</summary>
-    public static Result<RuleTestReport> TestRulebook(string directory, LoadLimits? limits = null, string? findingsRoot = null)
-    {
-        // A suite is a few dozen cases: interpreting them is quicker than JIT-compiling every condition.
-        var compiled = LoadRulebook(directory, limits, ExpressionMode.Interpreted);
-        if (!compiled.Succeeded)
-        {
-            return Result<RuleTestReport>.Fail(compiled.Diagnostics);
-        }
-        var bag = new DiagnosticBag();
-        var suite = RuleTestLoader.Load(directory, compiled.Value!.Rulebook, limits ?? LoadLimits.Default, bag, findingsRoot);
-        if (suite is null || bag.HasErrors)
-        {
-            return Result<RuleTestReport>.Fail(bag.ToSortedList());
-        }
-        bag.AddRange(compiled.Diagnostics);
-        return Result<RuleTestReport>.Ok(RuleTestRunner.Run(compiled.Value, suite), bag.ToSortedList());
-    }
+    public static Result<RuleTestReport> TestRulebook(string directory, LoadLimits? limits = null, string? findingsRoot = null) =>
+        RuleTestRunner.Test(directory, limits ?? LoadLimits.Default, findingsRoot);
 
     /// <summary>The self-contained decision record of a grading, or null with the reason (an input changed on disk meanwhile).</summary>
     public static string? WriteRecord(GradingResult result, out string? problem) =>

@@ -19,7 +19,7 @@ internal static class EmbeddedTests
         {
             var written = NewFiles.Write(root, RulebookExport.Files(id));
             if (!written.Succeeded) return Result<RuleTestReport>.Fail(written.Diagnostics);
-            var result = GradingPipeline.TestRulebook(Path.Combine(root, "rules", id), limits, findingsRoot: Path.Combine(root, "seeds"));
+            var result = RuleTestRunner.Test(Path.Combine(root, "rules", id), limits ?? LoadLimits.Default, findingsRoot: Path.Combine(root, "seeds"));
             var diagnostics = result.Diagnostics.Select(d => d with { Span = d.Span with { Path = Rename(root, id, d.Span.Path) } }).ToList();
             return result with { Diagnostics = diagnostics };
         }
