@@ -18,7 +18,7 @@ public sealed class CliContext(TextWriter stdout, TextWriter stderr)
     /// `--rules`, the embedded PEEL 2015 rulebook, so a single copied executable grades.
     /// </summary>
     public static RulebookSource Rules(string? option) =>
-        option is null ? RulebookSource.Embedded(EmbeddedRulebooks.DefaultId)!
+        option is null ? RulebookSource.Default
         : !Directory.Exists(option) && RulebookSource.Embedded(option) is { } embedded ? embedded
         : RulebookSource.Folder(option);
 

@@ -28,6 +28,17 @@ public static class GradingPipeline
     public static Result<CompiledRulebook> LoadRulebook(RulebookSource source, LoadLimits? limits = null, ExpressionMode mode = ExpressionMode.Compiled) =>
         Grader.LoadRulebook(source, limits ?? LoadLimits.Default, mode);
 
+    /// <summary>
+    /// Writes an embedded rulebook out to edit, in the repository's layout: `DIRECTORY/rules/ID` and the seed its
+    /// tests grade, `DIRECTORY/seeds/...`. All or nothing: no file is ever overwritten.
+    /// </summary>
+    public static Result<Tooling.Scaffold.WrittenRulebook> ExportRulebook(string id, string directory) =>
+        Tooling.Scaffold.RulebookExport.Export(id, directory);
+
+    /// <summary>Writes a minimal new rulebook into <paramref name="directory"/> that passes `rules check` and `rules test`; never overwrites a file.</summary>
+    public static Result<Tooling.Scaffold.WrittenRulebook> InitRulebook(string directory) =>
+        Tooling.Scaffold.RulebookTemplate.Write(directory);
+
     /// <summary>The rulebooks embedded in the engine: id, version and title of each, read from its own files.</summary>
     public static IReadOnlyList<Result<Rulebook>> EmbeddedRulebooks() =>
         [.. Load.EmbeddedRulebooks.Ids.Select(id =>

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using GradingEngine.Tooling.Scaffold;
 
 namespace GradingEngine.Cli.Commands;
 
@@ -20,9 +19,9 @@ internal static class InitCommand
 
     private static ExitCode Run(CliContext cli, string directory)
     {
-        var result = RulebookTemplate.Write(directory);
+        var result = GradingPipeline.InitRulebook(directory);
         if (!result.Succeeded) return cli.Fail(result.Diagnostics);
-        cli.Out.Write($"wrote rulebook `{RulebookTemplate.IdFor(directory)}` ({result.Value!.Count} files) in {directory}\n");
+        cli.Out.Write($"wrote rulebook `{result.Value!.Id}` ({result.Value.Files.Count} files) in {directory}\n");
         cli.Out.Write($"next: `grading rules check {directory}`, `grading rules test {directory}`\n");
         return ExitCode.Success;
     }

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using GradingEngine.Diagnostics;
 using GradingEngine.Load;
-using GradingEngine.Tooling.Scaffold;
 
 namespace GradingEngine.Cli.Commands;
 
@@ -25,13 +24,13 @@ internal static class RulesExportCommand
     {
         if (RulebookSource.Embedded(id) is null)
         {
-            var hint = NameSuggester.Help(id, EmbeddedRulebooks.Ids) ?? $"the embedded rulebooks are: {string.Join(", ", EmbeddedRulebooks.Ids.Select(i => $"`{i}`"))}";
+            var hint = NameSuggester.Help(id, RulebookSource.EmbeddedIds) ?? $"the embedded rulebooks are: {string.Join(", ", RulebookSource.EmbeddedIds.Select(i => $"`{i}`"))}";
             return cli.Usage($"no embedded rulebook `{id}`\n  help: {hint}");
         }
-        var result = RulebookExport.Export(id, directory);
+        var result = GradingPipeline.ExportRulebook(id, directory);
         if (!result.Succeeded) return cli.Fail(result.Diagnostics);
-        var rulebook = Path.Combine(directory, "rules", id);
-        cli.Out.Write($"wrote {result.Value!.Count} files under {directory}\n");
+        var rulebook = result.Value!.Directory;
+        cli.Out.Write($"wrote {result.Value.Files.Count} files under {directory}\n");
         cli.Out.Write($"the rulebook is {rulebook}: check it with `grading rules check {rulebook}`, test it with `grading rules test {rulebook}`\n");
         return ExitCode.Success;
     }

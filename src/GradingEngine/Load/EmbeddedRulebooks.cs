@@ -8,7 +8,7 @@ namespace GradingEngine.Load;
 /// without a rulebook folder beside it. Each is a manifest resource named by its path in the
 /// repository, `rules/ID/...` or `seeds/...`, under <see cref="Prefix"/> (src/GradingEngine/GradingEngine.csproj).
 /// </summary>
-public static class EmbeddedRulebooks
+internal static class EmbeddedRulebooks
 {
     /// <summary>The rulebook used when none is named.</summary>
     public const string DefaultId = "peel-2015-effectiveness";

@@ -19,6 +19,12 @@ public abstract class RulebookSource
     /// <summary>A rulebook folder on disk.</summary>
     public static RulebookSource Folder(string directory) => new FolderSource(directory);
 
+    /// <summary>The ids of the rulebooks embedded in the engine, in ordinal order.</summary>
+    public static IReadOnlyList<string> EmbeddedIds => EmbeddedRulebooks.Ids;
+
+    /// <summary>The embedded rulebook used when none is named: PEEL 2015 effectiveness.</summary>
+    public static RulebookSource Default => new EmbeddedSource(EmbeddedRulebooks.DefaultId);
+
     /// <summary>The embedded rulebook with this id, or null when none is embedded.</summary>
     public static RulebookSource? Embedded(string id) => EmbeddedRulebooks.Ids.Contains(id, StringComparer.Ordinal) ? new EmbeddedSource(id) : null;
 

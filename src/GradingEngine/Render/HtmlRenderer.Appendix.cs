@@ -47,7 +47,7 @@ public static partial class HtmlRenderer
         o.Line($"<p class=\"meta\">The rulebook's files exactly as they were read for grading (content hash <code>sha256:{Encode(rulebook.ContentHash)}</code>). Every rule reference in the report links to its line here.</p>");
         foreach (var file in rulebook.Files)
         {
-            var lines = file.Content.TrimStart('\uFEFF').Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
+            var lines = file.Text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
             var count = lines.Length > 1 && lines[^1].Length == 0 ? lines.Length - 1 : lines.Length;
             var id = HtmlReportScope.RuleFileId(prefix, file.RelativePath);
             o.Line($"<details class=\"rule-file\" id=\"{id}\">");

@@ -103,7 +103,7 @@ public class HtmlRendererTests
         Assert.All(rulebook.Files, file =>
         {
             var id = "src-" + HtmlText.Token(file.RelativePath);
-            var lines = file.Content.TrimEnd('\n').Split('\n');
+            var lines = file.Text.TrimEnd('\n').Split('\n');
             Assert.Contains($"<details class=\"rule-file\" id=\"{id}\">", Seed.Value, StringComparison.Ordinal);
             Assert.Equal(lines.Length, Regex.Matches(Seed.Value, $"<li id=\"{Regex.Escape(id)}-L\\d+\">").Count);
             Assert.Contains($"<li id=\"{id}-L{lines.Length}\"><code>{HtmlText.Encode(lines[^1])}</code></li>", Seed.Value, StringComparison.Ordinal);

@@ -8,18 +8,21 @@ namespace GradingEngine.Tooling.Scaffold;
 /// `DIR/rules/ID/...` and, beside it, the seed files its own test cases grade (`DIR/seeds/...`), so
 /// `grading rules test DIR/rules/ID` passes on the copy as it does on the original.
 /// </summary>
-public static class RulebookExport
+internal static class RulebookExport
 {
-    /// <summary>The files written, or why none was (an unknown id, or a file already there).</summary>
-    public static Result<IReadOnlyList<string>> Export(string id, string directory)
+    /// <summary>The rulebook written, or why nothing was (an unknown id, or a file already there).</summary>
+    public static Result<WrittenRulebook> Export(string id, string directory)
     {
         if (RulebookSource.Embedded(id) is null)
         {
             var help = Diagnostics.NameSuggester.Help(id, EmbeddedRulebooks.Ids)
                 ?? $"the embedded rulebooks are: {string.Join(", ", EmbeddedRulebooks.Ids.Select(i => $"`{i}`"))}";
-            return Result<IReadOnlyList<string>>.Fail([Diagnostic.Error(DiagnosticCodes.FileNotFound, SourceSpan.FileStart(id), $"no embedded rulebook `{id}`", help)]);
+            return Result<WrittenRulebook>.Fail([Diagnostic.Error(DiagnosticCodes.FileNotFound, SourceSpan.FileStart(id), $"no embedded rulebook `{id}`", help)]);
         }
-        return NewFiles.Write(directory, Files(id));
+        var written = NewFiles.Write(directory, Files(id));
+        return written.Succeeded
+            ? Result<WrittenRulebook>.Ok(new WrittenRulebook(id, Path.Combine(directory, "rules", id), written.Value!), [])
+            : Result<WrittenRulebook>.Fail(written.Diagnostics);
     }
 
     /// <summary>The rulebook's files and the shipped seeds, by path in the repository, with their exact bytes.</summary>

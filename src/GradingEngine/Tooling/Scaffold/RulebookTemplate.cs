@@ -10,14 +10,20 @@ namespace GradingEngine.Tooling.Scaffold;
 /// and two test cases; it passes `rules check` without a warning and `rules test` with full coverage. Every
 /// file says in comments what to change next. The rulebook's id is the folder's name when that is an id.
 /// </summary>
-public static class RulebookTemplate
+internal static class RulebookTemplate
 {
     /// <summary>The id given to a rulebook whose folder name is not an id.</summary>
     public const string FallbackId = "new-rulebook";
 
-    /// <summary>The files written, or why none was (a file already there).</summary>
-    public static Result<IReadOnlyList<string>> Write(string directory) =>
-        NewFiles.Write(directory, [.. Files(IdFor(directory)).Select(f => (f.Relative, Encoding.UTF8.GetBytes(f.Text)))]);
+    /// <summary>The rulebook written, or why nothing was (a file already there).</summary>
+    public static Result<WrittenRulebook> Write(string directory)
+    {
+        var id = IdFor(directory);
+        var written = NewFiles.Write(directory, [.. Files(id).Select(f => (f.Relative, Encoding.UTF8.GetBytes(f.Text)))]);
+        return written.Succeeded
+            ? Result<WrittenRulebook>.Ok(new WrittenRulebook(id, directory, written.Value!), [])
+            : Result<WrittenRulebook>.Fail(written.Diagnostics);
+    }
 
     /// <summary>The rulebook id for a new rulebook in <paramref name="directory"/>.</summary>
     public static string IdFor(string directory)

@@ -63,7 +63,7 @@ public class ScaffoldTests
         var test = GradingPipeline.TestRulebook(exported);
 
         Assert.True(written.Succeeded);
-        Assert.Equal(EmbeddedRulebooks.FilesOf(EmbeddedRulebooks.DefaultId).Count + EmbeddedRulebooks.Seeds.Count, written.Value!.Count);
+        Assert.Equal(EmbeddedRulebooks.FilesOf(EmbeddedRulebooks.DefaultId).Count + EmbeddedRulebooks.Seeds.Count, written.Value!.Files.Count);
         Assert.Equal(File.ReadAllBytes(Path.Combine(Repo.DefaultRules, "thresholds.yaml")), File.ReadAllBytes(Path.Combine(exported, "thresholds.yaml")));
         Assert.True(test.Succeeded, string.Join("\n", test.Diagnostics.Select(DiagnosticFormatter.Format)));
         Assert.True(test.Value!.AllPassed);
