@@ -59,7 +59,7 @@ public class BenchmarkHarnessSmokeTests
         var rulebook = stdout.Split('\n').Single(l => l.StartsWith("rulebook: ", StringComparison.Ordinal))["rulebook: ".Length..].Trim();
         var check = GradingPipeline.CheckRulebook(rulebook);
         Assert.True(check.Succeeded, string.Join("\n", check.Errors));
-        Assert.Equal(30, check.Value!.Criteria.Count);
+        Assert.Equal(30, check.Value!.Rulebook.Criteria.Count);
         Assert.Equal(5, Directory.GetFiles(Path.Combine(Path.GetDirectoryName(rulebook)!, "inspections"), "*.yaml").Length);
     }
 }
