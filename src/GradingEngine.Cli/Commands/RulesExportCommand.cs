@@ -8,7 +8,7 @@ namespace GradingEngine.Cli.Commands;
 internal static class RulesExportCommand
 {
     public static VerbHelp Help { get; } = new(
-        [("grading rules export peel-2015-effectiveness work/", "writes work/rules/peel-2015-effectiveness and the seed its tests grade, work/seeds/")],
+        [("grading rules export peel-2015-effectiveness work/", "writes work/rules/peel-2015-effectiveness and the seed its tests grade, work/seeds/ (test it with --findings-root work/seeds)")],
         [(ExitCode.Success, "written"), (ExitCode.InvalidInput, "an unknown id, or a file already there (nothing is overwritten)")]);
 
     public static Command Create(CliContext cli)
@@ -31,7 +31,8 @@ internal static class RulesExportCommand
         if (!result.Succeeded) return cli.Fail(result.Diagnostics);
         var rulebook = result.Value!.Directory;
         cli.Out.Write($"wrote {result.Value.Files.Count} files under {directory}\n");
-        cli.Out.Write($"the rulebook is {rulebook}: check it with `grading rules check {rulebook}`, test it with `grading rules test {rulebook}`\n");
+        var seeds = Path.Combine(directory, "seeds");
+        cli.Out.Write($"the rulebook is {rulebook}: check it with `grading rules check {rulebook}`, test it with `grading rules test {rulebook} --findings-root {seeds}`\n");
         return ExitCode.Success;
     }
 }

@@ -21,15 +21,14 @@ public static class TextRenderer
         if (layout.Brief)
         {
             foreach (var question in result.Questions) Deciding(o, result.Rulebook, question);
-            o.Line($"Overall  {result.Overall.Grade.Name}");
-            Decision(o, result.Rulebook, result.Overall, profile: false);
+            Overall(o, result, outlook: false);
             return o.ToString();
         }
         foreach (var question in result.Questions)
         {
             Question(o, result.Rulebook, question, full: false, result.OutlookOf(question.Question.Id));
         }
-        Overall(o, result);
+        Overall(o, result, outlook: true);
         NotConsidered(o, result);
         return o.ToString();
     }
@@ -53,19 +52,26 @@ public static class TextRenderer
         return o.ToString();
     }
 
-    /// <summary>Every grade on one line each, with the row that decided it, and how many findings no criterion read.</summary>
+    /// <summary>
+    /// Every question and the overall judgement on one line each: the grade and the row that decided it (and the
+    /// limit that capped it), or "Not graded" and why; then how many findings no criterion read.
+    /// </summary>
     private static void Summary(TextOutput o, GradingResult result)
     {
-        var rows = result.Questions.Select(q => (Subject: q.Question.Id, Grade: q.Grade.Name, q.Decision))
-            .Append((Subject: "Overall", Grade: result.Overall.Grade.Name, Decision: result.Overall))
+        var rows = result.Questions.Select(q => (Subject: q.Question.Id, Outcome: Outcome(result.Rulebook, q.Grade, q.Decision, q.NotGraded)))
+            .Concat(result.HasOverall ? [(Subject: "Overall", Outcome: Outcome(result.Rulebook, result.Overall?.Grade, result.Overall, result.OverallNotGraded))] : [])
             .ToList();
         var subjects = rows.Max(r => r.Subject.Length);
-        var grades = rows.Max(r => r.Grade.Length);
+        var grades = rows.Max(r => r.Outcome.Grade.Length);
         o.Line($"Summary");
-        foreach (var (subject, grade, decision) in rows)
+        foreach (var (subject, (grade, why)) in rows)
         {
-            o.Wrapped($"  {subject.PadRight(subjects)}  {grade.PadRight(grades)}  ",
-                $"decided by {RenderPaths.RuleLocation(result.Rulebook, decision.Rule.Span)} ({decision.Table} table, rule {decision.RuleIndex + 1})");
+            o.Wrapped($"  {subject.PadRight(subjects)}  {grade.PadRight(grades)}  ", why);
+        }
+        var notGraded = result.Questions.Count(q => !q.IsGraded);
+        if (notGraded > 0)
+        {
+            o.Wrapped("  ", FormattableString.Invariant($"{notGraded} of {result.Questions.Count} questions not graded: the evidence does not meet their requirements."));
         }
         o.Wrapped("  ", result.NotConsidered.Count == 0
             ? "Every finding was considered by at least one criterion."
@@ -73,12 +79,21 @@ public static class TextRenderer
         o.Line();
     }
 
-    /// <summary>A question's grade and only the row that decided it.</summary>
+    /// <summary>A summary row's grade and its reason in a few words.</summary>
+    private static (string Grade, string Why) Outcome(Rulebook rulebook, Grade? grade, GradeDecision? decision, NotGraded? notGraded)
+    {
+        if (grade is null || decision is null) return ("Not graded", notGraded?.Reason ?? "no grade");
+        var why = FormattableString.Invariant($"decided by {RenderPaths.RuleLocation(rulebook, decision.Rule.Span)} ({decision.Table} table, rule {decision.RuleIndex + 1})");
+        return (grade.Name, decision.LimitedBy is { } limit ? $"{why}, limited by {RenderPaths.RuleLocation(rulebook, limit.Limit.Span)}" : why);
+    }
+
+    /// <summary>A question's grade and only the row that decided it, or why it is not graded.</summary>
     private static void Deciding(TextOutput o, Rulebook rulebook, QuestionResult question)
     {
-        o.Line($"{question.Question.Id}  {question.Grade.Name}");
+        o.Line($"{question.Question.Id}  {(question.Grade is { } grade ? grade.Name : "Not graded")}");
         o.Wrapped("    ", question.Question.Title);
-        Decision(o, rulebook, question.Decision, profile: true);
+        if (question.NotGraded is { } notGraded) NotGraded(o, rulebook, notGraded);
+        else Decision(o, rulebook, question.Decision!, profile: true);
         o.Line();
     }
 
@@ -195,7 +210,7 @@ public static class TextRenderer
 
     private static int Value(GradeDecision decision, string name) => decision.Values.First(v => v.Key == name).Value;
 
-    private static void Overall(TextOutput o, GradingResult result)
+    private static void Overall(TextOutput o, GradingResult result, bool outlook)
     {
         if (!result.HasOverall) return;
         if (result.OverallNotGraded is { } notGraded)
@@ -211,7 +226,7 @@ public static class TextRenderer
             o.Wrapped("    ", $"Graded on {result.Questions.Count - left.Count} of {result.Questions.Count} questions: {string.Join(", ", left.Select(q => $"`{q}`"))} not graded");
         }
         Decision(o, result.Rulebook, result.Overall, profile: false);
-        Outlook(o, result.Rulebook, result.OutlookOf(ProposedGrades.OverallKey));
+        if (outlook) Outlook(o, result.Rulebook, result.OutlookOf(ProposedGrades.OverallKey));
         o.Line();
     }
 

@@ -10,5 +10,5 @@ namespace GradingEngine.Render;
 internal sealed record ThresholdMark(Effect Effect, Grade Grade, int RuleIndex, bool Deciding, string Operator, decimal Value)
 {
     /// <summary>"strengths weight ≥ 6".</summary>
-    public string Text => FormattableString.Invariant($"{ReportParts.EffectHeading(Effect).ToLowerInvariant()} weight {Operator} {Value:0.##}");
+    public string Text => FormattableString.Invariant($"{Effect.Title.ToLowerInvariant()} weight {Operator} {Value:0.##}");
 }

@@ -13,15 +13,17 @@ internal static class ThresholdMarks
 {
     public static IReadOnlyList<ThresholdMark> Of(Rulebook rulebook, QuestionResult question)
     {
+        // A question not graded was decided by no row: nothing to mark.
+        if (question.Decision is not { } decision) return [];
         var table = rulebook.ThresholdsFor(question.Question.Id);
-        var decided = question.Decision.RuleIndex;
-        var values = question.Decision.Values.ToDictionary(v => v.Key, v => (decimal)v.Value, StringComparer.Ordinal);
+        var decided = decision.RuleIndex;
+        var values = decision.Values.ToDictionary(v => v.Key, v => (decimal)v.Value, StringComparer.Ordinal);
         var marks = new List<ThresholdMark>();
         for (var i = Math.Max(0, decided - 1); i <= Math.Min(table.Rules.Count - 1, decided + 1); i++)
         {
             var rule = table.Rules[i];
             if (rule.When is null || rulebook.Scale.Find(rule.GradeId) is not { } grade) continue;
-            foreach (var (effect, op, bound) in Comparisons(rule.When.Syntax, values))
+            foreach (var (effect, op, bound) in Comparisons(rulebook, rule.When.Syntax, values))
             {
                 var mark = new ThresholdMark(effect, grade, i, i == decided, op, bound);
                 if (!marks.Contains(mark)) marks.Add(mark);
@@ -30,18 +32,18 @@ internal static class ThresholdMarks
         return marks;
     }
 
-    private static IEnumerable<(Effect, string, decimal)> Comparisons(Expr expr, IReadOnlyDictionary<string, decimal> values)
+    private static IEnumerable<(Effect, string, decimal)> Comparisons(Rulebook rulebook, Expr expr, IReadOnlyDictionary<string, decimal> values)
     {
         switch (expr)
         {
             case BinaryExpr { Op: BinaryOp.And or BinaryOp.Or } logical:
-                return Comparisons(logical.Left, values).Concat(Comparisons(logical.Right, values));
+                return Comparisons(rulebook, logical.Left, values).Concat(Comparisons(rulebook, logical.Right, values));
             case UnaryExpr { Op: UnaryOp.Not } not:
-                return Comparisons(not.Operand, values);
+                return Comparisons(rulebook, not.Operand, values);
             case BinaryExpr { Op: BinaryOp.Less or BinaryOp.LessOrEqual or BinaryOp.Greater or BinaryOp.GreaterOrEqual or BinaryOp.Equal } comparison:
-                if (WeightOf(comparison.Left) is { } left && Evaluate(comparison.Right, values) is { } right)
+                if (WeightOf(rulebook, comparison.Left) is { } left && Evaluate(comparison.Right, values) is { } right)
                     return [(left, Symbol(comparison.Op), right)];
-                if (WeightOf(comparison.Right) is { } flipped && Evaluate(comparison.Left, values) is { } bound)
+                if (WeightOf(rulebook, comparison.Right) is { } flipped && Evaluate(comparison.Left, values) is { } bound)
                     return [(flipped, Symbol(Flip(comparison.Op)), bound)];
                 return [];
             default:
@@ -50,10 +52,8 @@ internal static class ThresholdMarks
     }
 
     /// <summary>The effect whose weight <paramref name="expr"/> is, as in `strengths.weight`.</summary>
-    private static Effect? WeightOf(Expr expr) =>
-        expr is MemberExpr { Member: "weight", Target: NameExpr group }
-            ? EffectNames.All.Where(e => e.ProfileName() == group.Name).Select(e => (Effect?)e).FirstOrDefault()
-            : null;
+    private static Effect? WeightOf(Rulebook rulebook, Expr expr) =>
+        expr is MemberExpr { Member: "weight", Target: NameExpr group } ? rulebook.Effects.FirstOrDefault(e => e.Plural == group.Name) : null;
 
     /// <summary>A bound's value at the question's current profile; null for anything but numbers and arithmetic on profile values.</summary>
     private static decimal? Evaluate(Expr expr, IReadOnlyDictionary<string, decimal> values) => expr switch

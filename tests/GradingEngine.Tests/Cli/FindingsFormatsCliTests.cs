@@ -107,9 +107,8 @@ public class FindingsFormatsCliTests
     public void Validate_ProposedFileBesideFindings_PairedByName(string findings, string proposed, bool paired)
     {
         using var temp = new TempFolder();
-        var text = File.ReadAllText(Repo.SeedFindings).Replace("report: report.txt", "report: ../report.txt", StringComparison.Ordinal);
-        File.Copy(Path.Combine(Repo.SeedFolder, "report.txt"), Path.Combine(temp.Path, "report.txt"));
-        var path = temp.Write(Path.Combine("case", findings), text);
+        var path = temp.Write(Path.Combine("case", findings), File.ReadAllText(Repo.SeedFindings));
+        File.Copy(Path.Combine(Repo.SeedFolder, "report.txt"), Path.Combine(temp.Path, "case", "report.txt"));
         temp.Write(Path.Combine("case", proposed), File.ReadAllText(Repo.SeedProposed));
 
         var run = Run("validate", path);

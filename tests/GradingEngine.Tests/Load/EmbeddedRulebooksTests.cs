@@ -97,6 +97,6 @@ public class EmbeddedRulebooksTests
         Assert.True(report.Succeeded, string.Join("\n", report.Diagnostics.Select(DiagnosticFormatter.Format)));
         Assert.True(report.Value!.AllPassed);
         Assert.Contains(report.Value.Cases, c => c.Case.Name == "seed-published-grades");
-        Assert.Equal(GradingPipeline.TestRulebook(Repo.DefaultRules).Value!.Cases.Count, report.Value.Cases.Count);
+        Assert.Equal(GradingPipeline.TestRulebook(Repo.DefaultRules, findingsRoot: Path.Combine(Repo.Root, "seeds")).Value!.Cases.Count, report.Value.Cases.Count);
     }
 }

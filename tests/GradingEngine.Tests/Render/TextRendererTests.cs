@@ -80,4 +80,24 @@ public class TextRendererTests
         Assert.Equal(119, TextLayout.ForTerminal(120));
         Assert.Equal(TextLayout.MinimumWidth, TextLayout.ForTerminal(20));
     }
+
+    [Fact]
+    public void Render_QuestionNotGraded_SummaryNamesItAndWhy()
+    {
+        // Arrange: the rulebook `grading init` writes, which requires a finding before it grades a question.
+        using var temp = new TempFolder();
+        var rules = Path.Combine(temp.Path, "new-one");
+        Assert.True(GradingPipeline.InitRulebook(rules).Succeeded);
+        var rulebook = GradingPipeline.LoadRulebook(rules).Value!;
+        var inspection = GradingPipeline.LoadInspection(temp.Write("empty.yaml", "inspection: x\nforce: F\nframework: new-one\nfindings: []\n"), rulebook).Value!;
+
+        // Act
+        var text = TextRenderer.Render(GradingPipeline.Grade(rulebook, inspection), new TextLayout(Brief: true));
+
+        // Assert
+        Assert.Contains("Summary\n  Q1       Not graded  no findings were coded for this question, so it was not inspected\n", text, StringComparison.Ordinal);
+        Assert.Contains("  Overall  Not graded  not every question is graded", text, StringComparison.Ordinal);
+        Assert.Contains("  1 of 1 questions not graded: the evidence does not meet their requirements.\n", text, StringComparison.Ordinal);
+        Assert.Contains("    Requirement at thresholds.yaml:", text, StringComparison.Ordinal);
+    }
 }

@@ -6,7 +6,7 @@ namespace GradingEngine.Tooling.Scaffold;
 /// <summary>
 /// Writes an embedded rulebook out as files to start editing, in the repository's layout:
 /// `DIR/rules/ID/...` and, beside it, the seed files its own test cases grade (`DIR/seeds/...`), so
-/// `grading rules test DIR/rules/ID` passes on the copy as it does on the original.
+/// `grading rules test DIR/rules/ID --findings-root DIR/seeds` passes on the copy as it does on the original.
 /// </summary>
 internal static class RulebookExport
 {

@@ -6,8 +6,8 @@ namespace GradingEngine.Tooling.Scaffold;
 
 /// <summary>
 /// `grading init DIR`: the smallest complete rulebook to start from. One question with one area, a codebook
-/// with one judgement indicator, a strength and an area for improvement on it, a threshold table, a roll-up
-/// and two test cases; it passes `rules check` without a warning and `rules test` with full coverage. Every
+/// with one judgement indicator, a strength and an area for improvement on it, a threshold table with a
+/// requirement for evidence, a roll-up and three test cases; it passes `rules check` without a warning and `rules test` with full coverage. Every
 /// file says in comments what to change next. The rulebook's id is the folder's name when that is an id.
 /// </summary>
 internal static class RulebookTemplate
@@ -47,6 +47,19 @@ internal static class RulebookTemplate
               - id: requires-improvement
                 name: Requires improvement
                 definition: the force requires improvement, or there are some weaknesses
+            # What a met criterion counts as: each effect adds its count and weight to a question's outcome
+            # profile (`strengths.count`, `strengths.weight`), and says which way it moves the grade.
+            effects:
+              - id: strength
+                plural: strengths
+                title: Strengths
+                direction: better
+                symbol: "+"
+              - id: area-for-improvement
+                plural: areas-for-improvement
+                title: Areas for improvement
+                direction: worse
+                symbol: "~"
             questions:
               - id: Q1
                 title: How effective is the force at preventing crime?
@@ -97,11 +110,16 @@ internal static class RulebookTemplate
             # Which outcome of a question earns which grade: rules tried best grade first, the last one `otherwise`.
             default:
               - grade: good
-                when: strengths.count >= 1 and areas-for-improvement.count == 0 and causes-of-concern.count == 0
+                when: strengths.count >= 1 and areas-for-improvement.count == 0
                 because: positive evidence of effective prevention and nothing to improve
               - grade: requires-improvement
                 otherwise: true
                 because: no positive evidence yet, or something to improve
+            # No evidence is not a grade: a question with no findings is not graded at all.
+            requires:
+              default:
+                - when: count(f => true) >= 1
+                  because: no findings were coded for this question, so it was not inspected
 
             """),
         ("rollup.yaml", """
@@ -131,6 +149,11 @@ internal static class RulebookTemplate
                 expect:
                   grades: {Q1: requires-improvement, overall: requires-improvement}
                   met: [Q1.prevention.priority-gap]
+              - name: q1-not-graded-without-findings
+                description: No findings for Q1, so it is not graded rather than given a grade by default.
+                findings: []
+                expect:
+                  grades: {Q1: not-graded}
 
             """),
     ];

@@ -60,7 +60,7 @@ public class ScaffoldTests
 
         var written = RulebookExport.Export(EmbeddedRulebooks.DefaultId, temp.Path);
         var exported = Path.Combine(temp.Path, "rules", EmbeddedRulebooks.DefaultId);
-        var test = GradingPipeline.TestRulebook(exported);
+        var test = GradingPipeline.TestRulebook(exported, findingsRoot: Path.Combine(temp.Path, "seeds"));
 
         Assert.True(written.Succeeded);
         Assert.Equal(EmbeddedRulebooks.FilesOf(EmbeddedRulebooks.DefaultId).Count + EmbeddedRulebooks.Seeds.Count, written.Value!.Files.Count);
