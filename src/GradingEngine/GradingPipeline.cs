@@ -149,7 +149,11 @@ public static class GradingPipeline
     /// diagnostic when the rulebook or either coding does not load, or when they quote different reports.
     /// </summary>
     public static Result<Tooling.Agreement.AgreementReport> Agree(string rulesDirectory, string codingA, string codingB, LoadLimits? limits = null) =>
-        Tooling.Agreement.AgreementRunner.Compare(rulesDirectory, codingA, codingB, limits);
+        Agree(RulebookSource.Folder(rulesDirectory), codingA, codingB, limits);
+
+    /// <summary>Two codings compared with a rulebook from a folder or the embedded rulebooks (see the other overload).</summary>
+    public static Result<Tooling.Agreement.AgreementReport> Agree(RulebookSource rules, string codingA, string codingB, LoadLimits? limits = null) =>
+        Tooling.Agreement.AgreementRunner.Compare(rules, codingA, codingB, limits);
 
     /// <summary>
     /// A quality-assurance sample (`grading agree --pairs DIR`): every pair of codings in the folder
@@ -157,7 +161,11 @@ public static class GradingPipeline
     /// <see cref="Agree(string, string, string, LoadLimits?)"/> does, with the figures pooled over the pairs.
     /// </summary>
     public static Result<Tooling.Agreement.AgreementReport> AgreePairs(string rulesDirectory, string pairsFolder, LoadLimits? limits = null) =>
-        Tooling.Agreement.AgreementRunner.CompareSample(rulesDirectory, pairsFolder, limits);
+        AgreePairs(RulebookSource.Folder(rulesDirectory), pairsFolder, limits);
+
+    /// <summary>A folder of coding pairs compared with a rulebook from a folder or the embedded rulebooks (see the other overload).</summary>
+    public static Result<Tooling.Agreement.AgreementReport> AgreePairs(RulebookSource rules, string pairsFolder, LoadLimits? limits = null) =>
+        Tooling.Agreement.AgreementRunner.CompareSample(rules, pairsFolder, limits);
 
     /// <summary>
     /// What changing a rulebook does: the two versions compared item by item, and each findings file
