@@ -29,7 +29,7 @@ public static partial class GradingCli
         }
         if (parse.Errors.Count > 0 || MistypedOptions(parse).Count > 0)
         {
-            foreach (var error in parse.Errors)
+            foreach (var error in parse.Errors.Where(e => !IsMissingVerbBesideTypo(parse, e)))
             {
                 // Parse errors echo the arguments: escaped like every other text for the terminal.
                 stderr.Write($"error: {TerminalText.Escape(Tidy(error.Message))}\n");
@@ -114,6 +114,15 @@ public static partial class GradingCli
     private static IReadOnlyList<string> MistypedOptions(ParseResult parse) =>
         [.. parse.Tokens.Where(t => t.Type == System.CommandLine.Parsing.TokenType.Argument && t.Value.StartsWith("--", StringComparison.Ordinal) && t.Value.Length > 2
             && !File.Exists(t.Value) && !Directory.Exists(t.Value)).Select(t => t.Value)];
+
+    /// <summary>
+    /// "required command was not provided" beside an unrecognized token: the token was the verb, mistyped, and its
+    /// own error and suggestion say so; the second error would only send the user looking for a missing verb.
+    /// </summary>
+    private static bool IsMissingVerbBesideTypo(ParseResult parse, System.CommandLine.Parsing.ParseError error) =>
+        parse.UnmatchedTokens.Count > 0
+        && error.SymbolResult is System.CommandLine.Parsing.CommandResult { Command.Subcommands.Count: > 0 }
+        && !parse.UnmatchedTokens.Any(t => error.Message.Contains(t, StringComparison.Ordinal));
 
     /// <summary>A verb or option close to a mistyped one, at the level of the command where it was typed.</summary>
     private static string? Suggestion(Command command, string token)
