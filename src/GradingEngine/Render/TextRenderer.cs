@@ -68,11 +68,8 @@ public static class TextRenderer
         {
             o.Wrapped($"  {subject.PadRight(subjects)}  {grade.PadRight(grades)}  ", why);
         }
-        var notGraded = result.Questions.Count(q => !q.IsGraded);
-        if (notGraded > 0)
-        {
-            o.Wrapped("  ", FormattableString.Invariant($"{notGraded} of {result.Questions.Count} questions not graded: the evidence does not meet their requirements."));
-        }
+        var notGraded = result.Questions.Where(q => !q.IsGraded).Select(q => q.Question.Id).ToList();
+        if (notGraded.Count > 0) GradedOn(o, "  ", result, notGraded);
         o.Wrapped("  ", result.NotConsidered.Count == 0
             ? "Every finding was considered by at least one criterion."
             : FormattableString.Invariant($"{result.NotConsidered.Count} of {result.Inspection.Findings.Count} findings were not considered by any criterion (listed at the end)."));
@@ -221,14 +218,15 @@ public static class TextRenderer
             return;
         }
         o.Line($"Overall  {result.Overall!.Grade.Name}");
-        if (result.Overall.UngradedQuestions is { Count: > 0 } left)
-        {
-            o.Wrapped("    ", $"Graded on {result.Questions.Count - left.Count} of {result.Questions.Count} questions: {string.Join(", ", left.Select(q => $"`{q}`"))} not graded");
-        }
+        if (result.Overall.UngradedQuestions is { Count: > 0 } left) GradedOn(o, "    ", result, left);
         Decision(o, result.Rulebook, result.Overall, profile: false);
         if (outlook) Outlook(o, result.Rulebook, result.OutlookOf(ProposedGrades.OverallKey));
         o.Line();
     }
+
+    /// <summary>How many questions were graded, and which were not: under the summary, and under an overall graded on the rest.</summary>
+    private static void GradedOn(TextOutput o, string indent, GradingResult result, IReadOnlyList<string> left) =>
+        o.Wrapped(indent, FormattableString.Invariant($"Graded on {result.Questions.Count - left.Count} of {result.Questions.Count} questions: {string.Join(", ", left.Select(q => $"`{q}`"))} not graded"));
 
     private static void NotConsidered(TextOutput o, GradingResult result)
     {

@@ -97,7 +97,7 @@ public class TextRendererTests
         // Assert
         Assert.Contains("Summary\n  Q1       Not graded  no findings were coded for this question, so it was not inspected\n", text, StringComparison.Ordinal);
         Assert.Contains("  Overall  Not graded  not every question is graded", text, StringComparison.Ordinal);
-        Assert.Contains("  1 of 1 questions not graded: the evidence does not meet their requirements.\n", text, StringComparison.Ordinal);
+        Assert.Contains("  Graded on 0 of 1 questions: `Q1` not graded\n", text, StringComparison.Ordinal);
         Assert.Contains("    Requirement at thresholds.yaml:", text, StringComparison.Ordinal);
     }
 }
