@@ -24,15 +24,43 @@ public static class GradingPipeline
     public static Result<CompiledRulebook> LoadRulebook(string directory, LoadLimits? limits = null, ExpressionMode mode = ExpressionMode.Compiled) =>
         Grader.LoadRulebook(directory, limits ?? LoadLimits.Default, mode);
 
+    /// <summary>Loads, checks and compiles a rulebook from a folder or the embedded rulebooks (<see cref="RulebookSource"/>).</summary>
+    public static Result<CompiledRulebook> LoadRulebook(RulebookSource source, LoadLimits? limits = null, ExpressionMode mode = ExpressionMode.Compiled) =>
+        Grader.LoadRulebook(source, limits ?? LoadLimits.Default, mode);
+
+    /// <summary>
+    /// Writes an embedded rulebook out to edit, in the repository's layout: `DIRECTORY/rules/ID` and the seed its
+    /// tests grade, `DIRECTORY/seeds/...`. All or nothing: no file is ever overwritten.
+    /// </summary>
+    public static Result<Tooling.Scaffold.WrittenRulebook> ExportRulebook(string id, string directory) =>
+        Tooling.Scaffold.RulebookExport.Export(id, directory);
+
+    /// <summary>Writes a minimal new rulebook into <paramref name="directory"/> that passes `rules check` and `rules test`; never overwrites a file.</summary>
+    public static Result<Tooling.Scaffold.WrittenRulebook> InitRulebook(string directory) =>
+        Tooling.Scaffold.RulebookTemplate.Write(directory);
+
+    /// <summary>The rulebooks embedded in the engine: id, version and title of each, read from its own files.</summary>
+    public static IReadOnlyList<Result<Rulebook>> EmbeddedRulebooks() =>
+        [.. Load.EmbeddedRulebooks.Ids.Select(id =>
+        {
+            var bag = new DiagnosticBag();
+            var rulebook = RulebookLoader.Load(RulebookSource.Embedded(id)!, LoadLimits.Default, bag);
+            return rulebook is null || bag.HasErrors ? Result<Rulebook>.Fail(bag.ToSortedList()) : Result<Rulebook>.Ok(rulebook, bag.ToSortedList());
+        })];
+
     /// <summary>The expression mode that suits grading this many inspections with one rulebook in a fresh process.</summary>
     public static ExpressionMode ModeFor(int inspections) => RulebookCompiler.ModeFor(inspections);
 
     /// <summary>Loads and checks a rulebook without compiling it.</summary>
     /// <param name="lint">Also look for criteria that can never be met or are always met: a search over small
     /// sets of findings, for `rules check`; grading does not need it.</param>
-    public static Result<CheckedRulebook> CheckRulebook(string directory, LoadLimits? limits = null, bool lint = true)
+    public static Result<CheckedRulebook> CheckRulebook(string directory, LoadLimits? limits = null, bool lint = true) =>
+        CheckRulebook(RulebookSource.Folder(directory), limits, lint);
+
+    /// <summary>Loads and checks a rulebook from a folder or the embedded rulebooks, without compiling it.</summary>
+    public static Result<CheckedRulebook> CheckRulebook(RulebookSource source, LoadLimits? limits = null, bool lint = true)
     {
-        var result = Grader.CheckRulebook(directory, limits ?? LoadLimits.Default);
+        var result = Grader.CheckRulebook(source, limits ?? LoadLimits.Default);
         if (!lint || result.Value is not { } checkedRulebook) return result;
         var bag = new DiagnosticBag();
         bag.AddRange(result.Diagnostics);
@@ -40,9 +68,20 @@ public static class GradingPipeline
         return Result<CheckedRulebook>.Ok(checkedRulebook, bag.ToSortedList());
     }
 
-    /// <summary>Reads one findings file, typed against the rulebook.</summary>
+    /// <summary>Reads a findings file (YAML, JSON or CSV) that holds one inspection, typed against the rulebook.</summary>
     public static Result<Inspection> LoadInspection(string path, CompiledRulebook rulebook, LoadLimits? limits = null) =>
         Grader.LoadInspection(path, rulebook.Rulebook, limits ?? LoadLimits.Default);
+
+    /// <summary>Reads a findings file of any format: the one inspection of a YAML or JSON file, each inspection of a CSV file.</summary>
+    public static Result<IReadOnlyList<Inspection>> LoadInspections(string path, CompiledRulebook rulebook, LoadLimits? limits = null) =>
+        Grader.LoadInspections(path, rulebook.Rulebook, limits ?? LoadLimits.Default);
+
+    /// <summary>
+    /// The proposed grades to validate an inspection against: <paramref name="proposedPath"/> when given, else the
+    /// findings file's own `proposed:`, else the proposed-grades file paired with it by name, as `batch` pairs them.
+    /// </summary>
+    public static Result<ProposedGrades> FindProposed(string findingsPath, Inspection inspection, CompiledRulebook rulebook, string? proposedPath = null, LoadLimits? limits = null) =>
+        Grader.FindProposed(findingsPath, inspection, rulebook.Rulebook, proposedPath, limits ?? LoadLimits.Default);
 
     /// <summary>Reads a separate proposed-grades file.</summary>
     public static Result<ProposedGrades> LoadProposed(string path, CompiledRulebook rulebook, string? inspectionId, LoadLimits? limits = null) =>
@@ -63,29 +102,19 @@ public static class GradingPipeline
         Grader.GradeMany(rulebook, inspections, maxParallelism, graded);
 
     /// <summary>
-    /// Runs a rulebook's own test cases (`tests/*.yaml` in <paramref name="directory"/>): compiles the
-    /// rulebook once, grades every case, checks its expectations and measures coverage. Fails with
-    /// every problem of the rulebook, or else of the test files; a failing case is a result, not a failure.
+    /// Runs a rulebook's own test cases (`tests/*.yaml` in the rulebook): compiles the rulebook once, grades
+    /// every case, checks its expectations and measures coverage. Fails with every problem of the rulebook,
+    /// or else of the test files; a failing case is a result, not a failure. An embedded rulebook's cases run
+    /// on a copy written out with the seed they grade, its paths named as the embedded files.
     /// </summary>
     /// <param name="findingsRoot">A folder whose findings files the cases may name besides those inside the rulebook
-    /// folder (the shipped suite grades the seed this way); no other file outside the rulebook folder is read.</param>
-    public static Result<RuleTestReport> TestRulebook(string directory, LoadLimits? limits = null, string? findingsRoot = null)
-    {
-        // A suite is a few dozen cases: interpreting them is quicker than JIT-compiling every condition.
-        var compiled = LoadRulebook(directory, limits, ExpressionMode.Interpreted);
-        if (!compiled.Succeeded)
-        {
-            return Result<RuleTestReport>.Fail(compiled.Diagnostics);
-        }
-        var bag = new DiagnosticBag();
-        var suite = RuleTestLoader.Load(directory, compiled.Value!.Rulebook, limits ?? LoadLimits.Default, bag, findingsRoot);
-        if (suite is null || bag.HasErrors)
-        {
-            return Result<RuleTestReport>.Fail(bag.ToSortedList());
-        }
-        bag.AddRange(compiled.Diagnostics);
-        return Result<RuleTestReport>.Ok(RuleTestRunner.Run(compiled.Value, suite), bag.ToSortedList());
-    }
+    /// folder (an exported rulebook's cases grade the seed this way); no other file outside the rulebook folder is read.</param>
+    public static Result<RuleTestReport> TestRulebook(RulebookSource source, LoadLimits? limits = null, string? findingsRoot = null) =>
+        source.IsEmbedded ? Tooling.Scaffold.EmbeddedTests.Run(source.Location, limits) : TestRulebook(source.Location, limits, findingsRoot);
+
+    /// <summary>Runs the test cases of a rulebook folder (see the other overload).</summary>
+    public static Result<RuleTestReport> TestRulebook(string directory, LoadLimits? limits = null, string? findingsRoot = null) =>
+        RuleTestRunner.Test(directory, limits ?? LoadLimits.Default, findingsRoot);
 
     /// <summary>The self-contained decision record of a grading, or null with the reason (an input changed on disk meanwhile).</summary>
     public static string? WriteRecord(GradingResult result, out string? problem) =>
@@ -102,7 +131,11 @@ public static class GradingPipeline
     /// diagnostic of every file when any does not load. The report does not depend on the parallelism.
     /// </summary>
     public static Result<Tooling.Batch.BatchReport> GradeBatch(string rulesDirectory, IReadOnlyList<string> paths, Tooling.Batch.BatchOptions? options = null) =>
-        Tooling.Batch.BatchRunner.Run(rulesDirectory, paths, options);
+        Tooling.Batch.BatchRunner.Run(RulebookSource.Folder(rulesDirectory), paths, options);
+
+    /// <summary>A batch graded with a rulebook from a folder or the embedded rulebooks (see the other overload).</summary>
+    public static Result<Tooling.Batch.BatchReport> GradeBatch(RulebookSource rules, IReadOnlyList<string> paths, Tooling.Batch.BatchOptions? options = null) =>
+        Tooling.Batch.BatchRunner.Run(rules, paths, options);
 
     /// <summary>Compares proposed grades with computed ones and explains each disagreement.</summary>
     public static Validation Validate(CompiledRulebook rulebook, GradingResult result, ProposedGrades proposed) =>
@@ -116,7 +149,11 @@ public static class GradingPipeline
     /// diagnostic when the rulebook or either coding does not load, or when they quote different reports.
     /// </summary>
     public static Result<Tooling.Agreement.AgreementReport> Agree(string rulesDirectory, string codingA, string codingB, LoadLimits? limits = null) =>
-        Tooling.Agreement.AgreementRunner.Compare(rulesDirectory, codingA, codingB, limits);
+        Agree(RulebookSource.Folder(rulesDirectory), codingA, codingB, limits);
+
+    /// <summary>Two codings compared with a rulebook from a folder or the embedded rulebooks (see the other overload).</summary>
+    public static Result<Tooling.Agreement.AgreementReport> Agree(RulebookSource rules, string codingA, string codingB, LoadLimits? limits = null) =>
+        Tooling.Agreement.AgreementRunner.Compare(rules, codingA, codingB, limits);
 
     /// <summary>
     /// A quality-assurance sample (`grading agree --pairs DIR`): every pair of codings in the folder
@@ -124,7 +161,11 @@ public static class GradingPipeline
     /// <see cref="Agree(string, string, string, LoadLimits?)"/> does, with the figures pooled over the pairs.
     /// </summary>
     public static Result<Tooling.Agreement.AgreementReport> AgreePairs(string rulesDirectory, string pairsFolder, LoadLimits? limits = null) =>
-        Tooling.Agreement.AgreementRunner.CompareSample(rulesDirectory, pairsFolder, limits);
+        AgreePairs(RulebookSource.Folder(rulesDirectory), pairsFolder, limits);
+
+    /// <summary>A folder of coding pairs compared with a rulebook from a folder or the embedded rulebooks (see the other overload).</summary>
+    public static Result<Tooling.Agreement.AgreementReport> AgreePairs(RulebookSource rules, string pairsFolder, LoadLimits? limits = null) =>
+        Tooling.Agreement.AgreementRunner.CompareSample(rules, pairsFolder, limits);
 
     /// <summary>
     /// What changing a rulebook does: the two versions compared item by item, and each findings file

@@ -9,6 +9,13 @@ namespace GradingEngine.Cli.Commands;
 /// </summary>
 internal static class AgreeCommand
 {
+    public static VerbHelp Help { get; } = new(
+        [
+            ("grading agree coder-a.yaml coder-b.yaml", "how far two codings of one report agree, and which disagreements change a grade"),
+            ("grading agree --pairs codings/ --format html --output agreement.html", "every pair in a folder, as one page"),
+        ],
+        [(ExitCode.Success, "the codings of every pair give the same grades"), (ExitCode.Disagree, "the codings of some pair give different grades"), (ExitCode.InvalidInput, "invalid input or usage")]);
+
     public static Command Create(CliContext cli)
     {
         var codings = new Argument<string[]>("CODINGS") { Description = "Two findings files (YAML, JSON, or CSV with one inspection): coding A and coding B of one report", Arity = ArgumentArity.ZeroOrMore };
@@ -29,8 +36,8 @@ internal static class AgreeCommand
         if (pairs is not null && codings.Length > 0) return cli.Usage("give two codings or `--pairs DIR`, not both");
         if (pairs is null && codings.Length != 2) return cli.Usage($"`agree` takes two codings of one report, coding A and coding B; found {codings.Length}");
         var result = pairs is null
-            ? GradingPipeline.Agree(rulesDir ?? CliContext.DefaultRules, codings[0], codings[1])
-            : GradingPipeline.AgreePairs(rulesDir ?? CliContext.DefaultRules, pairs);
+            ? GradingPipeline.Agree(CliContext.Rules(rulesDir), codings[0], codings[1])
+            : GradingPipeline.AgreePairs(CliContext.Rules(rulesDir), pairs);
         if (!result.Succeeded) return cli.Fail(result.Diagnostics);
         var report = result.Value!;
         var text = format switch

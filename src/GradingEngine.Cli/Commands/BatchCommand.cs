@@ -13,6 +13,13 @@ namespace GradingEngine.Cli.Commands;
 /// </summary>
 internal static class BatchCommand
 {
+    public static VerbHelp Help { get; } = new(
+        [
+            ("grading batch inspections/", "grade every findings file under the folder and check proposed grades"),
+            ("grading batch inspections/ --format csv --output agreement.csv", "one row per inspection and question"),
+        ],
+        [(ExitCode.Success, "every proposed grade agrees"), (ExitCode.Disagree, "some proposed grade differs"), (ExitCode.InvalidInput, "invalid input or usage")]);
+
     public static Command Create(CliContext cli)
     {
         var paths = new Argument<string[]>("PATH") { Description = "Findings files (YAML, JSON or CSV) or folders searched recursively", Arity = ArgumentArity.OneOrMore };
@@ -20,20 +27,22 @@ internal static class BatchCommand
         var parallel = new Option<int?>("--parallel") { Description = "How many inspections to grade at once (default: the number of processors); the output is the same for any value", HelpName = "N" };
         var format = CommonOptions.Format("text", "json", "csv");
         var output = CommonOptions.Output();
-        var command = new Command("batch", "Grade many inspections and check proposed grades for agreement and consistency") { paths, rules, parallel, format, output };
-        command.SetAction(parse => (int)Run(cli, parse.GetValue(paths)!, parse.GetValue(rules), parse.GetValue(parallel), parse.GetValue(format)!, parse.GetValue(output)));
+        var verbose = new Option<bool>("--verbose") { Description = "Text: list every member of a group of like cases proposed different grades, not only those that differ from the group's majority" };
+        var command = new Command("batch", "Grade many inspections and check proposed grades for agreement and consistency") { paths, rules, parallel, format, output, verbose };
+        command.SetAction(parse => (int)Run(cli, parse.GetValue(paths)!, parse.GetValue(rules), parse.GetValue(parallel), parse.GetValue(format)!, parse.GetValue(output), parse.GetValue(verbose)));
         return command;
     }
 
-    private static ExitCode Run(CliContext cli, string[] paths, string? rulesDir, int? parallel, string format, string? output)
+    private static ExitCode Run(CliContext cli, string[] paths, string? rulesDir, int? parallel, string format, string? output, bool verbose)
     {
         if (parallel is < 1)
         {
             return cli.Usage($"`--parallel` must be at least 1, found {parallel}");
         }
         var options = new BatchOptions { MaxParallelism = parallel ?? Environment.ProcessorCount };
-        var result = DrawsProgress(cli) ? WithProgressBar(options, o => GradingPipeline.GradeBatch(rulesDir ?? CliContext.DefaultRules, paths, o))
-            : GradingPipeline.GradeBatch(rulesDir ?? CliContext.DefaultRules, paths, options);
+        var rules = CliContext.Rules(rulesDir);
+        var result = DrawsProgress(cli) ? WithProgressBar(options, o => GradingPipeline.GradeBatch(rules, paths, o))
+            : GradingPipeline.GradeBatch(rules, paths, options);
         if (!result.Succeeded)
         {
             return cli.Fail(result.Diagnostics);
@@ -43,7 +52,7 @@ internal static class BatchCommand
         {
             "json" => BatchRenderer.RenderJson(report),
             "csv" => BatchRenderer.RenderCsv(report),
-            _ => BatchRenderer.RenderText(report),
+            _ => BatchRenderer.RenderText(report, verbose),
         };
         return cli.Emit(text, output, report.AnyDisagree ? ExitCode.Disagree : ExitCode.Success);
     }

@@ -7,7 +7,7 @@ internal static class CommonOptions
 {
     public static Option<string?> Rules() => new("--rules")
     {
-        Description = "Rulebook folder (default: the shipped PEEL 2015 effectiveness rulebook)",
+        Description = "Rulebook folder, or the id of an embedded rulebook (default: the embedded PEEL 2015 effectiveness rulebook; see `grading rules list`)",
         HelpName = "DIR",
     };
 

@@ -7,9 +7,16 @@ namespace GradingEngine.Cli.Commands;
 /// <summary>`grading explain FINDINGS --question Q3`: the full trace of one question.</summary>
 internal static class ExplainCommand
 {
+    public static VerbHelp Help { get; } = new(
+        [
+            ("grading explain findings.yaml --question Q3", "every criterion of Q3, its condition and the findings behind it"),
+            ("grading explain findings.yaml -q Q3 --format json", "the same as JSON"),
+        ],
+        [(ExitCode.Success, "explained"), (ExitCode.InvalidInput, "invalid input or usage, or an unknown question")]);
+
     public static Command Create(CliContext cli)
     {
-        var findings = new Argument<string>("FINDINGS") { Description = "Findings file (YAML or JSON)" };
+        var findings = new Argument<string>("FINDINGS") { Description = "Findings file (YAML, JSON or CSV) of one inspection" };
         var question = new Option<string>("--question", "-q") { Description = "Question id, e.g. Q3", Required = true, HelpName = "ID" };
         var rules = CommonOptions.Rules();
         var format = CommonOptions.Format("text", "json");
@@ -23,9 +30,9 @@ internal static class ExplainCommand
     {
         var rulebook = cli.LoadRulebook(rulesDir);
         if (rulebook is null) return ExitCode.InvalidInput;
-        var inspections = cli.LoadInspections(rulebook, [path]);
-        if (inspections is null) return ExitCode.InvalidInput;
-        var result = GradingPipeline.Grade(rulebook, inspections[0]);
+        var inspection = cli.LoadInspection(rulebook, path);
+        if (inspection is null) return ExitCode.InvalidInput;
+        var result = GradingPipeline.Grade(rulebook, inspection);
         var question = result.Find(questionId);
         if (question is null)
         {
@@ -33,7 +40,7 @@ internal static class ExplainCommand
             return cli.Fail([Diagnostic.Error(DiagnosticCodes.UnknownQuestion, SourceSpan.FileStart(path), $"unknown question `{questionId}`",
                 NameSuggester.Help(questionId, ids) ?? $"questions are: {string.Join(", ", ids.Select(i => $"`{i}`"))}")]);
         }
-        var text = format == "json" ? JsonRenderer.RenderQuestion(result, question) : TextRenderer.Explain(result, question);
+        var text = format == "json" ? JsonRenderer.RenderQuestion(result, question) : TextRenderer.Explain(result, question, cli.Layout(output));
         return cli.Emit(text, output);
     }
 }

@@ -10,11 +10,17 @@ namespace GradingEngine.Cli.Commands;
 /// </summary>
 internal static class RulesDiffCommand
 {
+    public static VerbHelp Help { get; } = new(
+        [
+            ("grading rules diff old-rules/ new-rules/ inspections/*.yaml", "what changed, and every grade it changes with its causes"),
+        ],
+        [(ExitCode.Success, "no grade changed"), (ExitCode.Disagree, "some grade changed"), (ExitCode.InvalidInput, "invalid input or usage")]);
+
     public static Command Create(CliContext cli)
     {
         var oldDir = new Argument<string>("OLD_DIR") { Description = "The rulebook folder before the change" };
         var newDir = new Argument<string>("NEW_DIR") { Description = "The rulebook folder after the change" };
-        var findings = new Argument<string[]>("FINDINGS") { Description = "Findings files (YAML or JSON) to grade under both rulebooks", Arity = ArgumentArity.OneOrMore };
+        var findings = new Argument<string[]>("FINDINGS") { Description = "Findings files (YAML, JSON or CSV) to grade under both rulebooks", Arity = ArgumentArity.OneOrMore };
         var format = CommonOptions.Format("text", "json");
         var output = CommonOptions.Output();
         var command = new Command("diff", "Compare two rulebooks and regrade past inspections under both: what the change breaks")

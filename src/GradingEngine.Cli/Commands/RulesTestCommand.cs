@@ -7,11 +7,18 @@ namespace GradingEngine.Cli.Commands;
 /// <summary>`grading rules test [DIR]`: runs a rulebook's own test cases; exit 1 when one fails or coverage is below the minimum.</summary>
 internal static class RulesTestCommand
 {
+    public static VerbHelp Help { get; } = new(
+        [
+            ("grading rules test my-rules/ --coverage", "run tests/*.yaml and show what they cover"),
+            ("grading rules test my-rules/ --min-coverage 100", "fail unless every criterion and rule is covered"),
+        ],
+        [(ExitCode.Success, "every case passes"), (ExitCode.Disagree, "a case fails, or coverage is below --min-coverage"), (ExitCode.InvalidInput, "the rulebook or a test file is invalid")]);
+
     public static Command Create(CliContext cli)
     {
         var directory = new Argument<string?>("DIR")
         {
-            Description = "Rulebook folder whose tests/*.yaml to run (default: the shipped PEEL 2015 effectiveness rulebook)",
+            Description = "Rulebook folder whose tests/*.yaml to run, or the id of an embedded rulebook (default: the embedded PEEL 2015 effectiveness rulebook)",
             Arity = ArgumentArity.ZeroOrOne,
         };
         var coverage = new Option<bool>("--coverage") { Description = "Also report which criteria, threshold rules and roll-up rules the cases cover" };
@@ -33,7 +40,7 @@ internal static class RulesTestCommand
         var findingsRoot = new Option<string?>("--findings-root")
         {
             Description = "A folder of findings files the cases may name besides those inside the rulebook folder " +
-                "(default: none; for the shipped rulebook, the seeds shipped beside it)",
+                "(default: none; an embedded rulebook's cases grade the seed embedded with it)",
             HelpName = "DIR",
         };
         var format = CommonOptions.Format("text", "json");
@@ -44,10 +51,8 @@ internal static class RulesTestCommand
 
     private static ExitCode Run(CliContext cli, string? directory, bool coverage, decimal? minimum, string? findingsRoot, string format)
     {
-        // The shipped rulebook's seed case names the seed shipped beside the tool: trusted as the tool itself is.
-        var result = directory is null
-            ? GradingPipeline.TestRulebook(CliContext.DefaultRules, findingsRoot: findingsRoot ?? CliContext.DefaultSeeds)
-            : GradingPipeline.TestRulebook(directory, findingsRoot: findingsRoot);
+        // An embedded rulebook's cases grade the seed embedded with it; a folder's may name findings under --findings-root.
+        var result = GradingPipeline.TestRulebook(CliContext.Rules(directory), findingsRoot: findingsRoot);
         if (!result.Succeeded) return cli.Fail(result.Diagnostics);
         var report = result.Value!;
         var text = format == "json"

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using GradingEngine.Diagnostics;
 using GradingEngine.Render;
 
 namespace GradingEngine.Cli.Commands;
@@ -7,10 +6,17 @@ namespace GradingEngine.Cli.Commands;
 /// <summary>`grading validate FINDINGS [--proposed FILE]`: exit 1 when a proposed grade disagrees.</summary>
 internal static class ValidateCommand
 {
+    public static VerbHelp Help { get; } = new(
+        [
+            ("grading validate findings.yaml", "against the file's own `proposed:`, else proposed.yaml beside it"),
+            ("grading validate findings.csv --proposed proposed.yaml", "CSV findings take their proposed grades from --proposed"),
+        ],
+        [(ExitCode.Success, "every proposed grade agrees"), (ExitCode.Disagree, "some proposed grade differs"), (ExitCode.InvalidInput, "invalid input, usage, or no proposed grades")]);
+
     public static Command Create(CliContext cli)
     {
-        var findings = new Argument<string>("FINDINGS") { Description = "Findings file (YAML or JSON)" };
-        var proposed = new Option<string?>("--proposed") { Description = "Proposed grades file (`grades:` map); default: the findings file's `proposed:`", HelpName = "FILE" };
+        var findings = new Argument<string>("FINDINGS") { Description = "Findings file (YAML, JSON or CSV) of one inspection" };
+        var proposed = new Option<string?>("--proposed") { Description = "Proposed grades file (`grades:` map); default: the findings file's `proposed:`, else `proposed.yaml` beside `findings.yaml` (`X.proposed.yaml` beside `X.findings.yaml`), as batch pairs them", HelpName = "FILE" };
         var rules = CommonOptions.Rules();
         var format = CommonOptions.Format("text", "json");
         var output = CommonOptions.Output();
@@ -23,22 +29,11 @@ internal static class ValidateCommand
     {
         var rulebook = cli.LoadRulebook(rulesDir);
         if (rulebook is null) return ExitCode.InvalidInput;
-        var inspections = cli.LoadInspections(rulebook, [path]);
-        if (inspections is null) return ExitCode.InvalidInput;
-        var inspection = inspections[0];
-        var proposed = inspection.Proposed;
-        if (proposedPath is not null)
-        {
-            var loaded = GradingPipeline.LoadProposed(proposedPath, rulebook, inspection.Id);
-            if (!loaded.Succeeded) return cli.Fail(loaded.Diagnostics);
-            proposed = loaded.Value;
-        }
-        if (proposed is null || proposed.Grades.Count == 0)
-        {
-            return cli.Fail([Diagnostic.Error(DiagnosticCodes.MissingKey, SourceSpan.FileStart(path), "no proposed grades to validate",
-                "add a `proposed:` map to the findings file, or pass `--proposed FILE`")]);
-        }
-        var validation = GradingPipeline.Validate(rulebook, GradingPipeline.Grade(rulebook, inspection), proposed);
+        var inspection = cli.LoadInspection(rulebook, path);
+        if (inspection is null) return ExitCode.InvalidInput;
+        var proposed = GradingPipeline.FindProposed(path, inspection, rulebook, proposedPath);
+        if (!proposed.Succeeded) return cli.Fail(proposed.Diagnostics);
+        var validation = GradingPipeline.Validate(rulebook, GradingPipeline.Grade(rulebook, inspection), proposed.Value!);
         var text = format == "json" ? ValidationRenderer.RenderJson(validation) : ValidationRenderer.RenderText(validation);
         return cli.Emit(text, output, validation.AllAgree ? ExitCode.Success : ExitCode.Disagree);
     }

@@ -7,6 +7,13 @@ namespace GradingEngine.Cli.Commands;
 /// <summary>`grading verify RECORD`: re-run a decision record and say exactly what differs.</summary>
 internal static class VerifyCommand
 {
+    public static VerbHelp Help { get; } = new(
+        [
+            ("grading verify record.json", "re-run the record from the inputs it holds"),
+            ("grading verify record.json --rules rules/peel-2015-effectiveness --findings findings.yaml", "re-run it from the files you have"),
+        ],
+        [(ExitCode.Success, "verified"), (ExitCode.Disagree, "something differs, named in the output"), (ExitCode.InvalidInput, "the record cannot be read")]);
+
     public static Command Create(CliContext cli)
     {
         var record = new Argument<string>("RECORD") { Description = "A decision record written by `grade --record`" };

@@ -17,6 +17,7 @@ public static class DiagnosticCodes
     public const string MultipleDocuments = "GE107";
     public const string NotRegularFile = "GE108";
     public const string OutsideFolder = "GE109";
+    public const string OutputExists = "GE110";
 
     // Structure: the shape of a rulebook or findings file.
     public const string UnknownKey = "GE200";
@@ -85,6 +86,7 @@ public static class DiagnosticCodes
         (MultipleDocuments, "a file holds more than one YAML document"),
         (NotRegularFile, "a path to read or write is not a regular file: a folder, named pipe, socket or device (or, for output, a link)"),
         (OutsideFolder, "a file found in a folder, or named by another file, lies outside that folder once links are resolved"),
+        (OutputExists, "a file that `rules export` or `init` would write already exists: nothing is overwritten"),
         (UnknownKey, "a key the format does not define; usually a typo"),
         (MissingKey, "a required key is absent"),
         (WrongType, "a value has the wrong shape or scalar type"),

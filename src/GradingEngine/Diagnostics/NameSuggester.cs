@@ -23,21 +23,24 @@ public static class NameSuggester
     public static string? Help(string unknown, IEnumerable<string> known) =>
         Suggest(unknown, known) is { } s ? $"did you mean `{s}`?" : null;
 
+    /// <summary>Edit distance counting a swap of two neighbouring letters as one edit (`grdae` → `grade`), as people mistype.</summary>
     internal static int Distance(string a, string b)
     {
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
-        for (var j = 0; j <= b.Length; j++) previous[j] = j;
+        var rows = new int[a.Length + 1, b.Length + 1];
+        for (var i = 0; i <= a.Length; i++) rows[i, 0] = i;
+        for (var j = 0; j <= b.Length; j++) rows[0, j] = j;
         for (var i = 1; i <= a.Length; i++)
         {
-            current[0] = i;
             for (var j = 1; j <= b.Length; j++)
             {
                 var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+                rows[i, j] = Math.Min(Math.Min(rows[i - 1, j] + 1, rows[i, j - 1] + 1), rows[i - 1, j - 1] + cost);
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                {
+                    rows[i, j] = Math.Min(rows[i, j], rows[i - 2, j - 2] + 1);
+                }
             }
-            (previous, current) = (current, previous);
         }
-        return previous[b.Length];
+        return rows[a.Length, b.Length];
     }
 }

@@ -17,10 +17,14 @@ namespace GradingEngine.Grading;
 internal static class Grader
 {
     /// <summary>Loads and checks a rulebook folder. Fails with every problem found, sorted by location.</summary>
-    public static Result<CheckedRulebook> CheckRulebook(string directory, LoadLimits limits)
+    public static Result<CheckedRulebook> CheckRulebook(string directory, LoadLimits limits) =>
+        CheckRulebook(RulebookSource.Folder(directory), limits);
+
+    /// <summary>Loads and checks a rulebook from a folder or the embedded rulebooks. Fails with every problem found, sorted by location.</summary>
+    public static Result<CheckedRulebook> CheckRulebook(RulebookSource source, LoadLimits limits)
     {
         var bag = new DiagnosticBag();
-        var rulebook = RulebookLoader.Load(directory, limits, bag);
+        var rulebook = RulebookLoader.Load(source, limits, bag);
         var checkedRulebook = rulebook is null ? null : RulebookChecker.Check(rulebook, bag);
         return checkedRulebook is null || bag.HasErrors
             ? Result<CheckedRulebook>.Fail(bag.ToSortedList())
@@ -28,20 +32,63 @@ internal static class Grader
     }
 
     /// <summary>Loads, checks and compiles a rulebook folder.</summary>
-    public static Result<CompiledRulebook> LoadRulebook(string directory, LoadLimits limits, ExpressionMode mode)
+    public static Result<CompiledRulebook> LoadRulebook(string directory, LoadLimits limits, ExpressionMode mode) =>
+        LoadRulebook(RulebookSource.Folder(directory), limits, mode);
+
+    /// <summary>Loads, checks and compiles a rulebook from a folder or the embedded rulebooks.</summary>
+    public static Result<CompiledRulebook> LoadRulebook(RulebookSource source, LoadLimits limits, ExpressionMode mode)
     {
-        var checkedResult = CheckRulebook(directory, limits);
+        var checkedResult = CheckRulebook(source, limits);
         return checkedResult.Value is null
             ? Result<CompiledRulebook>.Fail(checkedResult.Diagnostics)
             : Result<CompiledRulebook>.Ok(RulebookCompiler.Compile(checkedResult.Value, mode), checkedResult.Diagnostics);
     }
 
-    /// <summary>Reads one findings file, typed against the rulebook.</summary>
-    public static Result<Inspection> LoadInspection(string path, Rulebook rulebook, LoadLimits limits)
+    /// <summary>Reads one findings file of any format, typed against the rulebook: its one inspection, or for CSV each of them.</summary>
+    public static Result<IReadOnlyList<Inspection>> LoadInspections(string path, Rulebook rulebook, LoadLimits limits)
     {
         var bag = new DiagnosticBag();
-        var inspection = InspectionLoader.Load(path, rulebook, limits, bag);
-        return inspection is null || bag.HasErrors ? Result<Inspection>.Fail(bag.ToSortedList()) : Result<Inspection>.Ok(inspection, bag.ToSortedList());
+        var inspections = FindingsFile.Load(path, rulebook, limits, bag);
+        return inspections is null || bag.HasErrors ? Result<IReadOnlyList<Inspection>>.Fail(bag.ToSortedList()) : Result<IReadOnlyList<Inspection>>.Ok(inspections, bag.ToSortedList());
+    }
+
+    /// <summary>Reads a findings file of any format that holds exactly one inspection, typed against the rulebook.</summary>
+    public static Result<Inspection> LoadInspection(string path, Rulebook rulebook, LoadLimits limits)
+    {
+        var loaded = LoadInspections(path, rulebook, limits);
+        if (!loaded.Succeeded) return Result<Inspection>.Fail(loaded.Diagnostics);
+        if (loaded.Value!.Count == 1) return Result<Inspection>.Ok(loaded.Value[0], loaded.Diagnostics);
+        var ids = string.Join(", ", loaded.Value.Select(i => $"`{i.Id}`"));
+        return Result<Inspection>.Fail([.. loaded.Diagnostics, Diagnostic.Error(DiagnosticCodes.InvalidValue, SourceSpan.FileStart(path),
+            $"the file holds {loaded.Value.Count} inspections ({ids}), where one is expected",
+            "grade them all with `grading grade` or `grading batch`, or keep one inspection's rows in a file of its own")]);
+    }
+
+    /// <summary>
+    /// The proposed grades to compare an inspection with: the file given, else the findings file's own `proposed:`,
+    /// else the proposed-grades file paired with it by name (as `batch` pairs them). Fails when there are none.
+    /// </summary>
+    public static Result<ProposedGrades> FindProposed(string findingsPath, Inspection inspection, Rulebook rulebook, string? proposedPath, LoadLimits limits)
+    {
+        var paired = proposedPath is null && inspection.Proposed is null ? FindingsFile.ProposedFor(findingsPath) : null;
+        var path = proposedPath ?? paired;
+        var proposed = path is null ? Result<ProposedGrades>.Ok(inspection.Proposed ?? new ProposedGrades(new Dictionary<string, (string, SourceSpan)>()), [])
+            : paired is null ? LoadProposed(path, rulebook, inspection.Id, limits)
+            : LoadPaired(paired, rulebook, inspection.Id, limits);
+        if (!proposed.Succeeded || proposed.Value!.Grades.Count > 0) return proposed;
+        var hint = FindingsFile.IsCsv(findingsPath)
+            ? "CSV findings pair with no proposed-grades file: pass `--proposed FILE`"
+            : "add a `proposed:` map to the findings file, put `proposed.yaml` beside `findings.yaml` (`X.proposed.yaml` beside `X.findings.yaml`), or pass `--proposed FILE`";
+        return Result<ProposedGrades>.Fail([Diagnostic.Error(DiagnosticCodes.MissingKey, SourceSpan.FileStart(path ?? findingsPath), "no proposed grades to validate", hint)]);
+    }
+
+    /// <summary>A proposed-grades file found beside the findings, which must lie inside their folder (as for a batch).</summary>
+    private static Result<ProposedGrades> LoadPaired(string path, Rulebook rulebook, string inspectionId, LoadLimits limits)
+    {
+        var bag = new DiagnosticBag();
+        var folder = Path.GetDirectoryName(path) is { Length: > 0 } d ? d : ".";
+        var proposed = InspectionLoader.LoadProposed(path, rulebook, inspectionId, limits, bag, within: folder);
+        return proposed is null || bag.HasErrors ? Result<ProposedGrades>.Fail(bag.ToSortedList()) : Result<ProposedGrades>.Ok(proposed, bag.ToSortedList());
     }
 
     /// <summary>Reads a separate proposed-grades file.</summary>

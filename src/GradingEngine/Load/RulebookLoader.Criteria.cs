@@ -9,14 +9,15 @@ internal sealed partial class RulebookLoader
     private List<Criterion> ReadCriteria(IReadOnlyList<Question> questions)
     {
         var folder = PathOf(CriteriaFolder);
-        if (!Directory.Exists(folder))
+        var names = _source.FilesIn(CriteriaFolder);
+        if (names is null)
         {
             _bag.Error(DiagnosticCodes.FileNotFound, SourceSpan.FileStart(folder), "criteria folder not found", "put criteria in `criteria/*.yaml`");
             return [];
         }
-        var files = Directory.EnumerateFiles(folder)
+        var files = names
             .Where(f => f.EndsWith(".yaml", StringComparison.Ordinal) || f.EndsWith(".yml", StringComparison.Ordinal))
-            .Select(f => Path.Combine(CriteriaFolder, Path.GetFileName(f)))
+            .Select(f => Path.Combine(CriteriaFolder, f))
             .Order(StringComparer.Ordinal)
             .ToList();
         if (files.Count > _limits.MaxRulebookFiles)

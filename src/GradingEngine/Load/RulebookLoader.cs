@@ -9,9 +9,9 @@ using GradingEngine.Model;
 namespace GradingEngine.Load;
 
 /// <summary>
-/// Reads a rulebook folder into the model, with positions. Checks shape (keys, types, required
-/// values) and same-file references; cross-file names are bound later by the checker. Keeps going
-/// after an error so that one run reports every problem.
+/// Reads a rulebook (a folder, or one embedded in the engine: <see cref="RulebookSource"/>) into the model,
+/// with positions. Checks shape (keys, types, required values) and same-file references; cross-file names
+/// are bound later by the checker. Keeps going after an error so that one run reports every problem.
 /// </summary>
 internal sealed partial class RulebookLoader
 {
@@ -22,42 +22,43 @@ internal sealed partial class RulebookLoader
     public const string RollupFile = "rollup.yaml";
     public const string ValuesFile = "values.yaml";
 
-    private readonly string _directory;
+    private readonly RulebookSource _source;
     private readonly LoadLimits _limits;
     private readonly DiagnosticBag _bag;
     private readonly List<RulebookFile> _files = [];
     private IReadOnlyList<Effect> _effects = [];
 
-    private RulebookLoader(string directory, LoadLimits limits, DiagnosticBag bag)
+    private RulebookLoader(RulebookSource source, LoadLimits limits, DiagnosticBag bag)
     {
-        _directory = directory;
+        _source = source;
         _limits = limits;
         _bag = bag;
     }
 
     /// <summary>Loads the folder; null only when nothing useful could be read. Errors go to <paramref name="bag"/>.</summary>
-    public static Rulebook? Load(string directory, LoadLimits limits, DiagnosticBag bag)
+    public static Rulebook? Load(string directory, LoadLimits limits, DiagnosticBag bag) =>
+        Load(RulebookSource.Folder(directory), limits, bag);
+
+    /// <summary>Loads a rulebook from a folder or from the embedded rulebooks; null only when nothing useful could be read.</summary>
+    public static Rulebook? Load(RulebookSource source, LoadLimits limits, DiagnosticBag bag)
     {
-        if (!Directory.Exists(directory))
+        if (source.Missing() is { } missing)
         {
-            bag.Error(DiagnosticCodes.FileNotFound, SourceSpan.FileStart(directory), "rulebook folder not found",
-                File.Exists(directory) ? "`--rules` takes the rulebook folder, not a file" : null);
+            bag.Add(missing);
             return null;
         }
-        return new RulebookLoader(directory, limits, bag).Load();
+        return new RulebookLoader(source, limits, bag).Load();
     }
 
-    private string PathOf(string relative) => Path.Combine(_directory, relative);
+    private string PathOf(string relative) => _source.PathOf(relative);
 
     /// <summary>A rulebook file, which must lie inside the rulebook folder once links are resolved.</summary>
     private YNode? Read(string relative)
     {
-        var node = YamlReader.ReadFile(PathOf(relative), _limits, _bag, out var source, within: _directory);
-        if (source is not null)
-        {
-            _files.Add(new RulebookFile(relative.Replace('\\', '/'), source.Sha256, source.Text));
-        }
-        return node;
+        var source = _source.Read(relative, _limits, _bag);
+        if (source is null) return null;
+        _files.Add(new RulebookFile(relative.Replace('\\', '/'), source.Sha256, source.Text));
+        return YamlReader.Parse(source.Path, source.Text, _limits, _bag);
     }
 
     private Rulebook? Load()
@@ -74,14 +75,14 @@ internal sealed partial class RulebookLoader
 
         var codebook = ReadCodebook();
         // values.yaml is optional, read like rollup.yaml: anything at its name is read.
-        var values = FileSystemProbe.Kind(PathOf(ValuesFile), followLinks: false, out _) != FileKind.Missing ? ReadValues() : QuestionValues.None;
+        var values = _source.Has(ValuesFile) ? ReadValues() : QuestionValues.None;
         var criteria = ReadCriteria(questions);
         var grading = ReadThresholds();
         // rollup.yaml is optional, but anything at its name is read, so a link or a folder there is an error, not silence.
-        var rollup = FileSystemProbe.Kind(PathOf(RollupFile), followLinks: false, out _) != FileKind.Missing ? ReadRollup() : null;
+        var rollup = _source.Has(RollupFile) ? ReadRollup() : null;
 
         var files = _files.OrderBy(f => f.RelativePath, StringComparer.Ordinal).ToList();
-        return new Rulebook(id, version, title, _directory, scale, effects, questions, codebook, criteria,
+        return new Rulebook(id, version, title, _source.Location, scale, effects, questions, codebook, criteria,
             grading, rollup, files, ContentHash(files)) { Values = values };
     }
 

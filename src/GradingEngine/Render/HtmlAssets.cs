@@ -70,9 +70,40 @@ internal static class HtmlAssets
         footer { margin-top: 2rem; padding-top: .75rem; border-top: 1px solid var(--line); font-size: .88rem; color: var(--muted); }
         footer dl { display: grid; grid-template-columns: max-content 1fr; gap: .2rem 1rem; margin: 0; }
         footer dd { margin: 0; overflow-wrap: anywhere; }
+        .skip { position: absolute; left: -100vw; top: 0; }
+        .skip:focus { left: .5rem; top: .5rem; z-index: 1; padding: .25rem .5rem; background: var(--paper); border: 2px solid var(--ink); }
+        a.fid, span.fid { font-weight: 600; font-variant-numeric: tabular-nums; white-space: nowrap; }
+        svg.balance line.mark { stroke: var(--ink); stroke-width: 2; }
+        svg.balance line.mark.neighbour { stroke-dasharray: 3 2; }
+        ul.marks { font-size: .88rem; margin: .2rem 0 .6rem; padding-left: 1.2rem; }
+        section.findings-index, section.rule-files { margin-top: 2rem; }
+        ol.finding-list { list-style: none; padding: 0 .75rem; }
+        li.indexed-finding { margin: .6rem 0; scroll-margin-top: 1rem; }
+        li.indexed-finding:target, ol.source > li:target { background: #fff3c4; outline: 2px solid #a45c00; }
+        ol.source { margin: 0; padding: .4rem .5rem .6rem 3.6em; font: .8rem/1.45 ui-monospace, "SFMono-Regular", Menlo, Consolas, "Liberation Mono", monospace; }
+        ol.source > li { scroll-margin-top: 1rem; }
+        ol.source > li::marker { color: var(--muted); }
+        ol.source code { white-space: pre-wrap; overflow-wrap: anywhere; background: none; border: none; padding: 0; font-size: 1em; }
+        @media (max-width: 40rem) {
+          body { padding: .75rem; }
+          h1 { font-size: 1.35rem; }
+          .overview thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
+          .overview table, .overview tbody, .overview tr, .overview td { display: block; width: auto; }
+          .overview tr { border: 1px solid var(--line); border-radius: 6px; margin: .5rem 0; padding: .3rem .6rem; }
+          .overview td, tr.overall-row td { border: none; padding: .1rem 0; text-align: left; }
+          .overview td.qid, .overview td.grade-cell { display: inline-block; margin-right: .5rem; font-weight: 700; }
+          .overview td.num { display: inline-block; margin-right: 1rem; }
+          .overview td[data-label]::before { content: attr(data-label) ": "; color: var(--muted); }
+          .overview td:empty { display: none; }
+          table.values { min-width: 0; width: 100%; }
+          details.question > .body, details.criterion > .body { padding: .5rem .6rem .8rem; }
+          section.overall { padding: .5rem .6rem .8rem; }
+          footer dl { grid-template-columns: 1fr; }
+          ol.source { padding-left: 3em; }
+        }
         @media print {
           body { max-width: none; padding: 0; font: 10.5pt/1.4 Georgia, "Times New Roman", serif; color: #000; background: #fff; }
-          .toolbar { display: none; }
+          .toolbar, .skip, section.findings-index, section.rule-files { display: none; }
           a { color: inherit; text-decoration: none; }
           code, blockquote, th, .definition, details.question > summary { background: none; }
           .grade { color: #000; background: none; border: 1px solid #000; }
@@ -107,9 +138,11 @@ internal static class HtmlAssets
           function openTarget() {
             var id = "";
             try { id = decodeURIComponent(location.hash.slice(1)); } catch (e) { return; }
-            for (var node = id ? document.getElementById(id) : null; node; node = node.parentElement) {
+            var target = id ? document.getElementById(id) : null;
+            for (var node = target; node; node = node.parentElement) {
               if (node.tagName === "DETAILS") node.open = true;
             }
+            if (target && target.scrollIntoView) target.scrollIntoView();
           }
           window.addEventListener("hashchange", openTarget);
           openTarget();

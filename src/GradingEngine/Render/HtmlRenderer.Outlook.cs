@@ -101,7 +101,7 @@ public static partial class HtmlRenderer
         o.Line($"<ol class=\"changes\">");
         foreach (var set in step.CriterionChanges)
         {
-            o.Line($"<li>{string.Join("; ", set.Select(CriterionChange))}</li>");
+            o.Line($"<li>{string.Join("; ", set.Select(c => CriterionChange(s, c)))}</li>");
         }
         foreach (var set in step.QuestionChanges)
         {
@@ -112,9 +112,9 @@ public static partial class HtmlRenderer
     }
 
     /// <summary>"`Q1.x` not met (findings Q1-15, Q1-20)": the change mapped to the findings it involves.</summary>
-    private static string CriterionChange(CriterionChange change)
+    private static string CriterionChange(HtmlReportScope s, CriterionChange change)
     {
-        var findings = change.Findings.Count == 0 ? "no findings" : "findings " + string.Join(", ", change.Findings.Select(f => $"<span class=\"fid\">{Encode(f.Id)}</span>"));
+        var findings = change.Findings.Count == 0 ? "no findings" : "findings " + string.Join(", ", change.Findings.Select(f => FindingLink(s, f)));
         return $"<code>{Encode(change.Criterion.Id)}</code> <strong>{(change.BecomesMet ? "met" : "not met")}</strong> ({findings})";
     }
 

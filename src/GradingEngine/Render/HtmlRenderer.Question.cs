@@ -119,21 +119,24 @@ public static partial class HtmlRenderer
         o.Line($"</details>");
     }
 
-    /// <summary>`criteria/q1.yaml:22`, linked to that line of the rule file.</summary>
+    /// <summary>`criteria/q1.yaml:22`, linked to that line of the page's copy of the rule file.</summary>
     private static string RuleLink(HtmlReportScope s, Diagnostics.SourceSpan span)
     {
         var rulebook = s.Result.Rulebook;
-        var file = RenderPaths.RuleFile(rulebook, span);
-        return $"<a class=\"rule\" href=\"{RuleHref(s.RulesHref, file, span.Line)}\">{Encode(RenderPaths.RuleLocation(rulebook, span))}</a>";
+        return $"<a class=\"rule\" href=\"#{s.RuleLineId(RenderPaths.RuleFile(rulebook, span), span.Line)}\">{Encode(RenderPaths.RuleLocation(rulebook, span))}</a>";
     }
 
-    /// <summary>Each finding with its quote as the inspector wrote it, its source, and where in the report the quote was found.</summary>
+    /// <summary>A finding's id, linked to the finding in the report's findings section.</summary>
+    private static string FindingLink(HtmlReportScope s, Finding finding) =>
+        $"<a class=\"fid\" href=\"#{s.FindingId(finding)}\">{Encode(finding.Id)}</a>";
+
+    /// <summary>Each finding with its quote as the inspector wrote it, its source, and where in the report the quote was found; each id linked to the finding's anchor.</summary>
     private static void Findings(TextOutput o, HtmlReportScope s, IReadOnlyList<Finding> findings)
     {
         o.Line($"<ul class=\"findings\">");
         foreach (var f in findings)
         {
-            o.Line($"<li class=\"finding\" data-finding=\"{Encode(f.Id)}\"><span class=\"fid\">{Encode(f.Id)}</span> <code>{Encode(f.IndicatorId)}</code> = <strong class=\"value\">{Encode(f.ValueText)}</strong>");
+            o.Line($"<li class=\"finding\" data-finding=\"{Encode(f.Id)}\">{FindingLink(s, f)} <code>{Encode(f.IndicatorId)}</code> = <strong class=\"value\">{Encode(f.ValueText)}</strong>");
             o.Line($"<blockquote class=\"quote\">{Encode(f.Quote)}</blockquote>");
             var found = f.QuoteAt is { } at
                 ? $"\n<p class=\"source found\" data-line=\"{at.Line}\">Found in {Encode(ReportParts.FoundAt(at, s.Result.Inspection.ReportFile))}</p>"
@@ -144,9 +147,11 @@ public static partial class HtmlRenderer
     }
 
     /// <summary>
-    /// The evidence balance as bars: weight of strengths, areas for improvement, causes of concern and
-    /// notable practice, on the report's common scale, with the numbers written out and a title for
-    /// screen readers. Geometry is integer arithmetic, so the markup is the same everywhere.
+    /// The evidence balance as bars: weight of strengths, areas for improvement, causes of concern and notable
+    /// practice, on the report's common scale, with the numbers written out and a title for screen readers.
+    /// Each bound that the deciding row, and the rows above and below it, put on a weight is marked on its bar
+    /// (solid for the deciding row) and listed under the chart. Geometry is integer arithmetic, so the markup
+    /// is the same everywhere.
     /// </summary>
     private static void Balance(TextOutput o, HtmlReportScope s, QuestionResult question, string titleId)
     {
@@ -157,9 +162,11 @@ public static partial class HtmlRenderer
         var parts = effects.Select(e => (Effect: e,
             Count: ReportParts.Value(question.Decision!, e.Plural + ".count"),
             Weight: ReportParts.Value(question.Decision!, e.Plural + ".weight"))).ToList();
+        var marks = ThresholdMarks.Of(s.Result.Rulebook, question);
         var summary = string.Join(", ", parts.Select(p => FormattableString.Invariant($"{Encode(p.Effect.Title.ToLowerInvariant())} weight {p.Weight} from {p.Count} {(p.Count == 1 ? "criterion" : "criteria")}")));
+        var bounds = marks.Count == 0 ? "" : "; marked: " + string.Join("; ", marks.Select(m => FormattableString.Invariant($"{m.Grade.Name} (rule {m.RuleIndex + 1}) needs {m.Text}")));
         o.Line($"<svg class=\"balance\" width=\"{width}\" height=\"{height}\" viewBox=\"0 0 {width} {height}\" role=\"img\" aria-labelledby=\"{titleId}\">");
-        o.Line($"<title id=\"{titleId}\">Evidence balance of {Encode(question.Question.Id)}: {summary}</title>");
+        o.Line($"<title id=\"{titleId}\">Evidence balance of {Encode(question.Question.Id)}: {summary}{Encode(bounds)}</title>");
         for (var i = 0; i < parts.Count; i++)
         {
             var (effect, count, weight) = parts[i];
@@ -168,9 +175,23 @@ public static partial class HtmlRenderer
             o.Line($"<text x=\"0\" y=\"{y + 13}\">{Encode(effect.Title)}</text>");
             o.Line($"<rect class=\"track\" x=\"{label}\" y=\"{y}\" width=\"{track}\" height=\"{bar}\"></rect>");
             o.Line($"<rect class=\"bar {Encode(effect.Id)}\" x=\"{label}\" y=\"{y}\" width=\"{length}\" height=\"{bar}\"></rect>");
+            foreach (var mark in marks.Where(m => m.Effect.Id == effect.Id))
+            {
+                var x = label + (int)Math.Round(Math.Clamp(mark.Value, 0, s.MaxWeight) * track / s.MaxWeight, MidpointRounding.AwayFromZero);
+                o.Line($"<line class=\"mark {(mark.Deciding ? "deciding" : "neighbour")}\" data-rule=\"{mark.RuleIndex + 1}\" x1=\"{x}\" x2=\"{x}\" y1=\"{y - 3}\" y2=\"{y + bar + 3}\"></line>");
+            }
             o.Line($"<text x=\"{label + track + 6}\" y=\"{y + 13}\">{weight} ({count})</text>");
         }
         o.Line($"</svg>");
         o.Line($"<p class=\"meta\">Evidence balance: total weight of the criteria met, with their number in brackets.</p>");
+        if (marks.Count == 0) return;
+        o.Line($"<ul class=\"marks\">");
+        foreach (var rule in marks.GroupBy(m => m.RuleIndex).OrderBy(g => g.Key))
+        {
+            var m = rule.First();
+            var role = m.Deciding ? "the deciding row, solid line" : "a neighbouring row, dashed line";
+            o.Line($"<li class=\"{(m.Deciding ? "deciding" : "neighbour")}\">{Encode(m.Grade.Name)}, rule {rule.Key + 1} ({role}): {Encode(string.Join(", ", rule.Select(x => x.Text)))}</li>");
+        }
+        o.Line($"</ul>");
     }
 }

@@ -5,23 +5,24 @@ using static GradingEngine.Render.HtmlText;
 namespace GradingEngine.Render;
 
 /// <summary>
-/// The grading trace as ONE self-contained HTML page for auditors: the grades at the top, each
-/// question an expandable section down to its criteria and the quotes behind them, the rule file and
-/// line of every decision, the outlook to the neighbouring grades, and the record hashes. It loads
-/// nothing (inline CSS, a small inline script that only enhances, a CSP that forbids the rest), and
-/// every piece of user text is encoded. Same result, same bytes.
+/// The grading trace as ONE self-contained HTML page for auditors: the grades at the top, each question an
+/// expandable section down to its criteria and the quotes behind them, every finding once with an anchor that
+/// each mention of it links to, the rule file and line of every decision linked to a line-numbered copy of the
+/// rulebook inside the page (so links work offline and when the page is e-mailed), the outlook to the
+/// neighbouring grades, and the record hashes. It loads nothing (inline CSS, a small inline script that only
+/// enhances, a CSP that forbids the rest), lays out down to 360 px without sideways scrolling, and every piece
+/// of user text is encoded. Same result, same bytes.
 /// </summary>
 public static partial class HtmlRenderer
 {
-    /// <summary>
-    /// One inspection. <paramref name="rulesHref"/> is the rulebook folder as a relative link from where
-    /// the page will be opened (see <see cref="RulesHref"/>); empty makes rule links relative to the
-    /// rulebook folder itself.
-    /// </summary>
-    public static string Render(GradingResult result, string rulesHref = "") => RenderMany([result], rulesHref);
+    /// <summary>One inspection.</summary>
+    public static string Render(GradingResult result) => RenderMany([result]);
 
-    /// <summary>Several inspections on one page, one report each, in the order given; ids are prefixed `r1-`, `r2-`, ...</summary>
-    public static string RenderMany(IReadOnlyList<GradingResult> results, string rulesHref = "")
+    /// <summary>
+    /// Several inspections on one page, one report each, in the order given; ids are prefixed `r1-`, `r2-`, ...
+    /// Each distinct rulebook is copied into the page once.
+    /// </summary>
+    public static string RenderMany(IReadOnlyList<GradingResult> results)
     {
         if (results.Count == 0) throw new ArgumentException("at least one result is needed", nameof(results));
         var many = results.Count > 1;
@@ -30,6 +31,8 @@ public static partial class HtmlRenderer
         var title = many
             ? FormattableString.Invariant($"Grading reports: {results.Count} inspections")
             : $"{first.Force}: inspection {first.Id}";
+        var rulebooks = results.Select(r => r.Rulebook).DistinctBy(r => r.ContentHash).ToList();
+        string RulesPrefix(Rulebook rulebook) => rulebooks.Count == 1 ? "" : FormattableString.Invariant($"rb{rulebooks.FindIndex(r => r.ContentHash == rulebook.ContentHash) + 1}-");
         o.Line($"<!DOCTYPE html>");
         o.Line($"<html lang=\"en\">");
         o.Line($"<head>");
@@ -41,11 +44,13 @@ public static partial class HtmlRenderer
         o.Line($"<style>{HtmlAssets.Style}</style>");
         o.Line($"</head>");
         o.Line($"<body>");
+        o.Line($"<a class=\"skip\" href=\"#main\">Skip to the report</a>");
         o.Line($"<div class=\"toolbar\" hidden><button type=\"button\" data-action=\"expand\">Expand all</button><button type=\"button\" data-action=\"collapse\">Collapse all</button></div>");
+        o.Line($"<main id=\"main\">");
         if (many)
         {
             o.Line($"<h1>{Encode(title)}</h1>");
-            o.Line($"<nav><ul>");
+            o.Line($"<nav aria-label=\"Inspections\"><ul>");
             for (var i = 0; i < results.Count; i++)
             {
                 var inspection = results[i].Inspection;
@@ -56,17 +61,20 @@ public static partial class HtmlRenderer
         }
         for (var i = 0; i < results.Count; i++)
         {
-            Report(o, new HtmlReportScope(results[i], many ? FormattableString.Invariant($"r{i + 1}-") : "", rulesHref, MaxWeight(results[i])));
+            var prefix = many ? FormattableString.Invariant($"r{i + 1}-") : "";
+            Report(o, new HtmlReportScope(results[i], prefix, RulesPrefix(results[i].Rulebook), ChartScale(results[i])));
         }
+        foreach (var rulebook in rulebooks) RuleFiles(o, rulebook, RulesPrefix(rulebook));
+        o.Line($"</main>");
         o.Line($"<script>{HtmlAssets.Script}</script>");
         o.Line($"</body>");
         o.Line($"</html>");
         return o.ToString();
     }
 
-    /// <summary>The rulebook folder as a link relative to <paramref name="reportFolder"/>, where the page will be opened.</summary>
-    public static string RulesHref(Rulebook rulebook, string reportFolder) =>
-        Path.GetRelativePath(Path.GetFullPath(reportFolder), Path.GetFullPath(rulebook.Directory)).Replace('\\', '/');
+    /// <summary>The weight at the right end of every chart of a report: the largest weight or threshold mark drawn.</summary>
+    private static int ChartScale(GradingResult result) =>
+        Math.Max(MaxWeight(result), (int)Math.Ceiling(result.Questions.SelectMany(q => ThresholdMarks.Of(result.Rulebook, q)).Select(m => m.Value).DefaultIfEmpty(0).Max()));
 
     private static int MaxWeight(GradingResult result) =>
         Math.Max(1, result.Questions.Where(q => q.IsGraded)
@@ -88,6 +96,7 @@ public static partial class HtmlRenderer
             Question(o, s, question);
         }
         Overall(o, s);
+        FindingsIndex(o, s);
         Footer(o, s);
         o.Line($"</article>");
     }
@@ -103,15 +112,16 @@ public static partial class HtmlRenderer
         o.Line($"<tbody>");
         foreach (var q in result.Questions)
         {
+            // data-label heads each cell when the table is laid out as cards on a narrow screen.
             var cells = q.Decision is { } decision
                 ? string.Concat(effects.Select(e => FormattableString.Invariant(
-                    $"<td class=\"num\">{ReportParts.Value(decision, e.Plural + ".count")} <span class=\"muted\">({ReportParts.Value(decision, e.Plural + ".weight")})</span></td>")))
+                    $"<td class=\"num\" data-label=\"{Encode(e.Title)}\">{ReportParts.Value(decision, e.Plural + ".count")} <span class=\"muted\">({ReportParts.Value(decision, e.Plural + ".weight")})</span></td>")))
                 : $"<td colspan=\"{effects.Count}\" class=\"muted\">{Encode(q.NotGraded!.Reason)}</td>";
-            o.Line($"<tr data-question=\"{Encode(q.Question.Id)}\" data-grade=\"{Encode(q.Grade?.Id ?? ProposedGrades.NotGradedId)}\"><td><a href=\"#{s.Id("q-" + q.Question.Id)}\">{Encode(q.Question.Id)}</a></td><td>{Encode(q.Question.Title)}</td><td>{GradeBadge(result.Rulebook, q.Grade)}</td>{cells}</tr>");
+            o.Line($"<tr data-question=\"{Encode(q.Question.Id)}\" data-grade=\"{Encode(q.Grade?.Id ?? ProposedGrades.NotGradedId)}\"><td class=\"qid\"><a href=\"#{s.Id("q-" + q.Question.Id)}\">{Encode(q.Question.Id)}</a></td><td class=\"title\">{Encode(q.Question.Title)}</td><td class=\"grade-cell\">{GradeBadge(result.Rulebook, q.Grade)}</td>{cells}</tr>");
         }
         if (result.HasOverall)
         {
-            o.Line($"<tr class=\"overall-row\" data-question=\"overall\" data-grade=\"{Encode(result.Overall?.Grade.Id ?? ProposedGrades.NotGradedId)}\"><td><a href=\"#{s.Id("overall")}\">Overall</a></td><td></td><td>{GradeBadge(result.Rulebook, result.Overall?.Grade)}</td><td colspan=\"{effects.Count}\"></td></tr>");
+            o.Line($"<tr class=\"overall-row\" data-question=\"overall\" data-grade=\"{Encode(result.Overall?.Grade.Id ?? ProposedGrades.NotGradedId)}\"><td class=\"qid\"><a href=\"#{s.Id("overall")}\">Overall</a></td><td class=\"title\"></td><td class=\"grade-cell\">{GradeBadge(result.Rulebook, result.Overall?.Grade)}</td><td colspan=\"{effects.Count}\"></td></tr>");
         }
         o.Line($"</tbody>");
         o.Line($"</table>");

@@ -39,27 +39,18 @@ internal static class HtmlText
         return encoded.ToString();
     }
 
-    /// <summary>An id-safe token: letters, digits, `-`, `_` and `.`; anything else becomes `-`.</summary>
+    /// <summary>
+    /// An id-safe token, one to one: ASCII letters, digits, `-` and `.` stay; any other character (`_` too)
+    /// becomes `_hex_`, so two different names never share an id.
+    /// </summary>
     public static string Token(string text)
     {
         var token = new StringBuilder(text.Length);
-        foreach (var c in text)
+        foreach (var rune in text.EnumerateRunes())
         {
-            token.Append(char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '-');
+            if (rune.IsAscii && (char.IsAsciiLetterOrDigit((char)rune.Value) || rune.Value is '-' or '.')) token.Append((char)rune.Value);
+            else token.Append('_').Append(rune.Value.ToString("x", System.Globalization.CultureInfo.InvariantCulture)).Append('_');
         }
-        return token.Length == 0 ? "-" : token.ToString();
-    }
-
-    /// <summary>
-    /// A relative link to a rulebook file: the folder link and the file's path, each segment
-    /// percent-encoded, so neither can make a scheme (`http:`) or leave the attribute.
-    /// </summary>
-    public static string RuleHref(string rulesHref, string relativeFile, int line)
-    {
-        var segments = rulesHref.Replace('\\', '/').Split('/', StringSplitOptions.RemoveEmptyEntries)
-            .Concat(relativeFile.Replace('\\', '/').Split('/', StringSplitOptions.RemoveEmptyEntries))
-            .Select(s => s is "." or ".." ? s : Uri.EscapeDataString(s));
-        var rooted = rulesHref.StartsWith('/') ? "/" : "";
-        return Encode(FormattableString.Invariant($"{rooted}{string.Join('/', segments)}#L{line}"));
+        return token.Length == 0 ? "_" : token.ToString();
     }
 }

@@ -27,7 +27,6 @@ public static class SarifWriter
             w.WriteStartObject("driver");
             w.WriteString("name", "GradingEngine");
             w.WriteString("semanticVersion", version);
-            w.WriteString("informationUri", "https://gradingengine.example/docs/diagnostics.md");
             w.WriteStartArray("rules");
             foreach (var (code, summary) in DiagnosticCodes.All)
             {
@@ -35,6 +34,10 @@ public static class SarifWriter
                 w.WriteString("id", code);
                 w.WriteStartObject("shortDescription");
                 w.WriteString("text", summary);
+                w.WriteEndObject();
+                w.WriteString("helpUri", HelpUri(code));
+                w.WriteStartObject("help");
+                w.WriteString("text", $"{code}: {summary}. See {HelpUri(code)} in the GradingEngine repository.");
                 w.WriteEndObject();
                 w.WriteStartObject("defaultConfiguration");
                 w.WriteString("level", summary.EndsWith("(warning)", StringComparison.Ordinal) ? "warning" : "error");
@@ -76,6 +79,12 @@ public static class SarifWriter
             w.WriteEndObject();
         });
     }
+
+    /// <summary>
+    /// The code's row in docs/diagnostics.md, relative to the repository root like the result locations: the
+    /// repository has no fixed public address to make it absolute, and a placeholder host would be a dead link.
+    /// </summary>
+    public static string HelpUri(string code) => $"docs/diagnostics.md#{code.ToLowerInvariant()}";
 
     /// <summary>A path relative to the base folder when it lies under it, so code scanning can map it to the repository.</summary>
     private static string Uri(string root, string path)

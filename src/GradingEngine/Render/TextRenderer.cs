@@ -4,26 +4,42 @@ using GradingEngine.Model;
 
 namespace GradingEngine.Render;
 
-/// <summary>A terminal summary: one screen per question, then the overall grade and findings not considered.</summary>
+/// <summary>
+/// A terminal report: a summary first (each question's grade and the row that decided it, the overall grade,
+/// the findings no criterion read), then one screen per question and the overall grade in full. Brief, it
+/// stops after the summary and the deciding rows.
+/// </summary>
 public static class TextRenderer
 {
-    public static string Render(GradingResult result)
+    public static string Render(GradingResult result) => Render(result, TextLayout.Default);
+
+    public static string Render(GradingResult result, TextLayout layout)
     {
-        var o = new TextOutput();
+        var o = new TextOutput(layout.Width);
         Header(o, result);
+        Summary(o, result);
+        if (layout.Brief)
+        {
+            foreach (var question in result.Questions) Deciding(o, result.Rulebook, question);
+            Overall(o, result, outlook: false);
+            return o.ToString();
+        }
         foreach (var question in result.Questions)
         {
             Question(o, result.Rulebook, question, full: false, result.OutlookOf(question.Question.Id));
         }
-        Overall(o, result);
+        Overall(o, result, outlook: true);
         NotConsidered(o, result);
         return o.ToString();
     }
 
     /// <summary>The full trace of one question: every criterion, its condition, and every finding with its quote.</summary>
-    public static string Explain(GradingResult result, QuestionResult question)
+    public static string Explain(GradingResult result, QuestionResult question) => Explain(result, question, TextLayout.Default);
+
+    /// <inheritdoc cref="Explain(GradingResult, QuestionResult)"/>
+    public static string Explain(GradingResult result, QuestionResult question, TextLayout layout)
     {
-        var o = new TextOutput();
+        var o = new TextOutput(layout.Width);
         Header(o, result);
         Question(o, result.Rulebook, question, full: true, result.OutlookOf(question.Question.Id));
         var notConsidered = result.NotConsidered.Where(f => f.QuestionId == question.Question.Id).ToList();
@@ -36,10 +52,52 @@ public static class TextRenderer
         return o.ToString();
     }
 
+    /// <summary>
+    /// Every question and the overall judgement on one line each: the grade and the row that decided it (and the
+    /// limit that capped it), or "Not graded" and why; then how many findings no criterion read.
+    /// </summary>
+    private static void Summary(TextOutput o, GradingResult result)
+    {
+        var rows = result.Questions.Select(q => (Subject: q.Question.Id, Outcome: Outcome(result.Rulebook, q.Grade, q.Decision, q.NotGraded)))
+            .Concat(result.HasOverall ? [(Subject: "Overall", Outcome: Outcome(result.Rulebook, result.Overall?.Grade, result.Overall, result.OverallNotGraded))] : [])
+            .ToList();
+        var subjects = rows.Max(r => r.Subject.Length);
+        var grades = rows.Max(r => r.Outcome.Grade.Length);
+        o.Line($"Summary");
+        foreach (var (subject, (grade, why)) in rows)
+        {
+            o.Wrapped($"  {subject.PadRight(subjects)}  {grade.PadRight(grades)}  ", why);
+        }
+        var notGraded = result.Questions.Where(q => !q.IsGraded).Select(q => q.Question.Id).ToList();
+        if (notGraded.Count > 0) GradedOn(o, "  ", result, notGraded);
+        o.Wrapped("  ", result.NotConsidered.Count == 0
+            ? "Every finding was considered by at least one criterion."
+            : FormattableString.Invariant($"{result.NotConsidered.Count} of {result.Inspection.Findings.Count} findings were not considered by any criterion (listed at the end)."));
+        o.Line();
+    }
+
+    /// <summary>A summary row's grade and its reason in a few words.</summary>
+    private static (string Grade, string Why) Outcome(Rulebook rulebook, Grade? grade, GradeDecision? decision, NotGraded? notGraded)
+    {
+        if (grade is null || decision is null) return ("Not graded", notGraded?.Reason ?? "no grade");
+        var why = FormattableString.Invariant($"decided by {RenderPaths.RuleLocation(rulebook, decision.Rule.Span)} ({decision.Table} table, rule {decision.RuleIndex + 1})");
+        return (grade.Name, decision.LimitedBy is { } limit ? $"{why}, limited by {RenderPaths.RuleLocation(rulebook, limit.Limit.Span)}" : why);
+    }
+
+    /// <summary>A question's grade and only the row that decided it, or why it is not graded.</summary>
+    private static void Deciding(TextOutput o, Rulebook rulebook, QuestionResult question)
+    {
+        o.Line($"{question.Question.Id}  {(question.Grade is { } grade ? grade.Name : "Not graded")}");
+        o.Wrapped("    ", question.Question.Title);
+        if (question.NotGraded is { } notGraded) NotGraded(o, rulebook, notGraded);
+        else Decision(o, rulebook, question.Decision!, profile: true);
+        o.Line();
+    }
+
     internal static void Header(TextOutput o, GradingResult result)
     {
-        o.Line($"{result.Inspection.Force} - inspection {result.Inspection.Id} ({result.Inspection.Findings.Count} findings)");
-        o.Line($"Rulebook {result.Rulebook.Id} {result.Rulebook.Version} (sha256:{result.Rulebook.ContentHash[..12]})");
+        o.Wrapped("", FormattableString.Invariant($"{result.Inspection.Force} - inspection {result.Inspection.Id} ({result.Inspection.Findings.Count} findings)"), "  ");
+        o.Wrapped("", $"Rulebook {result.Rulebook.Id} {result.Rulebook.Version} (sha256:{result.Rulebook.ContentHash[..12]})", "  ");
         o.Line();
     }
 
@@ -65,8 +123,8 @@ public static class TextRenderer
         {
             var c = outcome.Criterion;
             var mark = !outcome.Met ? " " : rulebook.FindEffect(c.EffectId)!.Symbol;
-            var evidence = outcome.Evidence.Count == 0 || full ? "" : $"  [{string.Join(", ", outcome.Evidence.Select(f => f.Id))}]";
-            o.Line($"      {mark} {c.Id}  {c.EffectId}, weight {c.Weight}{evidence}");
+            var evidence = outcome.Evidence.Count == 0 || full ? "" : $"[{string.Join(", ", outcome.Evidence.Select(f => f.Id))}]";
+            o.Wrapped($"      {mark} {c.Id}  ", $"{c.EffectId}, weight {c.Weight}  {evidence}", "            ");
             o.Wrapped("          ", outcome.Met ? outcome.Message ?? "" : c.Title);
             if (!full) continue;
             o.Wrapped($"          {(outcome.Met ? "met" : "not met")}, {ReportParts.CriterionLocation(rulebook, c)}: when ", c.When.Text, "            ");
@@ -85,7 +143,7 @@ public static class TextRenderer
 
     internal static void Decision(TextOutput o, Rulebook rulebook, GradeDecision decision, bool profile)
     {
-        o.Line($"    Decided by {RenderPaths.RuleLocation(rulebook, decision.Rule.Span)} ({decision.Table} table, rule {decision.RuleIndex + 1}, {decision.RowGrade.Id}):");
+        o.Wrapped("    ", FormattableString.Invariant($"Decided by {RenderPaths.RuleLocation(rulebook, decision.Rule.Span)} ({decision.Table} table, rule {decision.RuleIndex + 1}, {decision.RowGrade.Id}):"), "      ");
         o.Wrapped("      when ", decision.Rule.ConditionText);
         if (decision.Rule.Because is { } because)
         {
@@ -132,7 +190,7 @@ public static class TextRenderer
     {
         if (outlook?.Higher is { } higher)
         {
-            o.Line($"    Why not {higher.Grade.Id} ({RenderPaths.RuleLocation(rulebook, higher.Rule.Span)}):");
+            o.Wrapped("    ", $"Why not {higher.Grade.Id} ({RenderPaths.RuleLocation(rulebook, higher.Rule.Span)}):", "      ");
             foreach (var gap in higher.Gaps) o.Wrapped("      - ", gap);
             Changes(o, higher, "      to get it: ");
         }
@@ -161,7 +219,7 @@ public static class TextRenderer
 
     private static int Value(GradeDecision decision, string name) => decision.Values.First(v => v.Key == name).Value;
 
-    private static void Overall(TextOutput o, GradingResult result)
+    private static void Overall(TextOutput o, GradingResult result, bool outlook)
     {
         if (!result.HasOverall) return;
         if (result.OverallNotGraded is { } notGraded)
@@ -172,14 +230,15 @@ public static class TextRenderer
             return;
         }
         o.Line($"Overall  {result.Overall!.Grade.Name}");
-        if (result.Overall.UngradedQuestions is { Count: > 0 } left)
-        {
-            o.Wrapped("    ", $"Graded on {result.Questions.Count - left.Count} of {result.Questions.Count} questions: {string.Join(", ", left.Select(q => $"`{q}`"))} not graded");
-        }
+        if (result.Overall.UngradedQuestions is { Count: > 0 } left) GradedOn(o, "    ", result, left);
         Decision(o, result.Rulebook, result.Overall, profile: false);
-        Outlook(o, result.Rulebook, result.OutlookOf(ProposedGrades.OverallKey));
+        if (outlook) Outlook(o, result.Rulebook, result.OutlookOf(ProposedGrades.OverallKey));
         o.Line();
     }
+
+    /// <summary>How many questions were graded, and which were not: under the summary, and under an overall graded on the rest.</summary>
+    private static void GradedOn(TextOutput o, string indent, GradingResult result, IReadOnlyList<string> left) =>
+        o.Wrapped(indent, FormattableString.Invariant($"Graded on {result.Questions.Count - left.Count} of {result.Questions.Count} questions: {string.Join(", ", left.Select(q => $"`{q}`"))} not graded"));
 
     private static void NotConsidered(TextOutput o, GradingResult result)
     {
@@ -194,7 +253,7 @@ public static class TextRenderer
 
     internal static void Finding(TextOutput o, Finding f, string indent)
     {
-        o.Line($"{indent}{f.Id} {f.IndicatorId} = {f.ValueText}  ({f.Source})");
+        o.Wrapped(indent, $"{f.Id} {f.IndicatorId} = {f.ValueText} ({f.Source})", indent + "    ");
         o.Wrapped(indent + "  \"", f.Quote + "\"");
     }
 }

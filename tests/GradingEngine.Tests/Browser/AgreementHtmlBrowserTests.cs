@@ -1,5 +1,6 @@
 using GradingEngine.Tests.Support;
 using GradingEngine.Tooling.Agreement;
+using Microsoft.Playwright;
 using Xunit;
 
 namespace GradingEngine.Tests.Browser;
@@ -7,21 +8,20 @@ namespace GradingEngine.Tests.Browser;
 /// <summary>
 /// The `grading agree` page in real headless Chromium: offline, no script, no console error; on a 360 px
 /// phone nothing makes the page scroll sideways and the grades table fits; printed, every pair is shown.
+/// Every wait is bounded by <see cref="Chromium.Timeout"/>.
 /// </summary>
-public class AgreementHtmlBrowserTests
+public class AgreementHtmlBrowserTests(Chromium chromium) : IClassFixture<Chromium>
 {
-    private const int TestTimeout = 120_000;
-
     private static string Example(string file) => Path.Combine(Repo.Root, "seeds", "agreement-example", file);
 
-    private static async Task<ReportInBrowser> OpenAsync(TempFolder temp, int width)
+    private async Task<ReportInBrowser> OpenAsync(TempFolder temp, int width)
     {
         var report = GradingPipeline.Agree(Repo.DefaultRules, Example("coder-a.yaml"), Example("coder-b.yaml"));
         var file = temp.Write("agree.html", AgreementRenderer.RenderHtml(report.Value!));
-        return await ReportInBrowser.OpenAsync(file, width);
+        return await ReportInBrowser.OpenAsync(chromium, file, width);
     }
 
-    [Fact(Timeout = TestTimeout)]
+    [Fact]
     public async Task Open_OnA360PixelScreen_ReadsWithoutSidewaysScrolling()
     {
         // Arrange
@@ -49,7 +49,7 @@ public class AgreementHtmlBrowserTests
         Assert.Single(browser.Requests());
     }
 
-    [Fact(Timeout = TestTimeout)]
+    [Fact]
     public async Task Open_Sample_PairsStartClosedAndPrintOpen()
     {
         // Arrange: a sample of two pairs.
@@ -62,18 +62,18 @@ public class AgreementHtmlBrowserTests
         }
         var report = GradingPipeline.AgreePairs(Repo.DefaultRules, Path.Combine(temp.Path, "sample"));
         var file = temp.Write("sample.html", AgreementRenderer.RenderHtml(report.Value!));
-        await using var browser = await ReportInBrowser.OpenAsync(file);
+        await using var browser = await ReportInBrowser.OpenAsync(chromium, file);
         const string Hidden = """Array.from(document.querySelectorAll("details.pair > .body")).filter(b => !b.checkVisibility()).length""";
 
         // Act
-        var hiddenOnScreen = (await browser.Page.EvaluateAsync(Hidden)).GetInt32();
-        await browser.Page.SendAsync("Emulation.setEmulatedMedia", new { media = "print" });
-        var hiddenInPrint = (await browser.Page.EvaluateAsync(Hidden)).GetInt32();
+        var hiddenOnScreen = await browser.Page.EvaluateAsync<int>(Hidden);
+        await browser.Page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
+        var hiddenInPrint = await browser.Page.EvaluateAsync<int>(Hidden);
 
         // Assert
         Assert.Equal(2, hiddenOnScreen);
         Assert.Equal(0, hiddenInPrint);
-        Assert.Equal(0, (await browser.Page.EvaluateAsync("document.scripts.length")).GetInt32());
+        Assert.Equal(0, await browser.Page.EvaluateAsync<int>("document.scripts.length"));
         Assert.True(browser.Errors().Count == 0, "console errors:\n" + string.Join("\n", browser.Errors()));
     }
 }

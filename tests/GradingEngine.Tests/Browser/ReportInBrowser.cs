@@ -1,97 +1,70 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
-using Xunit;
+using Microsoft.Playwright;
 
 namespace GradingEngine.Tests.Browser;
 
 /// <summary>
-/// An HTML file loaded in a fresh headless Chromium, with the console, log and network events
-/// recorded from before navigation. Fails (never skips) when Chromium is not installed.
+/// An HTML file loaded in a fresh browser context of <see cref="Chromium"/> at a given viewport, with
+/// console errors, page errors, dialogs and every request recorded from before navigation.
 /// </summary>
 public sealed class ReportInBrowser : IAsyncDisposable
 {
-    private readonly HeadlessChromium _chromium;
+    private readonly IBrowserContext _context;
+    private readonly ConcurrentQueue<string> _errors = new();
+    private readonly ConcurrentQueue<string> _requests = new();
+    private readonly ConcurrentQueue<string> _dialogs = new();
 
-    private ReportInBrowser(HeadlessChromium chromium, CdpConnection page)
+    private ReportInBrowser(IBrowserContext context, IPage page)
     {
-        _chromium = chromium;
+        _context = context;
         Page = page;
+        page.Console += (_, message) =>
+        {
+            if (message.Type is "error" or "assert") _errors.Enqueue($"console {message.Type}: {message.Text}");
+        };
+        page.PageError += (_, error) => _errors.Enqueue($"page error: {error}");
+        page.Request += (_, request) => _requests.Enqueue(request.Url);
+        page.Dialog += async (_, dialog) =>
+        {
+            _dialogs.Enqueue(dialog.Message);
+            await dialog.DismissAsync();
+        };
     }
 
-    public CdpConnection Page { get; }
+    public IPage Page { get; }
 
-    /// <param name="width">The viewport's width in CSS pixels; a narrow one is emulated as a phone.</param>
-    public static async Task<ReportInBrowser> OpenAsync(string file, int width = 1200)
+    public static async Task<ReportInBrowser> OpenAsync(Chromium chromium, string file, int width = 1200, int height = 900)
     {
-        var executable = HeadlessChromium.Locate();
-        Assert.True(executable is not null,
-            $"Chromium not found at {HeadlessChromium.ExpectedPath}: the HTML report is tested in a real browser. " +
-            "Install it with `apt-get update && apt-get install -y chromium` (or point $CHROMIUM_PATH at a Chromium binary).");
-        var chromium = await HeadlessChromium.StartAsync(executable!);
-        CdpConnection? page = null;
-        try
+        var context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions
         {
-            page = await chromium.OpenPageAsync();
-            await page.SendAsync("Runtime.enable");
-            await page.SendAsync("Log.enable");
-            await page.SendAsync("Network.enable");
-            await page.SendAsync("Page.enable");
-            await page.SendAsync("Emulation.setDeviceMetricsOverride", new { width, height = 900, deviceScaleFactor = 1, mobile = width < 600 });
-            var loaded = page.NextEventAsync("Page.loadEventFired");
-            var navigation = await page.SendAsync("Page.navigate", new { url = new Uri(file).AbsoluteUri });
-            Assert.False(navigation.TryGetProperty("errorText", out var error), $"navigation failed: {error}");
-            await loaded;
-            return new ReportInBrowser(chromium, page);
-        }
-        catch
-        {
-            if (page is not null) await page.DisposeAsync();
-            chromium.Dispose();
-            throw;
-        }
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+            // The report may load nothing: any request but the page's own is recorded, and none may leave the machine.
+            Offline = true,
+        });
+        context.SetDefaultTimeout(Chromium.Timeout);
+        var page = await context.NewPageAsync();
+        var browser = new ReportInBrowser(context, page);
+        await page.GotoAsync(new Uri(file).AbsoluteUri, new PageGotoOptions { WaitUntil = WaitUntilState.Load });
+        return browser;
     }
 
-    /// <summary>Console errors, uncaught exceptions and error log entries (CSP violations are among them).</summary>
-    public IReadOnlyList<string> Errors() => Page.Events.Where(e => e.Method switch
-    {
-        "Runtime.consoleAPICalled" => e.Params.GetProperty("type").GetString() is "error" or "assert",
-        "Runtime.exceptionThrown" => true,
-        "Log.entryAdded" => e.Params.GetProperty("entry").GetProperty("level").GetString() == "error",
-        _ => false,
-    }).Select(CdpConnection.Describe).ToList();
+    /// <summary>Console errors and uncaught exceptions; a blocked inline script or style (CSP) is a console error.</summary>
+    public IReadOnlyList<string> Errors() => [.. _errors];
 
-    /// <summary>Every URL the page asked the network stack for (the page itself included).</summary>
-    public IReadOnlyList<string> Requests() => Page.Events
-        .Where(e => e.Method == "Network.requestWillBeSent")
-        .Select(e => e.Params.GetProperty("request").GetProperty("url").GetString() ?? "")
-        .ToList();
+    /// <summary>Every URL the page asked for, the page itself included.</summary>
+    public IReadOnlyList<string> Requests() => [.. _requests];
 
-    /// <summary>Evaluates an expression that returns a JSON string, and parses it.</summary>
+    /// <summary>Every alert, confirm or prompt the page tried to show.</summary>
+    public IReadOnlyList<string> Dialogs() => [.. _dialogs];
+
+    /// <summary>Evaluates an expression in the page and returns its value as JSON.</summary>
     public async Task<JsonElement> JsonAsync(string expression)
     {
-        var text = await Page.EvaluateAsync($"JSON.stringify({expression})");
-        using var document = JsonDocument.Parse(text.GetString() ?? "null");
+        var text = await Page.EvaluateAsync<string>($"() => JSON.stringify({expression})");
+        using var document = JsonDocument.Parse(text ?? "null");
         return document.RootElement.Clone();
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        try
-        {
-            // A clean exit lets Chromium reap its own helpers; Dispose kills whatever is left.
-            await Page.SendAsync("Browser.close").WaitAsync(TimeSpan.FromSeconds(5));
-        }
-        catch (Exception e) when (e is TimeoutException or InvalidOperationException or System.Net.WebSockets.WebSocketException or OperationCanceledException)
-        {
-            // The browser closes the connection as it exits, or is already gone.
-        }
-        try
-        {
-            await Page.DisposeAsync();
-            _chromium.WaitForExit(TimeSpan.FromSeconds(5));
-        }
-        finally
-        {
-            _chromium.Dispose();
-        }
-    }
+    public async ValueTask DisposeAsync() => await _context.CloseAsync();
 }

@@ -65,6 +65,11 @@ public class CliTests
         new("grade two good files, json", t => ["grade", Repo.SeedFindings, CopyOfSeed(t), "--rules", Repo.DefaultRules, "--format", "json"], ExitCode.Success,
             StdoutJson(json => Assert.Equal(2, json.GetProperty("inspections").GetArrayLength()))),
 
+        new("grade --brief prints the summary and the deciding rows", _ => ["grade", Repo.SeedFindings, "--brief"], ExitCode.Success,
+            StdoutContains("Summary"), StdoutContains("Decided by"), run => Assert.DoesNotContain("Criteria met", run.Stdout, StringComparison.Ordinal), StderrEmpty()),
+        new("grade --brief with another format", _ => ["grade", Repo.SeedFindings, "--brief", "--format", "json"], ExitCode.InvalidInput,
+            StderrContains("`--brief` shapes the text report only"), StdoutEmpty()),
+
         // ---------------------------------------------------------------- validate
         new("validate seed against proposed file", _ => ["validate", Repo.SeedFindings, "--proposed", Repo.SeedProposed, "--rules", Repo.DefaultRules], ExitCode.Success,
             StdoutContains("0 differ"), StderrEmpty()),
@@ -81,8 +86,10 @@ public class CliTests
                 var differing = json.GetProperty("comparisons").EnumerateArray().Where(c => !c.GetProperty("agree").GetBoolean()).ToList();
                 Assert.Equal(["Q1"], differing.Select(c => c.GetProperty("subject").GetString()));
             })),
-        new("validate findings without proposed grades", _ => ["validate", Repo.SeedFindings, "--rules", Repo.DefaultRules], ExitCode.InvalidInput,
-            StderrLineMatches(@"^\S+:\d+:\d+: error GE\d+: no proposed grades"), StdoutEmpty(), NoStackTrace()),
+        new("validate findings without proposed grades", t => ["validate", CopyOfSeed(t), "--rules", Repo.DefaultRules], ExitCode.InvalidInput,
+            StderrLineMatches(@"^\S*copy\.yaml:\d+:\d+: error GE\d+: no proposed grades"), StdoutEmpty(), NoStackTrace()),
+        new("validate seed pairs proposed.yaml beside it", _ => ["validate", Repo.SeedFindings], ExitCode.Success,
+            StdoutContains("5 agree, 0 differ"), StderrEmpty()),
 
         // ---------------------------------------------------------------- explain
         new("explain Q3", _ => ["explain", Repo.SeedFindings, "--question", "Q3", "--rules", Repo.DefaultRules], ExitCode.Success,
@@ -97,8 +104,22 @@ public class CliTests
         // ---------------------------------------------------------------- usage
         new("unknown verb", _ => ["frobnicate", Repo.SeedFindings], ExitCode.InvalidInput,
             StderrContains("frobnicate"), StdoutEmpty(), NoStackTrace()),
-        new("no verb", _ => [], ExitCode.InvalidInput,
-            StderrContains("error"), StdoutEmpty(), NoStackTrace()),
+        new("no verb shows the help as a usage error", _ => [], ExitCode.InvalidInput,
+            StderrContains("Usage:"), StderrContains("Commands:"), StderrContains("Exit codes:"), StdoutEmpty(), NoStackTrace()),
+        new("--help", _ => ["--help"], ExitCode.Success,
+            StdoutContains("Usage:"), StdoutContains("Examples:"), StdoutContains("  2  invalid input or usage"), StderrEmpty()),
+        new("a verb's --help without its arguments", _ => ["grade", "--help"], ExitCode.Success,
+            StdoutContains("grading grade findings.yaml --brief"), StdoutContains("Exit codes:"), StderrEmpty()),
+        new("mistyped verb", _ => ["grdae", Repo.SeedFindings], ExitCode.InvalidInput,
+            StderrContains("error: unrecognized command or argument `grdae`"), StderrContains("help: did you mean `grade`?"), StdoutEmpty(),
+            run => Assert.DoesNotContain("required command", run.Stderr, StringComparison.Ordinal)),
+        new("mistyped sub-verb", _ => ["rules", "chek"], ExitCode.InvalidInput,
+            StderrContains("help: did you mean `check`?"), StderrContains("run `grading rules --help` for usage"), StdoutEmpty(),
+            run => Assert.DoesNotContain("required command", run.Stderr, StringComparison.Ordinal)),
+        new("sub-verb missing", _ => ["rules"], ExitCode.InvalidInput,
+            StderrContains("error: required command was not provided"), StderrContains("run `grading rules --help` for usage"), StdoutEmpty()),
+        new("mistyped option taken for a findings file", _ => ["grade", Repo.SeedFindings, "--fromat", "json"], ExitCode.InvalidInput,
+            StderrContains("error: unknown option `--fromat`"), StderrContains("help: did you mean `--format`?"), StdoutEmpty(), NoStackTrace()),
         new("grade without findings", _ => ["grade"], ExitCode.InvalidInput,
             StderrContains("error"), StdoutEmpty(), NoStackTrace()),
         new("bad --format", _ => ["grade", Repo.SeedFindings, "--format", "xml"], ExitCode.InvalidInput,
@@ -125,6 +146,32 @@ public class CliTests
             t => ["grade", Repo.SeedFindings, t.Write("bad.yaml", UnknownIndicatorFindings), "--rules", Repo.DefaultRules, "--format", "json"],
             ExitCode.InvalidInput,
             StderrLineMatches(@"^\S*bad\.yaml:\d+:\d+: error GE302: "), StdoutEmpty(), NoStackTrace()),
+
+        // ---------------------------------------------------------------- embedded rulebooks, export, init
+        new("rules list shows the embedded rulebooks", _ => ["rules", "list"], ExitCode.Success,
+            StdoutContains("peel-2015-effectiveness  2015.1   HMIC PEEL 2015 police effectiveness"), StderrEmpty()),
+        new("rules check of the embedded default", _ => ["rules", "check"], ExitCode.Success,
+            StdoutContains("peel-2015-effectiveness: rulebook peel-2015-effectiveness 2015.1"), StdoutContains("0 errors, 0 warnings"), StderrEmpty()),
+        new("rules test of the embedded default runs the seed case", _ => ["rules", "test"], ExitCode.Success,
+            StdoutContains("PASS seed-published-grades"), StdoutContains("31 passed, 0 failed"), StderrEmpty()),
+        new("--rules names an embedded rulebook by id", _ => ["grade", Repo.SeedFindings, "--rules", "peel-2015-effectiveness"], ExitCode.Success,
+            StdoutContainsAll(SeedQuestions), StderrEmpty()),
+        new("--rules names neither a folder nor an embedded rulebook", _ => ["grade", Repo.SeedFindings, "--rules", "peel-2015"], ExitCode.InvalidInput,
+            StderrLineMatches(@"^peel-2015:1:1: error GE100: rulebook folder not found"), StderrContains("`peel-2015-effectiveness` (`grading rules list`)"), StdoutEmpty()),
+        new("rules export writes the rulebook and its seed", t => ["rules", "export", "peel-2015-effectiveness", Path.Combine(t.Path, "out")], ExitCode.Success,
+            StdoutContains("rules/peel-2015-effectiveness"), StderrEmpty(),
+            run => Assert.Equal(File.ReadAllText(Path.Combine(Repo.DefaultRules, "rollup.yaml")), File.ReadAllText(Path.Combine(run.Temp.Path, "out", "rules", "peel-2015-effectiveness", "rollup.yaml"))),
+            run => Assert.True(File.Exists(Path.Combine(run.Temp.Path, "out", "seeds", "west-mercia-2015", "findings.yaml")))),
+        new("rules export of an unknown id", t => ["rules", "export", "peel-2015-efectiveness", Path.Combine(t.Path, "out")], ExitCode.InvalidInput,
+            StderrContains("no embedded rulebook `peel-2015-efectiveness`"), StderrContains("did you mean `peel-2015-effectiveness`?"), StdoutEmpty(), OutputFolderHolds()),
+        new("init writes a rulebook that checks and tests clean", t => ["init", Path.Combine(t.Path, "new-framework")], ExitCode.Success,
+            StdoutContains("wrote rulebook `new-framework` (6 files)"), StderrEmpty(),
+            run => Assert.Equal(0, Run(["rules", "check", Path.Combine(run.Temp.Path, "new-framework"), "--warnings-as-errors"], run.Temp).Exit),
+            run => Assert.Equal(0, Run(["rules", "test", Path.Combine(run.Temp.Path, "new-framework"), "--min-coverage", "100"], run.Temp).Exit)),
+        new("init into a rulebook folder overwrites nothing", t => ["init", Path.GetDirectoryName(t.Write(Path.Combine("mine", "rulebook.yaml"), ExistingContent))!], ExitCode.InvalidInput,
+            StderrLineMatches(@"^\S*rulebook\.yaml:1:1: error GE110: already exists"), StdoutEmpty(),
+            run => Assert.Equal(ExistingContent, File.ReadAllText(Path.Combine(run.Temp.Path, "mine", "rulebook.yaml"))),
+            run => Assert.Single(Directory.GetFileSystemEntries(Path.Combine(run.Temp.Path, "mine")))),
 
         // ---------------------------------------------------------------- --output
         new("--output on success writes the file",

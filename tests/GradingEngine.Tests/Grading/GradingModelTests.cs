@@ -267,6 +267,12 @@ public class GradingModelTests
         Assert.Equal("good", result.Overall!.Grade.Id);
         Assert.Equal(["Q2"], result.Overall.UngradedQuestions);
         Assert.Contains("Graded on 1 of 2 questions: `Q2` not graded", TextRenderer.Render(result), StringComparison.Ordinal);
+        // The summary on top says it too, beside the overall grade and Q2's own row.
+        var text = TextRenderer.Render(result);
+        var summary = text[text.IndexOf("Summary\n", StringComparison.Ordinal)..text.IndexOf("\n\n", text.IndexOf("Summary\n", StringComparison.Ordinal), StringComparison.Ordinal)];
+        Assert.Contains("  Q2       Not graded", summary, StringComparison.Ordinal);
+        Assert.Contains("  Overall  Good", summary, StringComparison.Ordinal);
+        Assert.Contains("  Graded on 1 of 2 questions: `Q2` not graded", summary, StringComparison.Ordinal);
         using var json = JsonDocument.Parse(JsonRenderer.Render(result));
         Assert.Equal(["Q2"], json.RootElement.GetProperty("overall").GetProperty("ungradedQuestions").EnumerateArray().Select(e => e.GetString()));
     }

@@ -18,7 +18,7 @@ public class HtmlRendererTests
 
     private static readonly Regex Attribute = new(@"\s(href|src|srcset|action|formaction|data|poster|xlink:href)\s*=\s*""([^""]*)""", RegexOptions.IgnoreCase);
 
-    private static readonly Regex Tag = new(@"<(/?)(article|header|footer|section|nav|details|summary|div|ul|ol|li|table|thead|tbody|tr|th|td|svg|title|text|rect|blockquote|p|dl|dt|dd|h[1-4]|code|strong|span|a|style|script|html|head|body)\b[^>]*>");
+    private static readonly Regex Tag = new(@"<(/?)(article|header|footer|section|nav|details|summary|div|ul|ol|li|table|thead|tbody|tr|th|td|svg|title|text|rect|line|main|blockquote|p|dl|dt|dd|h[1-4]|code|strong|span|a|style|script|html|head|body)\b[^>]*>");
 
     [Fact]
     public void Render_Seed_EveryQuestionSectionCarriesItsGrade()
@@ -46,10 +46,10 @@ public class HtmlRendererTests
             var defined = result.Rulebook.Scale.Find(grade.Id)!;
             Assert.Contains($"<p class=\"definition\"><strong>Annex A, {defined.Name}:</strong> {HtmlText.Encode(defined.Definition)}</p>", Seed.Value, StringComparison.Ordinal);
         }
-        Assert.Contains("Rule 2 of the default thresholds table, <a class=\"rule\" href=\"thresholds.yaml#L20\">thresholds.yaml:20</a>, gives Good when <code>", Seed.Value, StringComparison.Ordinal);
+        Assert.Contains("Rule 2 of the default thresholds table, <a class=\"rule\" href=\"#src-thresholds.yaml-L20\">thresholds.yaml:20</a>, gives Good when <code>", Seed.Value, StringComparison.Ordinal);
         Assert.Contains("<h3>Why not Outstanding</h3>", Seed.Value, StringComparison.Ordinal);
         Assert.Contains("<h3>How close to Inadequate</h3>", Seed.Value, StringComparison.Ordinal);
-        Assert.Contains("<code>Q1.resources.specialist-support-gap</code> <strong>not met</strong> (findings <span class=\"fid\">Q1-15</span>)", Seed.Value, StringComparison.Ordinal);
+        Assert.Contains("<code>Q1.resources.specialist-support-gap</code> <strong>not met</strong> (findings <a class=\"fid\" href=\"#f-Q1-15\">Q1-15</a>)", Seed.Value, StringComparison.Ordinal);
         Assert.Contains("<li>Q3 from Requires improvement to Good</li>", Seed.Value, StringComparison.Ordinal);
     }
 
@@ -61,19 +61,19 @@ public class HtmlRendererTests
         Assert.All(result.Questions.SelectMany(q => q.Criteria), c =>
         {
             var location = RenderPaths.RuleLocation(result.Rulebook, c.Criterion.Span);
-            var file = RenderPaths.RuleFile(result.Rulebook, c.Criterion.Span);
+            var file = HtmlText.Token(RenderPaths.RuleFile(result.Rulebook, c.Criterion.Span));
             var section = Criterion(Seed.Value, c.Criterion.Id);
             Assert.Contains($"data-outcome=\"{(c.Met ? "met" : "not met")}\"", section, StringComparison.Ordinal);
-            Assert.Contains($"<a class=\"rule\" href=\"{file}#L{c.Criterion.Span.Line}\">{location}</a>", section, StringComparison.Ordinal);
+            Assert.Contains($"<a class=\"rule\" href=\"#src-{file}-L{c.Criterion.Span.Line}\">{location}</a>", section, StringComparison.Ordinal);
             Assert.All(c.Evidence, f =>
             {
-                Assert.Contains($"<li class=\"finding\" data-finding=\"{f.Id}\">", section, StringComparison.Ordinal);
+                Assert.Contains($"<li class=\"finding\" data-finding=\"{f.Id}\"><a class=\"fid\" href=\"#f-{f.Id}\">{f.Id}</a>", section, StringComparison.Ordinal);
                 Assert.Contains($"<blockquote class=\"quote\">{HtmlText.Encode(f.Quote)}</blockquote>", section, StringComparison.Ordinal);
                 Assert.Contains($"<p class=\"source\">Source: {HtmlText.Encode(f.Source)}</p>", section, StringComparison.Ordinal);
                 Assert.Contains($"<p class=\"source found\" data-line=\"{f.QuoteAt!.Line}\">Found in report.txt, {f.QuoteAt.LinesText}</p>", section, StringComparison.Ordinal);
             });
         });
-        Assert.Contains("<a class=\"rule\" href=\"criteria/q1.yaml#L22\">criteria/q1.yaml:22</a>", Seed.Value, StringComparison.Ordinal);
+        Assert.Contains("<a class=\"rule\" href=\"#src-criteria_2f_q1.yaml-L22\">criteria/q1.yaml:22</a>", Seed.Value, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -96,11 +96,28 @@ public class HtmlRendererTests
     }
 
     [Fact]
-    public void Render_SeedWithRulesHref_RuleLinksStartThere()
+    public void Render_Seed_EveryRuleFileCopiedLineByLine()
     {
-        var html = HtmlRenderer.Render(SeedGrading.Result, "../../rules/peel 2015");
+        var rulebook = SeedGrading.Result.Rulebook;
 
-        Assert.Contains("href=\"../../rules/peel%202015/criteria/q1.yaml#L22\">criteria/q1.yaml:22</a>", html, StringComparison.Ordinal);
+        Assert.All(rulebook.Files, file =>
+        {
+            var id = "src-" + HtmlText.Token(file.RelativePath);
+            var lines = file.Text.TrimEnd('\n').Split('\n');
+            Assert.Contains($"<details class=\"rule-file\" id=\"{id}\">", Seed.Value, StringComparison.Ordinal);
+            Assert.Equal(lines.Length, Regex.Matches(Seed.Value, $"<li id=\"{Regex.Escape(id)}-L\\d+\">").Count);
+            Assert.Contains($"<li id=\"{id}-L{lines.Length}\"><code>{HtmlText.Encode(lines[^1])}</code></li>", Seed.Value, StringComparison.Ordinal);
+        });
+        Assert.Contains("<li id=\"src-thresholds.yaml-L20\"><code>  - grade: good</code></li>", Seed.Value, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_Seed_EveryFindingOnceWithItsAnchor()
+    {
+        var findings = SeedGrading.Result.Inspection.Findings;
+
+        Assert.All(findings, f => Assert.Single(Regex.Matches(Seed.Value, $"<li class=\"indexed-finding\" id=\"f-{Regex.Escape(f.Id)}\">")));
+        Assert.Equal(findings.Count, Regex.Matches(Seed.Value, "<li class=\"indexed-finding\"").Count);
     }
 
     [Fact]
@@ -148,7 +165,7 @@ public class HtmlRendererTests
     [Fact]
     public void Render_SeedAndHostile_NoNetworkResource()
     {
-        foreach (var html in new[] { Seed.Value, HtmlRenderer.Render(HostileReport.Grade(), "https://evil.example/rules"), HtmlRenderer.Render(SeedGrading.Result, "//evil.example/rules") })
+        foreach (var html in new[] { Seed.Value, HtmlRenderer.Render(HostileReport.Grade()) })
         {
             Assert.All(Attribute.Matches(html), m =>
             {
@@ -220,7 +237,9 @@ public class HtmlRendererTests
         Assert.Equal("&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;", HtmlText.Encode("<a href=\"x\" title='y'>&"));
         Assert.Equal("ab\uFFFD", HtmlText.Encode("a\u0000b\uD800"));
         Assert.Equal("😀", HtmlText.Encode("😀"));
-        Assert.Equal("a%3Ab/c.yaml#L3", HtmlText.RuleHref("a:b", "c.yaml", 3));
+        Assert.Equal("criteria_2f_q1.yaml", HtmlText.Token("criteria/q1.yaml"));
+        Assert.NotEqual(HtmlText.Token("F1\""), HtmlText.Token("F1_22_"));
+        Assert.Equal("F1_22__3e_", HtmlText.Token("F1\">"));
     }
 
     /// <summary>The `criterion` details element of one criterion, up to its end.</summary>

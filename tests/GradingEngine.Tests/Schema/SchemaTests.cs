@@ -184,7 +184,7 @@ public partial class SchemaTests
         var json = SchemaJson(name);
 
         Assert.Equal("https://json-schema.org/draft/2020-12/schema", (string?)json["$schema"]);
-        Assert.Equal($"https://gradingengine.example/schema/{name}.schema.json", (string?)json["$id"]);
+        Assert.Equal($"{name}.schema.json", (string?)json["$id"]);
         Assert.False(string.IsNullOrWhiteSpace((string?)json["title"]), $"{name}: no title");
         Assert.False(string.IsNullOrWhiteSpace((string?)json["description"]), $"{name}: no description");
         var meta = MetaSchemas.Draft202012.Evaluate(json, new EvaluationOptions { OutputFormat = OutputFormat.Hierarchical });
@@ -439,8 +439,8 @@ public partial class SchemaTests
     [MemberData(nameof(Names))]
     public void Schema_EveryClosedObjectType_IsInTheLoaderKeyTable(string schema)
     {
-        var listed = LoaderKeys().Select(row => (string)row[0]).Zip(LoaderKeys().Select(row => (string)row[1]))
-            .Where(p => p.First == schema).Select(p => p.Second).ToHashSet(StringComparer.Ordinal);
+        var listed = LoaderKeys().Select(row => ((string)row.Data.Item1, (string)row.Data.Item2))
+            .Where(p => p.Item1 == schema).Select(p => p.Item2).ToHashSet(StringComparer.Ordinal);
         var json = SchemaJson(schema);
         var closed = new[] { "" }.Concat((json["$defs"]?.AsObject() ?? []).Select(d => "/$defs/" + d.Key))
             .Where(p => Resolve(json, p)["properties"] is not null && Resolve(json, p)["additionalProperties"] is JsonValue);

@@ -12,14 +12,11 @@ namespace GradingEngine.Tooling.Batch;
 /// plainly something else (see <see cref="NotFindings"/>), such as a report a previous batch wrote there.
 /// Nothing in a folder is passed over silently: a named pipe, socket or device anywhere in it is an error,
 /// and so is a findings file whose links lead outside the folder; a link to a folder is not followed and is
-/// listed as left out. Proposed grades pair by name in the same folder: `findings.EXT` with `proposed.yaml`
-/// (or `.yml`, `.json`), `X.findings.EXT` with `X.proposed.yaml` (or `.yml`, `.json`).
+/// listed as left out. Proposed grades pair by name in the same folder, as for every verb (<see cref="FindingsFile.ProposedFor"/>).
 /// </summary>
 internal static class BatchFiles
 {
     private static readonly string[] Extensions = [".yaml", ".yml", ".json", ".csv"];
-
-    private static readonly string[] ProposedExtensions = [".yaml", ".yml", ".json"];
 
     public static List<BatchInput> Find(IReadOnlyList<string> paths, LoadLimits limits, DiagnosticBag bag, List<SkippedFile> skipped)
     {
@@ -83,7 +80,7 @@ internal static class BatchFiles
         {
             if (seen.Add(Path.GetFullPath(file)))
             {
-                inputs.Add(new BatchInput(file, ProposedFor(file)));
+                inputs.Add(new BatchInput(file, FindingsFile.ProposedFor(file)));
             }
         }
     }
@@ -136,22 +133,6 @@ internal static class BatchFiles
     {
         var name = Path.GetFileName(file);
         return name.StartsWith("proposed", StringComparison.Ordinal) || name.Contains(".proposed.", StringComparison.Ordinal);
-    }
-
-    /// <summary>The proposed-grades file paired with a YAML or JSON findings file by name; CSV findings have none.</summary>
-    internal static string? ProposedFor(string findingsPath)
-    {
-        var name = Path.GetFileName(findingsPath);
-        var extension = Path.GetExtension(name);
-        if (extension.Equals(".csv", StringComparison.OrdinalIgnoreCase)) return null;
-        var stem = Path.GetFileNameWithoutExtension(name);
-        string prefix;
-        if (stem == "findings") prefix = "proposed";
-        else if (stem.EndsWith(".findings", StringComparison.Ordinal)) prefix = stem[..^".findings".Length] + ".proposed";
-        else return null;
-        var folder = Path.GetDirectoryName(findingsPath) ?? "";
-        // Any kind of file at that name pairs: the loader refuses one that is not a regular file inside the folder.
-        return ProposedExtensions.Select(e => Path.Combine(folder, prefix + e)).FirstOrDefault(p => FileSystemProbe.Kind(p, followLinks: false, out _) != FileKind.Missing);
     }
 
     /// <summary>

@@ -1,7 +1,4 @@
 namespace GradingEngine.Tooling.Batch;
 
 /// <summary>One findings file to read, and the proposed-grades file paired with it by name, if any.</summary>
-internal sealed record BatchInput(string Path, string? ProposedPath)
-{
-    public bool IsCsv => System.IO.Path.GetExtension(Path).Equals(".csv", StringComparison.OrdinalIgnoreCase);
-}
+internal sealed record BatchInput(string Path, string? ProposedPath);

@@ -13,7 +13,8 @@ namespace GradingEngine.Tooling.Batch;
 /// </summary>
 public static class BatchRenderer
 {
-    public static string RenderText(BatchReport report)
+    /// <param name="verbose">List every member of a consistency group; by default only those that differ from the group's majority.</param>
+    public static string RenderText(BatchReport report, bool verbose = false)
     {
         var o = new TextOutput();
         var files = report.Inspections.Select(i => i.Path).Distinct(StringComparer.Ordinal).Count();
@@ -23,7 +24,7 @@ public static class BatchRenderer
         o.Line();
         Table(o, report);
         Agreement(o, report);
-        Consistency(o, report);
+        Consistency(o, report, verbose);
         Disagreements(o, report);
         Skipped(o, report);
         return o.ToString();
@@ -101,7 +102,7 @@ public static class BatchRenderer
         o.Line();
     }
 
-    private static void Consistency(TextOutput o, BatchReport report)
+    private static void Consistency(TextOutput o, BatchReport report, bool verbose)
     {
         if (report.Consistency.Count == 0)
         {
@@ -124,10 +125,17 @@ public static class BatchRenderer
                 o.Line($"  {group.QuestionId}: as many criteria met of each effect ({counts}), not the same ones (weights may differ), different grades proposed:");
                 o.Wrapped("      met by all: ", Criteria(group.CommonCriteria));
             }
-            var idWidth = group.Members.Max(m => m.Inspection.Id.Length);
-            var proposedWidth = group.Members.Max(m => m.Proposed.Id.Length);
-            var computedWidth = group.Members.Max(m => m.Computed.Id.Length);
-            foreach (var m in group.Members)
+            var shown = verbose ? group.Members : group.Dissenters;
+            var majority = group.Majority;
+            var size = Plural(group.Members.Count, "inspection");
+            var agreeing = group.Members.Count - group.Dissenters.Count;
+            if (majority is null) o.Line($"      {size}, no grade proposed for most:");
+            else if (verbose) o.Line($"      {size}, {agreeing} proposed {majority.Id}:");
+            else o.Line($"      {size}, {agreeing} proposed {majority.Id}; {Plural(shown.Count, "inspection")} proposed otherwise (--verbose for all):");
+            var idWidth = shown.Max(m => m.Inspection.Id.Length);
+            var proposedWidth = shown.Max(m => m.Proposed.Id.Length);
+            var computedWidth = shown.Max(m => m.Computed.Id.Length);
+            foreach (var m in shown)
             {
                 o.Line($"      {m.Inspection.Id.PadRight(idWidth)}  proposed {m.Proposed.Id.PadRight(proposedWidth)}  computed {m.Computed.Id.PadRight(computedWidth)}  {FilePath(m.Inspection.Path)}");
                 if (group.Kind == ConsistencyKind.SameProfile)

@@ -21,10 +21,10 @@ internal static class BatchRunner
     /// Checks the rulebook, finds the files under <paramref name="paths"/>, compiles the rulebook once in the
     /// mode that suits that many (<see cref="BatchOptions.ModeFor"/>), then reads and grades them.
     /// </summary>
-    public static Result<BatchReport> Run(string rulesDirectory, IReadOnlyList<string> paths, BatchOptions? options = null)
+    public static Result<BatchReport> Run(RulebookSource rules, IReadOnlyList<string> paths, BatchOptions? options = null)
     {
         options ??= new BatchOptions();
-        var checkedRulebook = Grader.CheckRulebook(rulesDirectory, options.Limits);
+        var checkedRulebook = Grader.CheckRulebook(rules, options.Limits);
         if (!checkedRulebook.Succeeded)
         {
             return Result<BatchReport>.Fail(checkedRulebook.Diagnostics);
@@ -107,33 +107,28 @@ internal static class BatchRunner
     {
         var bag = new DiagnosticBag();
         var found = new List<(Inspection, string?)>();
-        if (input.IsCsv)
-        {
-            foreach (var inspection in CsvFindingsLoader.Load(input.Path, rulebook, limits, bag) ?? [])
-            {
-                found.Add((inspection, null));
-            }
-            return (found, bag.ToSortedList());
-        }
-        var loaded = InspectionLoader.Load(input.Path, rulebook, limits, bag);
+        var loaded = FindingsFile.Load(input.Path, rulebook, limits, bag);
         if (loaded is null || bag.HasErrors)
         {
             return (found, bag.ToSortedList());
         }
-        if (loaded.Proposed is not null)
+        foreach (var inspection in loaded)
         {
-            // The findings file's own `proposed:` block wins over a paired proposed-grades file.
-            found.Add((loaded, input.Path));
-        }
-        else if (input.ProposedPath is not null)
-        {
-            var folder = Path.GetDirectoryName(input.ProposedPath) is { Length: > 0 } d ? d : ".";
-            var proposed = InspectionLoader.LoadProposed(input.ProposedPath, rulebook, loaded.Id, limits, bag, within: folder);
-            found.Add((loaded with { Proposed = proposed }, input.ProposedPath));
-        }
-        else
-        {
-            found.Add((loaded, null));
+            if (inspection.Proposed is not null)
+            {
+                // The findings file's own `proposed:` block wins over a paired proposed-grades file.
+                found.Add((inspection, input.Path));
+            }
+            else if (input.ProposedPath is not null)
+            {
+                var folder = Path.GetDirectoryName(input.ProposedPath) is { Length: > 0 } d ? d : ".";
+                var proposed = InspectionLoader.LoadProposed(input.ProposedPath, rulebook, inspection.Id, limits, bag, within: folder);
+                found.Add((inspection with { Proposed = proposed }, input.ProposedPath));
+            }
+            else
+            {
+                found.Add((inspection, null));
+            }
         }
         return (found, bag.ToSortedList());
     }

@@ -11,4 +11,19 @@ public sealed record ConsistencyGroup(
     ConsistencyKind Kind,
     IReadOnlyList<string> CommonCriteria,
     IReadOnlyList<KeyValuePair<string, int>> Profile,
-    IReadOnlyList<ConsistencyMember> Members);
+    IReadOnlyList<ConsistencyMember> Members)
+{
+    /// <summary>The grade proposed for more members than any other, or null when two or more grades tie for most.</summary>
+    public Model.Grade? Majority
+    {
+        get
+        {
+            var counts = Members.GroupBy(m => m.Proposed.Id, StringComparer.Ordinal).Select(g => (g.First().Proposed, Count: g.Count())).OrderByDescending(c => c.Count).ToList();
+            return counts.Count > 1 && counts[0].Count == counts[1].Count ? null : counts[0].Proposed;
+        }
+    }
+
+    /// <summary>The members proposed another grade than the majority: every member when there is no majority.</summary>
+    public IReadOnlyList<ConsistencyMember> Dissenters =>
+        Majority is { } majority ? [.. Members.Where(m => m.Proposed.Id != majority.Id)] : Members;
+}

@@ -17,27 +17,20 @@ internal static class DecisionRecordWriter
         typeof(DecisionRecordWriter).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
 
     /// <summary>
-    /// The record, or null with a reason when an input file changed on disk since it was graded (the
-    /// record must hold exactly what was graded). Inputs are read again as they were loaded: regular
-    /// files within the limits, rulebook files inside the rulebook folder and the report inside the
-    /// findings file's folder, so a record embeds nothing but its declared inputs.
+    /// The record, or null with a reason when the findings file or its report changed on disk since it was graded
+    /// (the record must hold exactly what was graded). The rulebook's files are held as they were read; the
+    /// findings and report are read again as they were loaded: regular files within the limits, the report
+    /// inside the findings file's folder, so a record embeds nothing but its declared inputs.
     /// </summary>
     public static string? Write(GradingResult result, out string? problem, LoadLimits? limits = null)
     {
         limits ??= LoadLimits.Default;
         problem = null;
         var rulebook = result.Rulebook;
-        var files = new List<(string Path, string Sha, string Content)>();
-        foreach (var file in rulebook.Files)
-        {
-            var bytes = InputFile.Read(Path.Combine(rulebook.Directory, file.RelativePath), limits.MaxFileBytes, new DiagnosticBag(), within: rulebook.Directory);
-            if (bytes is null || DecisionRecord.Sha256(bytes) != file.Sha256)
-            {
-                problem = $"rulebook file `{file.RelativePath}` changed while grading";
-                return null;
-            }
-            files.Add((file.RelativePath, file.Sha256, Encoding.UTF8.GetString(bytes)));
-        }
+        // The rulebook's files as they were read for grading (a folder's or an embedded rulebook's alike).
+        // The decoder drops a byte order mark, which the SHA-256 covers: put it back so the content matches its hash.
+        var files = rulebook.Files.Select(f => (Path: f.RelativePath, Sha: f.Sha256,
+            Content: DecisionRecord.Sha256(f.Text) == f.Sha256 ? f.Text : "\uFEFF" + f.Text)).ToList();
         var inspection = result.Inspection;
         var findingsBytes = InputFile.Read(inspection.Path, limits.MaxFileBytes, new DiagnosticBag());
         if (findingsBytes is null || DecisionRecord.Sha256(findingsBytes) != inspection.Sha256)

@@ -15,6 +15,30 @@ namespace GradingEngine.Tooling.RuleTests;
 /// </summary>
 internal static class RuleTestRunner
 {
+    /// <summary>
+    /// Runs the test cases of a rulebook folder (`tests/*.yaml`): compiles the rulebook once, grades every case,
+    /// checks its expectations and measures coverage. Fails with every problem of the rulebook, or else of the
+    /// test files; a failing case is a result, not a failure.
+    /// </summary>
+    /// <param name="findingsRoot">A folder whose findings files the cases may name besides those inside the rulebook folder.</param>
+    public static Diagnostics.Result<RuleTestReport> Test(string directory, Load.LoadLimits limits, string? findingsRoot = null)
+    {
+        // A suite is a few dozen cases: interpreting them is quicker than JIT-compiling every condition.
+        var compiled = Grader.LoadRulebook(directory, limits, ExpressionMode.Interpreted);
+        if (!compiled.Succeeded)
+        {
+            return Diagnostics.Result<RuleTestReport>.Fail(compiled.Diagnostics);
+        }
+        var bag = new Diagnostics.DiagnosticBag();
+        var suite = RuleTestLoader.Load(directory, compiled.Value!.Rulebook, limits, bag, findingsRoot);
+        if (suite is null || bag.HasErrors)
+        {
+            return Diagnostics.Result<RuleTestReport>.Fail(bag.ToSortedList());
+        }
+        bag.AddRange(compiled.Diagnostics);
+        return Diagnostics.Result<RuleTestReport>.Ok(Run(compiled.Value, suite), bag.ToSortedList());
+    }
+
     public static RuleTestReport Run(CompiledRulebook rulebook, RuleTestSuite suite)
     {
         var results = suite.Cases.Select(c => RunCase(rulebook, c)).ToList();

@@ -29,22 +29,23 @@ internal static class RulebookDiffer
         var (oldCompiled, newCompiled) = (RulebookCompiler.Compile(old.Value!, mode), RulebookCompiler.Compile(@new.Value!, mode));
         var structure = StructuralDiffer.Diff(old.Value!.Rulebook, @new.Value!.Rulebook);
         var problems = new IReadOnlyList<Diagnostic>[findingsPaths.Count];
-        var regrades = new InspectionRegrade[findingsPaths.Count];
+        var regrades = new InspectionRegrade[findingsPaths.Count][];
         // Once any file is invalid the diff fails: later files are still read, for their diagnostics, but not graded.
         var failed = false;
         Parallel.For(0, findingsPaths.Count, i =>
         {
             var bag = new DiagnosticBag();
-            var underOld = InspectionLoader.Load(findingsPaths[i], old.Value!.Rulebook, limits ?? LoadLimits.Default, bag);
-            var underNew = InspectionLoader.Load(findingsPaths[i], @new.Value!.Rulebook, limits ?? LoadLimits.Default, bag);
+            // Any findings format: a CSV file gives each of its inspections, in file order.
+            var underOld = FindingsFile.Load(findingsPaths[i], old.Value!.Rulebook, limits ?? LoadLimits.Default, bag);
+            var underNew = FindingsFile.Load(findingsPaths[i], @new.Value!.Rulebook, limits ?? LoadLimits.Default, bag);
             problems[i] = bag.ToSortedList();
             if (underOld is null || underNew is null || bag.HasErrors) Volatile.Write(ref failed, true);
             if (Volatile.Read(ref failed)) return;
             // The regrade compares grades, deciding rows and criteria: no outlooks.
-            regrades[i] = Regrader.Compare(
-                Grader.Grade(oldCompiled, underOld!, outlooks: false),
-                Grader.Grade(newCompiled, underNew!, outlooks: false),
-                structure);
+            regrades[i] = [.. underOld!.Zip(underNew!, (o, n) => Regrader.Compare(
+                Grader.Grade(oldCompiled, o, outlooks: false),
+                Grader.Grade(newCompiled, n, outlooks: false),
+                structure))];
         });
         foreach (var p in problems) diagnostics.AddRange(p);
         var sorted = DiagnosticBag.Sort(diagnostics);
@@ -52,7 +53,7 @@ internal static class RulebookDiffer
         {
             return Result<RulebookDiff>.Fail(sorted);
         }
-        return Result<RulebookDiff>.Ok(new RulebookDiff(Identity(old.Value.Rulebook), Identity(@new.Value.Rulebook), structure, regrades), sorted);
+        return Result<RulebookDiff>.Ok(new RulebookDiff(Identity(old.Value.Rulebook), Identity(@new.Value.Rulebook), structure, [.. regrades.SelectMany(r => r)]), sorted);
     }
 
     private static RulebookIdentity Identity(Rulebook rulebook) => new(rulebook.Id, rulebook.Version, rulebook.Title, rulebook.ContentHash);

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using System.Text.Json;
 using CsvHelper;
 using GradingEngine.Render;
@@ -138,4 +139,46 @@ public class BatchRendererTests
     [InlineData("", "")]
     public void Cell_FormulaStart_PrefixedWithAQuote(string text, string expected) =>
         Assert.Equal(expected, CsvText.Cell(text));
+
+    [Fact]
+    public void RenderText_GroupWithAMajority_ShowsOnlyTheMembersThatDifferWithTheGroupSize()
+    {
+        // Arrange: five like cases (the same criteria met for Q1), four proposed good and one outstanding.
+        using var temp = new TempFolder();
+        for (var i = 0; i < 5; i++)
+        {
+            temp.Write($"case-{i}.findings.yaml", BatchKit.MiniFindings($"case-{i}", $"Q1: {(i == 3 ? "outstanding" : "good")}"));
+        }
+        var report = BatchKit.Grade([temp.Path]);
+
+        // Act
+        var brief = BatchRenderer.RenderText(report);
+        var verbose = BatchRenderer.RenderText(report, verbose: true);
+
+        // Assert
+        var group = Assert.Single(report.Consistency);
+        Assert.Equal("good", group.Majority!.Id);
+        Assert.Equal(["case-3"], group.Dissenters.Select(m => m.Inspection.Id));
+        Assert.Contains("      5 inspections, 4 proposed good; 1 inspection proposed otherwise (--verbose for all):\n      case-3  proposed outstanding", brief, StringComparison.Ordinal);
+        Assert.DoesNotMatch(@"(?m)^      case-0  proposed", brief);
+        Assert.Contains("      5 inspections, 4 proposed good:\n", verbose, StringComparison.Ordinal);
+        Assert.Equal(5, Regex.Matches(verbose, @"(?m)^      case-\d  proposed").Count);
+    }
+
+    [Fact]
+    public void RenderText_GroupWithoutAMajority_ShowsEveryMember()
+    {
+        using var temp = new TempFolder();
+        for (var i = 0; i < 4; i++)
+        {
+            temp.Write($"case-{i}.findings.yaml", BatchKit.MiniFindings($"case-{i}", $"Q1: {(i % 2 == 0 ? "outstanding" : "good")}"));
+        }
+        var report = BatchKit.Grade([temp.Path]);
+
+        var text = BatchRenderer.RenderText(report);
+
+        Assert.Null(Assert.Single(report.Consistency).Majority);
+        Assert.Contains("      4 inspections, no grade proposed for most:\n", text, StringComparison.Ordinal);
+        Assert.Equal(4, Regex.Matches(text, @"(?m)^      case-\d  proposed").Count);
+    }
 }

@@ -67,7 +67,7 @@ public class BatchRunnerTests
         var runs = new[] { 1, 2, 8 }.Select(n => BatchKit.Grade([folder], n)).ToList();
 
         // Assert
-        var text = runs.Select(BatchRenderer.RenderText).ToList();
+        var text = runs.Select(r => BatchRenderer.RenderText(r)).ToList();
         var json = runs.Select(BatchRenderer.RenderJson).ToList();
         var csv = runs.Select(BatchRenderer.RenderCsv).ToList();
         Assert.All(text, t => Assert.Equal(text[0], t));
@@ -86,7 +86,7 @@ public class BatchRunnerTests
 
         // Act: the folder's 25 files are far below CompileFrom, so the choice is to interpret.
         var runs = new ExpressionMode?[] { null, ExpressionMode.Interpreted, ExpressionMode.Compiled }
-            .Select(mode => BatchRunner.Run(rules, [folder], new BatchOptions { MaxParallelism = 2, Mode = mode }))
+            .Select(mode => BatchRunner.Run(RulebookSource.Folder(rules), [folder], new BatchOptions { MaxParallelism = 2, Mode = mode }))
             .ToList();
 
         // Assert

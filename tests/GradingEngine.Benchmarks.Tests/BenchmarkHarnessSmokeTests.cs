@@ -2,7 +2,7 @@ using System.Diagnostics;
 using GradingEngine.Tests.Support;
 using Xunit;
 
-namespace GradingEngine.Tests.Benchmarks;
+namespace GradingEngine.Benchmarks.Tests;
 
 /// <summary>
 /// The benchmark harness (tests/GradingEngine.Benchmarks) on a tiny corpus, for correctness only:
@@ -15,7 +15,7 @@ public class BenchmarkHarnessSmokeTests
 {
     private static string HarnessDll()
     {
-        // tests/GradingEngine.Tests/bin/<Configuration>/net10.0/ → the harness built in the same configuration
+        // tests/GradingEngine.Benchmarks.Tests/bin/<Configuration>/net10.0/ → the harness built in the same configuration
         // (the test project references it with ReferenceOutputAssembly=false, so it is built first).
         var framework = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
         var configuration = framework.Parent!.Name;
@@ -59,7 +59,7 @@ public class BenchmarkHarnessSmokeTests
         var rulebook = stdout.Split('\n').Single(l => l.StartsWith("rulebook: ", StringComparison.Ordinal))["rulebook: ".Length..].Trim();
         var check = GradingPipeline.CheckRulebook(rulebook);
         Assert.True(check.Succeeded, string.Join("\n", check.Errors));
-        Assert.Equal(30, check.Value!.Criteria.Count);
+        Assert.Equal(30, check.Value!.Rulebook.Criteria.Count);
         Assert.Equal(5, Directory.GetFiles(Path.Combine(Path.GetDirectoryName(rulebook)!, "inspections"), "*.yaml").Length);
     }
 }
