@@ -207,9 +207,9 @@ public static partial class RulebookDiffRenderer
             return;
         }
         w.WriteStartObject(name);
-        w.WriteString("list", limit.Table);
+        w.WriteString("table", limit.Table);
         w.WriteNumber("position", limit.Row);
-        w.WriteString("kind", limit.Kind);
+        w.WriteString("limit", limit.Kind);
         w.WriteString("grade", limit.Grade);
         w.WriteString("file", limit.Location.File);
         w.WriteNumber("line", limit.Location.Line);
@@ -224,7 +224,7 @@ public static partial class RulebookDiffRenderer
         foreach (var requirement in unmet)
         {
             w.WriteStartObject();
-            w.WriteString("list", requirement.Table);
+            w.WriteString("table", requirement.Table);
             w.WriteNumber("position", requirement.Row);
             w.WriteString("file", requirement.Location.File);
             w.WriteNumber("line", requirement.Location.Line);

@@ -217,14 +217,14 @@ public class RulesDiffCliTests
         Assert.Equal(0, summary.GetProperty("overallChanged").GetProperty("inspections").GetInt32());
         var q5 = document.RootElement.GetProperty("inspections")[0].GetProperty("questions").EnumerateArray().Single(q => q.GetProperty("id").GetString() == "Q5");
         Assert.Equal(("default", 1, "no-better-than", "requires-improvement", "edited"),
-            (q5.GetProperty("oldLimit").GetProperty("list").GetString(), q5.GetProperty("oldLimit").GetProperty("position").GetInt32(),
-             q5.GetProperty("oldLimit").GetProperty("kind").GetString(), q5.GetProperty("oldLimit").GetProperty("grade").GetString(),
+            (q5.GetProperty("oldLimit").GetProperty("table").GetString(), q5.GetProperty("oldLimit").GetProperty("position").GetInt32(),
+             q5.GetProperty("oldLimit").GetProperty("limit").GetString(), q5.GetProperty("oldLimit").GetProperty("grade").GetString(),
              q5.GetProperty("oldLimit").GetProperty("change").GetString()));
         Assert.Equal(JsonValueKind.Null, q5.GetProperty("newLimit").ValueKind);
         var q2 = document.RootElement.GetProperty("inspections")[0].GetProperty("questions").EnumerateArray().Single(q => q.GetProperty("id").GetString() == "Q2");
         var unmet = Assert.Single(q2.GetProperty("newUnmet").EnumerateArray());
         Assert.Equal(("default", 1, requirement, "edited"),
-            (unmet.GetProperty("list").GetString(), unmet.GetProperty("position").GetInt32(), unmet.GetProperty("line").GetInt32(), unmet.GetProperty("change").GetString()));
+            (unmet.GetProperty("table").GetString(), unmet.GetProperty("position").GetInt32(), unmet.GetProperty("line").GetInt32(), unmet.GetProperty("change").GetString()));
         Assert.Empty(q2.GetProperty("oldUnmet").EnumerateArray());
     }
 
