@@ -21,8 +21,8 @@ internal static class Regrader
                 after?.Decision is { } a ? Row(ItemKind.ThresholdRow, @new.Rulebook, a, structure, oldSide: false) : null,
                 [])
             {
-                OldLimit = before?.Decision is { } bl ? Limit(old.Rulebook, Section(old.Rulebook.Grading.QuestionLimits, id), bl, structure, oldSide: true) : null,
-                NewLimit = after?.Decision is { } al ? Limit(@new.Rulebook, Section(@new.Rulebook.Grading.QuestionLimits, id), al, structure, oldSide: false) : null,
+                OldLimit = before?.Decision is { } bl ? Limit(old.Rulebook, Section(old.Rulebook.QuestionGrading.QuestionLimits, id), bl, structure, oldSide: true) : null,
+                NewLimit = after?.Decision is { } al ? Limit(@new.Rulebook, Section(@new.Rulebook.QuestionGrading.QuestionLimits, id), al, structure, oldSide: false) : null,
                 OldUnmet = Unmet(old.Rulebook, id, before, structure, oldSide: true),
                 NewUnmet = Unmet(@new.Rulebook, id, after, structure, oldSide: false),
             };
@@ -92,8 +92,8 @@ internal static class Regrader
     private static IReadOnlyList<UnmetEvidence> Unmet(Rulebook rulebook, string questionId, QuestionResult? result, StructuralDiff structure, bool oldSide)
     {
         if (result?.NotGraded is not { } notGraded) return [];
-        var section = Section(rulebook.Grading.QuestionRequirements, questionId);
-        var requirements = rulebook.Grading.RequirementsFor(questionId);
+        var section = Section(rulebook.QuestionGrading.QuestionRequirements, questionId);
+        var requirements = rulebook.QuestionGrading.RequirementsFor(questionId);
         return notGraded.Unmet.Select(u =>
         {
             var row = requirements.ToList().IndexOf(u.Requirement) + 1;
