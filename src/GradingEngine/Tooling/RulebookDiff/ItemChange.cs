@@ -15,6 +15,11 @@ public sealed record ItemChange(
     ItemLocation? New,
     IReadOnlyList<DiffLine> Lines)
 {
-    /// <summary>How the item is named in reports: its id, or `table rule N` for a row.</summary>
-    public string Name => Row is { } row ? $"{Id} rule {row}" : Id;
+    /// <summary>How the item is named in reports: its id, or `list rule N` for a row (`limit N`, `requirement N`).</summary>
+    public string Name => Row is not { } row ? Id : Kind switch
+    {
+        ItemKind.Limit => $"{Id} limit {row}",
+        ItemKind.Requirement => $"{Id} requirement {row}",
+        _ => $"{Id} rule {row}",
+    };
 }

@@ -13,6 +13,11 @@ public sealed record OverallRegrade(
 {
     public bool Changed => OldGrade != NewGrade;
 
+    /// <summary>The roll-up limit that moved the overall grade off its row's under each rulebook.</summary>
+    public DecidingLimit? OldLimit { get; init; }
+
+    public DecidingLimit? NewLimit { get; init; }
+
     /// <summary>A different row decided, or the deciding row's text was edited.</summary>
     public bool RowChanged => OldRow?.Row != NewRow?.Row || OldRow?.Table != NewRow?.Table || (NewRow is not null && NewRow.Status != ChangeKind.Unchanged);
 }

@@ -2,7 +2,8 @@ namespace GradingEngine.Tooling.RulebookDiff;
 
 /// <summary>
 /// One question of one inspection, graded under both rulebooks. A grade is null when the question
-/// is not in that rulebook. <see cref="Criteria"/> lists causes only when the grade changed.
+/// is not in that rulebook. <see cref="Criteria"/> lists causes only when the grade changed. The limit that moved
+/// the grade off its row's, and the evidence requirements not met (when not graded), are given for each side.
 /// </summary>
 public sealed record QuestionRegrade(
     string QuestionId,
@@ -13,4 +14,12 @@ public sealed record QuestionRegrade(
     IReadOnlyList<CriterionCause> Criteria)
 {
     public bool Changed => OldGrade != NewGrade;
+
+    public DecidingLimit? OldLimit { get; init; }
+
+    public DecidingLimit? NewLimit { get; init; }
+
+    public IReadOnlyList<UnmetEvidence> OldUnmet { get; init; } = [];
+
+    public IReadOnlyList<UnmetEvidence> NewUnmet { get; init; } = [];
 }

@@ -19,13 +19,23 @@ internal static class Regrader
             var regrade = new QuestionRegrade(id, Id(before), Id(after),
                 before?.Decision is { } b ? Row(ItemKind.ThresholdRow, old.Rulebook, b, structure, oldSide: true) : null,
                 after?.Decision is { } a ? Row(ItemKind.ThresholdRow, @new.Rulebook, a, structure, oldSide: false) : null,
-                []);
+                [])
+            {
+                OldLimit = before?.Decision is { } bl ? Limit(old.Rulebook, Section(old.Rulebook.QuestionGrading.QuestionLimits, id), bl, structure, oldSide: true) : null,
+                NewLimit = after?.Decision is { } al ? Limit(@new.Rulebook, Section(@new.Rulebook.QuestionGrading.QuestionLimits, id), al, structure, oldSide: false) : null,
+                OldUnmet = Unmet(old.Rulebook, id, before, structure, oldSide: true),
+                NewUnmet = Unmet(@new.Rulebook, id, after, structure, oldSide: false),
+            };
             questions.Add(regrade.Changed ? regrade with { Criteria = Causes(old.Rulebook, before, @new.Rulebook, after, structure) } : regrade);
         }
         var overall = new OverallRegrade(Overall(old), Overall(@new),
             questions.Where(q => q.Changed).Select(q => q.QuestionId).ToList(),
             old.Overall is { } o ? Row(ItemKind.RollupRow, old.Rulebook, o, structure, oldSide: true) : null,
-            @new.Overall is { } n ? Row(ItemKind.RollupRow, @new.Rulebook, n, structure, oldSide: false) : null);
+            @new.Overall is { } n ? Row(ItemKind.RollupRow, @new.Rulebook, n, structure, oldSide: false) : null)
+        {
+            OldLimit = old.Overall is { } ol ? Limit(old.Rulebook, ProposedGrades.OverallKey, ol, structure, oldSide: true) : null,
+            NewLimit = @new.Overall is { } nl ? Limit(@new.Rulebook, ProposedGrades.OverallKey, nl, structure, oldSide: false) : null,
+        };
         var inspection = @new.Inspection;
         return new InspectionRegrade(inspection.Id, inspection.Force, inspection.Path.Replace('\\', '/'), questions, overall);
     }
@@ -69,12 +79,38 @@ internal static class Regrader
             ? null
             : new CriterionState(outcome.Met, outcome.Criterion.EffectId, outcome.Criterion.Weight, StructuralDiffer.Location(rulebook, outcome.Criterion.Span));
 
+    /// <summary>A question's own list when it has one, else `default`: the name the structural diff gives the list.</summary>
+    private static string Section<T>(IReadOnlyDictionary<string, T> perQuestion, string questionId) =>
+        perQuestion.ContainsKey(questionId) ? questionId : "default";
+
+    private static DecidingLimit? Limit(Rulebook rulebook, string section, GradeDecision decision, StructuralDiff structure, bool oldSide) =>
+        decision.LimitedBy is not { } applied
+            ? null
+            : new DecidingLimit(section, applied.Index + 1, applied.Limit.KindText, applied.Bound.Id, applied.Limit.When.Text,
+                StructuralDiffer.Location(rulebook, applied.Limit.Span), Side(structure.StatusOf(ItemKind.Limit, section, applied.Index + 1), oldSide));
+
+    private static IReadOnlyList<UnmetEvidence> Unmet(Rulebook rulebook, string questionId, QuestionResult? result, StructuralDiff structure, bool oldSide)
+    {
+        if (result?.NotGraded is not { } notGraded) return [];
+        var section = Section(rulebook.QuestionGrading.QuestionRequirements, questionId);
+        var requirements = rulebook.QuestionGrading.RequirementsFor(questionId);
+        return notGraded.Unmet.Select(u =>
+        {
+            var row = requirements.ToList().IndexOf(u.Requirement) + 1;
+            return new UnmetEvidence(section, row, u.Requirement.When.Text, StructuralDiffer.Location(rulebook, u.Requirement.Span),
+                Side(structure.StatusOf(ItemKind.Requirement, section, row), oldSide));
+        }).ToList();
+    }
+
+    /// <summary>The diff speaks of positions: on the old side an added item is not this one, and vice versa.</summary>
+    private static ChangeKind Side(ChangeKind status, bool oldSide) =>
+        (oldSide && status == ChangeKind.Added) || (!oldSide && status == ChangeKind.Removed) ? ChangeKind.Unchanged : status;
+
     private static DecidingRow Row(ItemKind kind, Rulebook rulebook, GradeDecision decision, StructuralDiff structure, bool oldSide)
     {
-        var status = structure.StatusOf(kind, decision.Table, decision.RuleIndex + 1);
-        // The diff speaks of positions: on the old side an added row is not this one, and vice versa.
-        if ((oldSide && status == ChangeKind.Added) || (!oldSide && status == ChangeKind.Removed)) status = ChangeKind.Unchanged;
-        return new DecidingRow(decision.Table, decision.RuleIndex + 1, decision.Grade.Id, decision.Rule.ConditionText,
+        var status = Side(structure.StatusOf(kind, decision.Table, decision.RuleIndex + 1), oldSide);
+        // The row's own grade: a limit that moved it is shown as the limit.
+        return new DecidingRow(decision.Table, decision.RuleIndex + 1, decision.RowGrade.Id, decision.Rule.ConditionText,
             StructuralDiffer.Location(rulebook, decision.Rule.Span), status);
     }
 }

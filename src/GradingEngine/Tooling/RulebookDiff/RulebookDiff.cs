@@ -14,6 +14,9 @@ public sealed record RulebookDiff(
 
     public int ChangedInspections => Inspections.Count(i => i.GradeChanges > 0);
 
+    /// <summary>The counts the report opens with: items changed per kind, grades changed per question and overall.</summary>
+    public DiffSummary Summary => DiffSummary.From(this);
+
     /// <summary>Only grade changes gate a change: a structural edit that regrades nothing passes.</summary>
     public bool HasGradeChanges => GradeChanges > 0;
 }

@@ -1,27 +1,43 @@
 using System.Diagnostics;
-using System.Text.Json;
 using GradingEngine.Render;
 
 namespace GradingEngine.Tooling.RulebookDiff;
 
 /// <summary>
-/// `grading rules diff` output: the structural diff grouped by kind, then each inspection's grades
-/// old → new with the causes of each change, then a one-line summary. JSON has the same content.
+/// `grading rules diff` output: a summary of what changed (counts per kind of item, grades changed per question),
+/// the structural diff grouped by kind with each edit marked within its line, then each inspection's grades
+/// old → new with the causes of each change, then a one-line total. The summary-only form leaves out the
+/// structural diff. JSON has the same content.
 /// </summary>
-public static class RulebookDiffRenderer
+public static partial class RulebookDiffRenderer
 {
-    public static string RenderText(RulebookDiff diff)
+    /// <summary>Kinds the summary always counts, zero included: the parts of the grading model that decide grades.</summary>
+    private static readonly ItemKind[] AlwaysCounted = [ItemKind.Criterion, ItemKind.ThresholdRow, ItemKind.Requirement, ItemKind.Limit, ItemKind.RollupRow];
+
+    public static string RenderText(RulebookDiff diff, bool summaryOnly = false)
     {
         var o = new TextOutput();
         o.Line($"Rulebook diff: {Identity(diff.Old)} → {Identity(diff.New)}");
         o.Line();
-        Structure(o, diff.Structure);
+        Summary(o, diff.Summary);
+        if (!summaryOnly) Structure(o, diff.Structure);
         o.Line($"Regrading: {Plural(diff.Inspections.Count, "inspection")}");
         o.Line();
+        var listedUnchanged = false;
         foreach (var inspection in diff.Inspections)
         {
+            if (inspection.GradeChanges == 0)
+            {
+                // An inspection no grade of which moved is one line: a corpus of hundreds stays readable.
+                o.Line($"{inspection.Force} - inspection {inspection.Id} ({inspection.File}): no grade changed");
+                listedUnchanged = true;
+                continue;
+            }
+            if (listedUnchanged) o.Line();
+            listedUnchanged = false;
             Inspection(o, inspection);
         }
+        if (listedUnchanged) o.Line();
         o.Line($"{Plural(diff.GradeChanges, "grade")} changed in {Plural(diff.ChangedInspections, "inspection")}");
         return o.ToString();
     }
@@ -29,6 +45,43 @@ public static class RulebookDiffRenderer
     private static string Identity(RulebookIdentity r) => $"{r.Id} {r.Version} (sha256:{r.ContentHash[..Math.Min(12, r.ContentHash.Length)]})";
 
     private static string Plural(int count, string noun) => FormattableString.Invariant($"{count} {noun}{(count == 1 ? "" : "s")}");
+
+    private static void Summary(TextOutput o, DiffSummary summary)
+    {
+        var kinds = summary.Kinds.Where(k => k.Changed > 0 || AlwaysCounted.Contains(k.Kind)).ToList();
+        var rows = kinds.Select(k => (Label: SummaryLabel(k.Kind), Count: k.Changed,
+                Text: k.Changed == 0 ? "changed" : FormattableString.Invariant($"changed ({k.Added} added, {k.Removed} removed, {k.Edited} edited)")))
+            .ToList();
+        if (summary.ScaleReordered) rows.Insert(0, ("grade scale", 1, "reordered"));
+        if (summary.Inspections > 0)
+        {
+            rows.Add(("grades", summary.GradesChanged, $"changed in {summary.InspectionsChanged} of {Plural(summary.Inspections, "inspection")}"));
+        }
+        var labelWidth = rows.Max(r => r.Label.Length);
+        var countWidth = rows.Max(r => Count(r.Count).Length);
+        o.Line($"Summary: {Plural(summary.StructuralChanges, "structural change")}, {Plural(summary.GradesChanged, "grade")} changed");
+        foreach (var (label, count, text) in rows)
+        {
+            o.Line($"  {label.PadRight(labelWidth)}  {Count(count).PadLeft(countWidth)} {text}");
+        }
+        var subjects = summary.Questions.Select(q => (Regrades: q, Overall: false)).Append((Regrades: summary.Overall, Overall: true)).Where(s => s.Regrades.Inspections > 0).ToList();
+        var subjectWidth = subjects.Select(s => s.Regrades.Subject.Length).DefaultIfEmpty(0).Max();
+        foreach (var (subject, overall) in subjects)
+        {
+            foreach (var t in subject.Transitions)
+            {
+                o.Line($"    {subject.Subject.PadRight(subjectWidth)}  {Absent(t.Old, overall)} → {Absent(t.New, overall)} in {Plural(t.Inspections, "inspection")}");
+            }
+        }
+        o.Line();
+    }
+
+    /// <summary>A grade id, or what its absence means: the rulebook has no such question, or no overall grade.</summary>
+    private static string Absent(string? grade, bool overall) => grade ?? (overall ? "(no overall)" : "(no question)");
+
+    private static string Count(int count) => count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    private static string SummaryLabel(ItemKind kind) => kind == ItemKind.Grade ? "scale grades" : GroupTitle(kind).ToLowerInvariant();
 
     private static void Structure(TextOutput o, StructuralDiff structure)
     {
@@ -53,16 +106,44 @@ public static class RulebookDiffRenderer
             foreach (var item in items)
             {
                 var fields = item.Fields.Count > 0 ? $": {string.Join(", ", item.Fields)}" : "";
-                o.Line($"    {item.Name}  {ChangeId(item.Change)}{fields}");
-                if (item.Old is { } at) o.Line($"      --- {at}");
-                if (item.New is { } to) o.Line($"      +++ {to}");
-                foreach (var line in item.Lines)
+                o.Line($"    {item.Name}  {ChangeId(item.Change)}{fields}  {Where(item)}");
+                foreach (var line in ShownLines.Of(item))
                 {
-                    o.Line($"      {line}");
+                    o.Line(Marked(line));
                 }
             }
             o.Line();
         }
+    }
+
+    /// <summary>Where the item is: one place, or old → new when an edit moved it.</summary>
+    private static string Where(ItemChange item) => (item.Old, item.New) switch
+    {
+        ({ } old, { } @new) when old == @new => @new.ToString(),
+        ({ } old, { } @new) => $"{old} → {@new}",
+        (null, { } @new) => @new.ToString(),
+        ({ } old, null) => old.ToString(),
+        _ => throw new UnreachableException(item.Name),
+    };
+
+    /// <summary>
+    /// A shown line, each changed run marked as `git diff --word-diff=plain` does: `[-old-]{+new+}`. The marks are
+    /// plain text, so they read the same in a terminal, a pipe or a file; the line's own text is escaped for the terminal.
+    /// </summary>
+    private static FormattableString Marked(ShownLine line)
+    {
+        var format = new System.Text.StringBuilder("      ").Append(line.Mark);
+        for (var i = 0; i < line.Spans.Count; i++)
+        {
+            format.Append(line.Spans[i].Op switch
+            {
+                DiffOp.Same => $"{{{i}}}",
+                DiffOp.Removed => $"[-{{{i}}}-]",
+                DiffOp.Added => $"{{{{+{{{i}}}+}}}}",
+                _ => throw new UnreachableException(line.Spans[i].Op.ToString()),
+            });
+        }
+        return System.Runtime.CompilerServices.FormattableStringFactory.Create(format.ToString(), line.Spans.Select(s => (object?)s.Text).ToArray());
     }
 
     private static void Inspection(TextOutput o, InspectionRegrade inspection)
@@ -78,7 +159,8 @@ public static class RulebookDiffRenderer
                 continue;
             }
             o.Line($"  {id}  {q.OldGrade ?? "(no question)"} → {q.NewGrade ?? "(no question)"}");
-            Rows(o, q.OldRow, q.NewRow);
+            Side(o, "was", q.OldRow, q.OldLimit, q.OldUnmet);
+            Side(o, "now", q.NewRow, q.NewLimit, q.NewUnmet);
             if (q.Criteria.Count == 0) o.Line($"      no criterion changed outcome, effect or weight");
             foreach (var cause in q.Criteria)
             {
@@ -86,7 +168,11 @@ public static class RulebookDiffRenderer
             }
         }
         var overall = inspection.Overall;
-        if (!overall.Changed)
+        if (overall is { OldGrade: null, NewGrade: null })
+        {
+            // Neither rulebook has an overall grade: nothing to show.
+        }
+        else if (!overall.Changed)
         {
             o.Line($"  overall  {overall.NewGrade} (unchanged)");
         }
@@ -95,21 +181,33 @@ public static class RulebookDiffRenderer
             o.Line($"  overall  {overall.OldGrade} → {overall.NewGrade}");
             o.Line($"      question grades changed: {(overall.ChangedQuestions.Count == 0 ? "none" : string.Join(", ", overall.ChangedQuestions))}");
             o.Line($"      roll-up row {(overall.RowChanged ? "changed" : "unchanged")}");
-            Rows(o, overall.OldRow, overall.NewRow);
+            Side(o, "was", overall.OldRow, overall.OldLimit, []);
+            Side(o, "now", overall.NewRow, overall.NewLimit, []);
         }
         o.Line();
     }
 
-    private static void Rows(TextOutput o, DecidingRow? old, DecidingRow? @new)
+    /// <summary>One side of a regrade: the row that decided, the limit that moved its grade, the evidence requirements not met.</summary>
+    private static void Side(TextOutput o, string side, DecidingRow? row, DecidingLimit? limit, IReadOnlyList<UnmetEvidence> unmet)
     {
-        if (old is not null) Row(o, "was decided by", old);
-        if (@new is not null) Row(o, "now decided by", @new);
+        if (row is not null) Row(o, $"{side} decided by", row);
+        if (limit is not null)
+        {
+            o.Line($"      {side} limited by {limit.Location} ({limit.Table} limit {limit.Row}, {limit.Kind} {limit.Grade}){Status(limit.Status)}");
+            o.Wrapped("        when ", limit.Condition);
+        }
+        foreach (var requirement in unmet)
+        {
+            o.Line($"      {side} not graded: {requirement.Location} ({requirement.Table} requirement {requirement.Row}) not met{Status(requirement.Status)}");
+            o.Wrapped("        when ", requirement.Condition);
+        }
     }
+
+    private static string Status(ChangeKind status) => status == ChangeKind.Unchanged ? "" : $" [{ChangeId(status)}]";
 
     private static void Row(TextOutput o, string label, DecidingRow row)
     {
-        var status = row.Status == ChangeKind.Unchanged ? "" : $" [{ChangeId(row.Status)}]";
-        o.Line($"      {label} {row.Location} ({row.Table} rule {row.Row}, {row.Grade}){status}");
+        o.Line($"      {label} {row.Location} ({row.Table} rule {row.Row}, {row.Grade}){Status(row.Status)}");
         o.Wrapped("        when ", row.Condition);
     }
 
@@ -171,164 +269,4 @@ public static class RulebookDiffRenderer
         ChangeKind.Unchanged => "unchanged",
         _ => throw new UnreachableException(change.ToString()),
     };
-
-    public static string RenderJson(RulebookDiff diff) => JsonRenderer.Write(w =>
-    {
-        w.WriteStartObject();
-        WriteIdentity(w, "old", diff.Old);
-        WriteIdentity(w, "new", diff.New);
-        w.WriteStartObject("structure");
-        w.WriteStartArray("changes");
-        foreach (var item in diff.Structure.Items) WriteItem(w, item);
-        w.WriteEndArray();
-        if (diff.Structure.Reordered is { } reorder)
-        {
-            w.WriteStartObject("scaleOrder");
-            WriteStrings(w, "old", reorder.Old);
-            WriteStrings(w, "new", reorder.New);
-            w.WriteEndObject();
-        }
-        else
-        {
-            w.WriteNull("scaleOrder");
-        }
-        w.WriteEndObject();
-        w.WriteStartArray("inspections");
-        foreach (var inspection in diff.Inspections) WriteInspection(w, inspection);
-        w.WriteEndArray();
-        w.WriteStartObject("summary");
-        w.WriteNumber("structuralChanges", diff.Structure.Count);
-        w.WriteNumber("inspections", diff.Inspections.Count);
-        w.WriteNumber("gradesChanged", diff.GradeChanges);
-        w.WriteNumber("inspectionsChanged", diff.ChangedInspections);
-        w.WriteEndObject();
-        w.WriteEndObject();
-    });
-
-    private static void WriteIdentity(Utf8JsonWriter w, string name, RulebookIdentity r)
-    {
-        w.WriteStartObject(name);
-        w.WriteString("id", r.Id);
-        w.WriteString("version", r.Version);
-        w.WriteString("title", r.Title);
-        w.WriteString("contentHash", "sha256:" + r.ContentHash);
-        w.WriteEndObject();
-    }
-
-    private static void WriteItem(Utf8JsonWriter w, ItemChange item)
-    {
-        w.WriteStartObject();
-        w.WriteString("kind", KindId(item.Kind));
-        w.WriteString("id", item.Id);
-        if (item.Row is { } row) w.WriteNumber("row", row);
-        else w.WriteNull("row");
-        w.WriteString("change", ChangeId(item.Change));
-        WriteStrings(w, "fields", item.Fields);
-        WriteLocation(w, "old", item.Old);
-        WriteLocation(w, "new", item.New);
-        WriteStrings(w, "diff", item.Lines.Select(l => l.ToString()));
-        w.WriteEndObject();
-    }
-
-    private static void WriteInspection(Utf8JsonWriter w, InspectionRegrade inspection)
-    {
-        w.WriteStartObject();
-        w.WriteString("id", inspection.Id);
-        w.WriteString("force", inspection.Force);
-        w.WriteString("file", inspection.File);
-        w.WriteNumber("gradesChanged", inspection.GradeChanges);
-        w.WriteStartArray("questions");
-        foreach (var q in inspection.Questions)
-        {
-            w.WriteStartObject();
-            w.WriteString("id", q.QuestionId);
-            w.WriteString("old", q.OldGrade);
-            w.WriteString("new", q.NewGrade);
-            w.WriteBoolean("changed", q.Changed);
-            WriteRow(w, "oldRule", q.OldRow);
-            WriteRow(w, "newRule", q.NewRow);
-            w.WriteStartArray("criteria");
-            foreach (var cause in q.Criteria) WriteCause(w, cause);
-            w.WriteEndArray();
-            w.WriteEndObject();
-        }
-        w.WriteEndArray();
-        var overall = inspection.Overall;
-        w.WriteStartObject("overall");
-        w.WriteString("old", overall.OldGrade);
-        w.WriteString("new", overall.NewGrade);
-        w.WriteBoolean("changed", overall.Changed);
-        WriteStrings(w, "questionsChanged", overall.ChangedQuestions);
-        w.WriteBoolean("ruleChanged", overall.RowChanged);
-        WriteRow(w, "oldRule", overall.OldRow);
-        WriteRow(w, "newRule", overall.NewRow);
-        w.WriteEndObject();
-        w.WriteEndObject();
-    }
-
-    private static void WriteCause(Utf8JsonWriter w, CriterionCause cause)
-    {
-        w.WriteStartObject();
-        w.WriteString("id", cause.Id);
-        w.WriteString("cause", cause.Kind == CauseKind.OutcomeChanged ? "outcome-changed" : "contribution-changed");
-        w.WriteString("change", ChangeId(cause.Status));
-        WriteStrings(w, "fields", cause.Fields);
-        WriteState(w, "old", cause.Old);
-        WriteState(w, "new", cause.New);
-        w.WriteEndObject();
-    }
-
-    private static void WriteState(Utf8JsonWriter w, string name, CriterionState? state)
-    {
-        if (state is null)
-        {
-            w.WriteNull(name);
-            return;
-        }
-        w.WriteStartObject(name);
-        w.WriteString("outcome", state.Met ? "met" : "not met");
-        w.WriteString("effect", state.Effect);
-        w.WriteNumber("weight", state.Weight);
-        w.WriteString("file", state.Location.File);
-        w.WriteNumber("line", state.Location.Line);
-        w.WriteEndObject();
-    }
-
-    private static void WriteRow(Utf8JsonWriter w, string name, DecidingRow? row)
-    {
-        if (row is null)
-        {
-            w.WriteNull(name);
-            return;
-        }
-        w.WriteStartObject(name);
-        w.WriteString("table", row.Table);
-        w.WriteNumber("rule", row.Row);
-        w.WriteString("grade", row.Grade);
-        w.WriteString("file", row.Location.File);
-        w.WriteNumber("line", row.Location.Line);
-        w.WriteString("condition", row.Condition);
-        w.WriteString("change", ChangeId(row.Status));
-        w.WriteEndObject();
-    }
-
-    private static void WriteLocation(Utf8JsonWriter w, string name, ItemLocation? at)
-    {
-        if (at is null)
-        {
-            w.WriteNull(name);
-            return;
-        }
-        w.WriteStartObject(name);
-        w.WriteString("file", at.File);
-        w.WriteNumber("line", at.Line);
-        w.WriteEndObject();
-    }
-
-    private static void WriteStrings(Utf8JsonWriter w, string name, IEnumerable<string> values)
-    {
-        w.WriteStartArray(name);
-        foreach (var value in values) w.WriteStringValue(value);
-        w.WriteEndArray();
-    }
 }

@@ -9,10 +9,10 @@ namespace GradingEngine.Tests.Tooling.RulebookDiff;
 /// </summary>
 public sealed class RulebookCopy
 {
-    public RulebookCopy(TempFolder temp, string name)
+    public RulebookCopy(TempFolder temp, string name, string? from = null)
     {
         Path = System.IO.Path.Combine(temp.Path, name);
-        Copy(Repo.DefaultRules, Path);
+        Copy(from ?? Repo.DefaultRules, Path);
     }
 
     public string Path { get; }
@@ -37,6 +37,22 @@ public sealed class RulebookCopy
     {
         File.WriteAllText(FileOf(relative), Read(relative).TrimEnd('\n') + "\n" + text);
         return this;
+    }
+
+    /// <summary>Rewrites every line of the file that <paramref name="change"/> changes; returns how many it changed.</summary>
+    public int EditLines(string relative, Func<string, int, string> change)
+    {
+        var lines = Lines(relative);
+        var changed = 0;
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var edited = change(lines[i], changed);
+            if (edited == lines[i]) continue;
+            lines[i] = edited;
+            changed++;
+        }
+        File.WriteAllText(FileOf(relative), string.Join("\n", lines));
+        return changed;
     }
 
     /// <summary>Deletes the criterion's lines: from `- id: ID` up to the next item, blank or comment line.</summary>

@@ -48,4 +48,29 @@ public static class RulebookEdits
     /// <summary>Overall good allows two questions requiring improvement: the seed's overall grade rises to good.</summary>
     public static RulebookCopy LoosenRollupGoodRow(this RulebookCopy copy) =>
         copy.Replace("rollup.yaml", RollupGoodOld, "count(q => q.grade == requires-improvement) <= 2");
+
+    /// <summary>
+    /// Twenty numeric edits, as a methodology team's retune would make them: the weight of every third criterion of
+    /// each criteria file (four per file, sixteen in all) up by one, and four conditions: the outstanding and good
+    /// threshold rows, the evidence requirement and the good roll-up row. The seed's Q1 drops to requires-improvement.
+    /// </summary>
+    public static RulebookCopy TwentyNumericEdits(this RulebookCopy copy)
+    {
+        foreach (var file in new[] { "q1", "q2", "q3", "q4" })
+        {
+            var seen = 0;
+            var edited = copy.EditLines($"criteria/{file}.yaml", (line, changed) =>
+            {
+                var weight = System.Text.RegularExpressions.Regex.Match(line, @"^(\s+weight: )(\d+)$");
+                if (!weight.Success || changed == 4 || seen++ % 3 != 1) return line;
+                return weight.Groups[1].Value + (int.Parse(weight.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture) + 1);
+            });
+            Xunit.Assert.Equal(4, edited);
+        }
+        return copy
+            .Replace("thresholds.yaml", "notable-practices.count >= 1 and strengths.weight >= 12", "notable-practices.count >= 1 and strengths.weight >= 10")
+            .Replace("thresholds.yaml", GoodRowOld, GoodRowOld.Replace("<= 5", "<= 4", StringComparison.Ordinal))
+            .Replace("thresholds.yaml", "- when: count(f => true) >= 1", "- when: count(f => true) >= 2")
+            .LoosenRollupGoodRow();
+    }
 }
