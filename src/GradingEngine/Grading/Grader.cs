@@ -3,6 +3,7 @@ using GradingEngine.Compile;
 using GradingEngine.Diagnostics;
 using GradingEngine.Evaluate;
 using GradingEngine.Explain;
+using GradingEngine.Facts;
 using GradingEngine.Load;
 using GradingEngine.Model;
 using GradingEngine.Rollup;
@@ -124,6 +125,16 @@ internal static class Grader
             var results = GradeStep(rulebook, [.. inspections.Skip(s * size).Take(size)]);
             for (var k = 0; k < results.Length; k++) graded(s * size + k, results[k]);
         });
+    }
+
+    /// <summary>
+    /// The overall decision a grading rolls up from these question grades, one per question in rulebook order, every
+    /// question graded: for testing a roll-up against grades published without their findings.
+    /// </summary>
+    public static GradeDecision RollUp(CompiledRulebook rulebook, IReadOnlyList<Grade> grades)
+    {
+        var empty = OutcomeProfile.Of("", [], []);
+        return ResultBuilder.RollUp(rulebook, [.. rulebook.Rulebook.Questions.Select((q, i) => new QuestionGradeFact(q.Id, grades[i].Rank, -1, empty))]);
     }
 
     /// <summary>How many inspections <see cref="GradeStep"/> best takes at a time.</summary>

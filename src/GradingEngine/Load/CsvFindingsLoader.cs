@@ -24,94 +24,26 @@ internal static class CsvFindingsLoader
     /// <summary>The per-finding columns, handed to the YAML finding reader under the same names.</summary>
     internal static readonly string[] FindingColumns = ["id", "question", "indicator", "judgement", "value", "quote", "source"];
 
-    private sealed record Row(int Line, string[] Cells);
-
     /// <summary>Every inspection of the file, in order of first appearance; null when any error was found.</summary>
     public static IReadOnlyList<Inspection>? Load(string path, Rulebook rulebook, LoadLimits limits, DiagnosticBag bag)
     {
         var errorsBefore = bag.ErrorCount;
-        // Strict UTF-8, the size limit and the SHA-256, exactly as for YAML findings.
-        var source = YamlReader.ReadSource(path, limits, bag);
-        if (source is null) return null;
-        var bytes = Encoding.UTF8.GetBytes(source.Text);
-        var rows = ReadRows(path, bytes, limits, bag, out var columns);
-        if (rows is null || columns is null) return null;
-        if (rows.Count == 0 && bag.ErrorCount == errorsBefore)
+        Dictionary<string, int>? columns = null;
+        var table = CsvTable.Read(path, limits, bag, header => (columns = CheckHeader(path, header, bag)) is not null);
+        if (table is null || columns is null) return null;
+        if (table.Rows.Count == 0 && bag.ErrorCount == errorsBefore)
         {
             bag.Error(DiagnosticCodes.EmptyList, SourceSpan.FileStart(path), "a CSV findings file must have at least one row after its header");
         }
         var inspections = new List<Inspection>();
-        foreach (var group in Group(path, rows, columns, bag))
+        foreach (var group in Group(table, columns, bag))
         {
-            if (ReadInspection(path, group, columns, rulebook, limits, source.Sha256, bag) is { } inspection)
+            if (ReadInspection(table, group, columns, rulebook, limits, bag) is { } inspection)
             {
                 inspections.Add(inspection);
             }
         }
         return bag.ErrorCount > errorsBefore ? null : inspections;
-    }
-
-    /// <summary>The header checked against the format and every data row; null when the file cannot be read as findings at all.</summary>
-    private static List<Row>? ReadRows(string path, byte[] bytes, LoadLimits limits, DiagnosticBag bag, out Dictionary<string, int>? columns)
-    {
-        columns = null;
-        var malformed = new List<CsvMalformedRecord>();
-        // CsvHelper is well kept and handles RFC 4180 quoting, line breaks inside quoted fields and byte
-        // order marks (ReadSource has already dropped ours, as for YAML). The separator is fixed, never
-        // guessed from the data, and a record with bad quoting is skipped and reported, so one stray
-        // quote gives one located error, not a cascade.
-        var options = CsvReaderOptions.Default with
-        {
-            Separator = ',',
-            HasHeader = true,
-            TrackLineNumbers = true,
-            MalformedData = CsvMalformedDataHandling.Skip,
-            FieldCountMismatch = CsvFieldCountHandling.Allow,
-            OnMalformedRecord = malformed.Add,
-        };
-        var rows = new List<Row>();
-        try
-        {
-            using var reader = CsvReader.Create(bytes, options);
-            var header = reader.Headers.ToArray();
-            columns = CheckHeader(path, header, bag);
-            if (columns is null)
-            {
-                return null;
-            }
-            var cells = 0L;
-            while (reader.Read())
-            {
-                var line = (int)reader.LineNumber;
-                cells += reader.FieldCount;
-                if (cells > limits.MaxNodes)
-                {
-                    // The same guard as YAML's node limit: a located error instead of running out of memory.
-                    bag.Error(DiagnosticCodes.FileTooLarge, new SourceSpan(path, line, 1), $"file has more than {limits.MaxNodes} cells");
-                    return null;
-                }
-                if (reader.FieldCount != header.Length)
-                {
-                    var column = reader.FieldCount > header.Length ? header.Length + 1 : reader.FieldCount + 1;
-                    bag.Error(DiagnosticCodes.YamlSyntax, new SourceSpan(path, line, column),
-                        $"row has {reader.FieldCount} fields, the header has {header.Length}", "quote a field that contains a comma");
-                    continue;
-                }
-                rows.Add(new Row(line, Enumerable.Range(0, reader.FieldCount).Select(reader.GetString).ToArray()));
-            }
-        }
-        catch (CsvFormatException e)
-        {
-            bag.Error(DiagnosticCodes.YamlSyntax, new SourceSpan(path, (int)Math.Max(1, e.LineNumber), 1), "invalid CSV: " + e.Message);
-            return null;
-        }
-        foreach (var record in malformed)
-        {
-            var line = (int)Math.Max(1, record.LineNumber);
-            bag.Error(DiagnosticCodes.YamlSyntax, new SourceSpan(path, line, FieldAt(bytes, line, record.ByteOffset)),
-                $"invalid CSV: {Describe(record.Reason)}", "a field with a comma, quote or line break must be enclosed in double quotes, with each quote inside doubled");
-        }
-        return rows;
     }
 
     /// <summary>The header row's names, or null when it cannot be read; for telling findings files from other CSV files.</summary>
@@ -128,18 +60,10 @@ internal static class CsvFindingsLoader
         }
     }
 
-    private static string Describe(CsvMalformedReason reason) => reason switch
-    {
-        CsvMalformedReason.StrayQuote => "a quote inside a field that does not start with one",
-        CsvMalformedReason.TextAfterClosingQuote => "text after the closing quote of a field",
-        CsvMalformedReason.UnterminatedQuote => "a quoted field is never closed",
-        _ => "malformed record",
-    };
-
     /// <summary>Column names: each known and given once, every required one present.</summary>
     private static Dictionary<string, int>? CheckHeader(string path, string[] header, DiagnosticBag bag)
     {
-        if (header.Length == 0 || (header.Length == 1 && header[0].Length == 0))
+        if (CsvTable.IsEmptyHeader(header))
         {
             bag.Error(DiagnosticCodes.WrongType, SourceSpan.FileStart(path), "file is empty",
                 $"expected a header row: {string.Join(",", RequiredColumns)}");
@@ -176,17 +100,17 @@ internal static class CsvFindingsLoader
     }
 
     /// <summary>Rows by their `inspection` cell, in order of first appearance; rows without one are errors.</summary>
-    private static IEnumerable<List<Row>> Group(string path, List<Row> rows, Dictionary<string, int> columns, DiagnosticBag bag)
+    private static IEnumerable<List<CsvTable.Row>> Group(CsvTable table, Dictionary<string, int> columns, DiagnosticBag bag)
     {
         var column = columns["inspection"];
-        var groups = new Dictionary<string, List<Row>>(StringComparer.Ordinal);
-        var order = new List<List<Row>>();
-        foreach (var row in rows)
+        var groups = new Dictionary<string, List<CsvTable.Row>>(StringComparer.Ordinal);
+        var order = new List<List<CsvTable.Row>>();
+        foreach (var row in table.Rows)
         {
             var id = row.Cells[column];
             if (id.Length == 0)
             {
-                bag.Error(DiagnosticCodes.MissingKey, Cell(path, row, column), "column `inspection` is empty", "every row names the inspection its finding belongs to");
+                bag.Error(DiagnosticCodes.MissingKey, table.Cell(row, column), "column `inspection` is empty", "every row names the inspection its finding belongs to");
                 continue;
             }
             if (!groups.TryGetValue(id, out var group))
@@ -199,34 +123,35 @@ internal static class CsvFindingsLoader
         return order;
     }
 
-    private static Inspection? ReadInspection(string path, List<Row> rows, Dictionary<string, int> columns, Rulebook rulebook, LoadLimits limits, string sha256, DiagnosticBag bag)
+    private static Inspection? ReadInspection(CsvTable table, List<CsvTable.Row> rows, Dictionary<string, int> columns, Rulebook rulebook, LoadLimits limits, DiagnosticBag bag)
     {
+        var path = table.Path;
         var errorsBefore = bag.ErrorCount;
         var first = rows[0];
         var id = first.Cells[columns["inspection"]];
         if (!MappingReader.IsId(id))
         {
-            bag.Error(DiagnosticCodes.InvalidId, Cell(path, first, columns["inspection"]), $"`{id}` is not a valid id", "use letters, digits, `.`, `-` and `_`, starting with a letter or digit");
+            bag.Error(DiagnosticCodes.InvalidId, table.Cell(first, columns["inspection"]), $"`{id}` is not a valid id", "use letters, digits, `.`, `-` and `_`, starting with a letter or digit");
         }
-        var force = Shared(path, id, rows, columns, "force", required: true, bag);
-        var framework = Shared(path, id, rows, columns, "framework", required: true, bag);
+        var force = Shared(table, id, rows, columns, "force", required: true, bag);
+        var framework = Shared(table, id, rows, columns, "framework", required: true, bag);
         if (framework is not null && framework != rulebook.Id)
         {
-            bag.Error(DiagnosticCodes.FrameworkMismatch, Cell(path, first, columns["framework"]), $"findings are for framework `{framework}`, but the rulebook is `{rulebook.Id}`",
+            bag.Error(DiagnosticCodes.FrameworkMismatch, table.Cell(first, columns["framework"]), $"findings are for framework `{framework}`, but the rulebook is `{rulebook.Id}`",
                 "grade them with the rulebook they were coded for (`--rules`)");
         }
         InspectionLoader.Report? report = null;
-        if (columns.TryGetValue("report", out var reportColumn) && Shared(path, id, rows, columns, "report", required: false, bag) is { Length: > 0 } reportName)
+        if (columns.TryGetValue("report", out var reportColumn) && Shared(table, id, rows, columns, "report", required: false, bag) is { Length: > 0 } reportName)
         {
-            report = InspectionLoader.ReadReport(path, new YScalar(Cell(path, first, reportColumn), reportName, ScalarKind.Quoted), limits, bag);
+            report = InspectionLoader.ReadReport(path, new YScalar(table.Cell(first, reportColumn), reportName, ScalarKind.Quoted), limits, bag);
         }
-        var items = rows.Select(row => (YNode)FindingMapping(path, row, columns)).ToList();
-        var findings = InspectionLoader.ReadFindings(new YSequence(Cell(path, first, 0), items), rulebook, report, bag);
+        var items = rows.Select(row => (YNode)FindingMapping(table, row, columns)).ToList();
+        var findings = InspectionLoader.ReadFindings(new YSequence(table.Cell(first, 0), items), rulebook, report, bag);
         if (bag.ErrorCount > errorsBefore || force is null || framework is null)
         {
             return null;
         }
-        return new Inspection(id, force, framework, path, findings, null, sha256)
+        return new Inspection(id, force, framework, path, findings, null, table.Sha256)
         {
             ReportFile = report is null ? null : Path.GetRelativePath(Path.GetDirectoryName(Path.GetFullPath(path))!, report.Path),
             ReportSha256 = report?.Sha256,
@@ -234,19 +159,19 @@ internal static class CsvFindingsLoader
     }
 
     /// <summary>A value every row of an inspection must repeat: the first row's, with an error at each row that differs.</summary>
-    private static string? Shared(string path, string id, List<Row> rows, Dictionary<string, int> columns, string name, bool required, DiagnosticBag bag)
+    private static string? Shared(CsvTable table, string id, List<CsvTable.Row> rows, Dictionary<string, int> columns, string name, bool required, DiagnosticBag bag)
     {
         var column = columns[name];
         var first = rows[0];
         var value = first.Cells[column];
         foreach (var row in rows.Skip(1).Where(r => r.Cells[column] != value))
         {
-            bag.Error(DiagnosticCodes.InconsistentRows, Cell(path, row, column),
+            bag.Error(DiagnosticCodes.InconsistentRows, table.Cell(row, column),
                 $"inspection `{id}` has {name} `{value}` on line {first.Line}, but `{row.Cells[column]}` here", "every row of one inspection gives the same force, framework and report");
         }
         if (required && value.Length == 0)
         {
-            bag.Error(DiagnosticCodes.MissingKey, Cell(path, first, column), $"column `{name}` is empty");
+            bag.Error(DiagnosticCodes.MissingKey, table.Cell(first, column), $"column `{name}` is empty");
             return null;
         }
         return value;
@@ -257,56 +182,18 @@ internal static class CsvFindingsLoader
     /// scalars, except `value`, which is read like a plain YAML value (numbers, yes/no); an empty cell is
     /// an absent value, reported at the cell when required.
     /// </summary>
-    private static YMapping FindingMapping(string path, Row row, Dictionary<string, int> columns)
+    private static YMapping FindingMapping(CsvTable table, CsvTable.Row row, Dictionary<string, int> columns)
     {
         var entries = new List<YEntry>();
         foreach (var name in FindingColumns.Append("kind"))
         {
             if (!columns.TryGetValue(name, out var column)) continue;
-            var span = Cell(path, row, column);
+            var span = table.Cell(row, column);
             var text = row.Cells[column];
             var style = text.Length == 0 || name == "value" ? ScalarKind.Plain : ScalarKind.Quoted;
             entries.Add(new YEntry(new YScalar(span, name, ScalarKind.Plain), new YScalar(span, text, style)));
         }
-        return new YMapping(new SourceSpan(path, row.Line, 1), entries);
+        return new YMapping(new SourceSpan(table.Path, row.Line, 1), entries);
     }
 
-    private static SourceSpan Cell(string path, Row row, int column) => new(path, row.Line, column + 1);
-
-    /// <summary>
-    /// The 1-based field of a malformed record that holds <paramref name="offset"/>: walks the record from
-    /// the start of its line, tracking quotes, so a quote never closed is blamed on the field that opened it.
-    /// </summary>
-    internal static int FieldAt(byte[] bytes, int line, long offset)
-    {
-        var start = 0;
-        for (var l = 1; l < line && start < bytes.Length; start++)
-        {
-            if (bytes[start] == '\n' || (bytes[start] == '\r' && (start + 1 >= bytes.Length || bytes[start + 1] != '\n'))) l++;
-        }
-        var field = 0;
-        bool inQuotes = false, fieldStart = true;
-        for (var i = start; i < Math.Min(offset, bytes.Length); i++)
-        {
-            var b = bytes[i];
-            if (inQuotes)
-            {
-                if (b != '"') continue;
-                if (i + 1 < bytes.Length && bytes[i + 1] == '"') { i++; continue; }
-                inQuotes = false;
-            }
-            else if (b == ',')
-            {
-                field++;
-                fieldStart = true;
-                continue;
-            }
-            else if (b == '"' && fieldStart)
-            {
-                inQuotes = true;
-            }
-            fieldStart = false;
-        }
-        return field + 1;
-    }
 }

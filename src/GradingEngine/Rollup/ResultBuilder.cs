@@ -101,10 +101,20 @@ internal static class ResultBuilder
                 UngradedQuestions = ungraded,
             });
         }
+        return (RollUp(compiled, graded) with { UngradedQuestions = ungraded }, null);
+    }
+
+    /// <summary>
+    /// The overall decision for graded questions: the first row of the roll-up table that holds, then its limits, with
+    /// how many questions have each grade. The checker proves the table total, so some row holds.
+    /// </summary>
+    public static GradeDecision RollUp(CompiledRulebook compiled, IReadOnlyList<QuestionGradeFact> graded)
+    {
+        var rollup = compiled.Rollup ?? throw new InvalidOperationException("engine error: the rulebook has no roll-up");
         var row = rollup.Decide(graded)
             ?? throw new InvalidOperationException("engine error: the roll-up gave no overall grade");
         var values = compiled.Rulebook.Scale.Grades.Select(g => KeyValuePair.Create(g.Id, graded.Count(q => q.Rank == g.Rank))).ToList();
-        return (Decision(compiled.Rulebook, rollup.Table, row.Index, values, rollup.Limits, rollup.Holding(graded)) with { UngradedQuestions = ungraded }, null);
+        return Decision(compiled.Rulebook, rollup.Table, row.Index, values, rollup.Limits, rollup.Holding(graded));
     }
 
     private static GradeDecision Decision(Rulebook rulebook, CheckedTable table, int ruleIndex, IReadOnlyList<KeyValuePair<string, int>> values,

@@ -68,7 +68,10 @@ public sealed record ProfileSpec(int[][] Weights)
         OutcomeProfile.Of(
             questionId,
             Enumerable.Range(0, Weights.Length).Select(Count).ToArray(),
-            Enumerable.Range(0, Weights.Length).Select(Weight).ToArray());
+            Enumerable.Range(0, Weights.Length).Select(Weight).ToArray(),
+            // One finding per met criterion, none labelled with a kind: the shipped limits read the kind counts.
+            findings: Weights.Sum(w => w.Length),
+            kinds: new int[PropertyFixtures.Shipped.Rulebook.Codebook.Kinds.Count]);
 
     /// <summary>The same profile with one more met criterion of effect <paramref name="effect"/> weighing <paramref name="weight"/>.</summary>
     public ProfileSpec Adding(int effect, int weight) =>

@@ -51,7 +51,7 @@ public class MarkdownRendererTests
         Assert.Contains($"- when: `{q1.Decision!.Rule.ConditionText}`", Seed.Value, StringComparison.Ordinal);
         Assert.Contains($"- because: {MarkdownText.Escape(q1.Decision!.Rule.Because!)}", Seed.Value, StringComparison.Ordinal);
         Assert.Contains("  | Strengths | 9 | 18 |", Seed.Value, StringComparison.Ordinal);
-        Assert.Contains("Rule 3 of the overall roll-up table, `rollup.yaml:22`:", Seed.Value, StringComparison.Ordinal);
+        Assert.Contains("Rule 3 of the overall roll-up table, `rollup.yaml:23`:", Seed.Value, StringComparison.Ordinal);
         Assert.Contains("- saw: Outstanding 0, Good 2, Requires improvement 2, Inadequate 0", Seed.Value, StringComparison.Ordinal);
     }
 

@@ -55,7 +55,7 @@ internal static class RuleTestLoader
         {
             reader.ReadFile(file);
         }
-        return bag.ErrorCount > errorsBefore ? null : new RuleTestSuite(directory, files, reader.Cases);
+        return bag.ErrorCount > errorsBefore ? null : new RuleTestSuite(directory, files, reader.Cases, reader.Published);
     }
 
     /// <summary>The state of one load: case names seen so far (unique across files) and findings files already read.</summary>
@@ -69,17 +69,43 @@ internal static class RuleTestLoader
 
         public List<RuleTestCase> Cases { get; } = [];
 
+        public List<PublishedTable> Published { get; } = [];
+
+        /// <summary>A test file holds `cases`, `published` tables, or both.</summary>
         public void ReadFile(string path)
         {
             var root = YamlReader.ReadFile(path, limits, bag, out var source, within: directory);
             if (source is null) return;
-            var m = MappingReader.Open(root, "test file", bag, "cases");
+            var m = MappingReader.Open(root, "test file", bag, "cases", "published");
             if (m is null) return;
-            foreach (var node in m.Sequence("cases", required: true)?.Items ?? [])
+            foreach (var node in m.Sequence("cases", required: !m.Has("published"))?.Items ?? [])
             {
                 if (ReadCase(node, path, source) is { } testCase) Cases.Add(testCase);
             }
+            var published = m.Sequence("published", required: false)?.Items ?? [];
+            if (published.Count > 0 && rulebook.Rollup is null)
+            {
+                bag.Error(DiagnosticCodes.UnknownQuestion, m.SpanOf("published"), "this rulebook has no overall grade to test against published grades",
+                    "published grades test the roll-up: the rulebook needs a `rollup.yaml`");
+                published = [];
+            }
+            foreach (var node in published)
+            {
+                var table = PublishedTableLoader.Read(node, path, rulebook, limits, bag, scalar => Resolve(scalar, path, "published grades file"), Name);
+                if (table is not null) Published.Add(table);
+            }
             m.Finish();
+        }
+
+        /// <summary>The `name` of a case or published table: an id, unique across the rulebook's tests.</summary>
+        private string? Name(MappingReader m)
+        {
+            var name = m.Id("name");
+            if (name is not null && !_names.TryAdd(name, m.SpanOf("name")))
+            {
+                bag.Error(DiagnosticCodes.DuplicateId, m.SpanOf("name"), $"duplicate test case name `{name}`", $"first defined at {_names[name]}");
+            }
+            return name;
         }
 
         private RuleTestCase? ReadCase(YNode node, string path, SourceText source)
@@ -87,11 +113,7 @@ internal static class RuleTestLoader
             var m = MappingReader.Open(node, "test case", bag, "name", "description", "findings", "expect");
             if (m is null) return null;
             var errorsBefore = bag.ErrorCount;
-            var name = m.Id("name");
-            if (name is not null && !_names.TryAdd(name, m.SpanOf("name")))
-            {
-                bag.Error(DiagnosticCodes.DuplicateId, m.SpanOf("name"), $"duplicate test case name `{name}`", $"first defined at {_names[name]}");
-            }
+            var name = Name(m);
             var description = m.String("description");
             var inspection = ReadFindings(m, name ?? "", path, source);
             var expect = ReadExpect(m);
@@ -126,21 +148,7 @@ internal static class RuleTestLoader
 
         private Inspection? LoadFindingsFile(YScalar scalar, string testFile)
         {
-            if (scalar.Value.Contains('\0'))
-            {
-                bag.Error(DiagnosticCodes.FileNotFound, scalar.Span, $"findings file `{scalar.Value}`: the name holds a NUL character");
-                return null;
-            }
-            var combined = Path.Combine(Path.GetDirectoryName(testFile) ?? "", scalar.Value);
-            // Shown in diagnostics and output: resolve `..` so the path reads as the file it is.
-            var findingsPath = Path.IsPathRooted(testFile)
-                ? Path.GetFullPath(combined)
-                : Path.GetRelativePath(Environment.CurrentDirectory, Path.GetFullPath(combined));
-            if (Refused(findingsPath, scalar) is { } problem)
-            {
-                bag.Add(problem);
-                return null;
-            }
+            if (Resolve(scalar, testFile, "findings file") is not { } findingsPath) return null;
             var key = Path.GetFullPath(findingsPath);
             if (!_findingsFiles.TryGetValue(key, out var inspection))
             {
@@ -151,22 +159,45 @@ internal static class RuleTestLoader
             return inspection;
         }
 
-        /// <summary>Why a case's findings file is not read: missing, not a regular file, or outside both the rulebook folder and the findings root.</summary>
-        private Diagnostic? Refused(string findingsPath, YScalar scalar)
+        /// <summary>
+        /// The path of a file a test file names, relative to the test file and shown with `..` resolved; null, with the
+        /// reason reported, when it may not be read (see <see cref="Refused"/>).
+        /// </summary>
+        private string? Resolve(YScalar scalar, string testFile, string what)
         {
-            var named = $"findings file `{scalar.Value}`";
-            var inRulebook = InputFile.Check(findingsPath, directory, scalar.Span, named);
+            if (scalar.Value.Contains('\0'))
+            {
+                bag.Error(DiagnosticCodes.FileNotFound, scalar.Span, $"{what} `{scalar.Value}`: the name holds a NUL character");
+                return null;
+            }
+            var combined = Path.Combine(Path.GetDirectoryName(testFile) ?? "", scalar.Value);
+            var resolved = Path.IsPathRooted(testFile)
+                ? Path.GetFullPath(combined)
+                : Path.GetRelativePath(Environment.CurrentDirectory, Path.GetFullPath(combined));
+            if (Refused(resolved, scalar, what) is { } problem)
+            {
+                bag.Add(problem);
+                return null;
+            }
+            return resolved;
+        }
+
+        /// <summary>Why a file a test names is not read: missing, not a regular file, or outside both the rulebook folder and the findings root.</summary>
+        private Diagnostic? Refused(string filePath, YScalar scalar, string what)
+        {
+            var named = $"{what} `{scalar.Value}`";
+            var inRulebook = InputFile.Check(filePath, directory, scalar.Span, named);
             if (inRulebook?.Code != DiagnosticCodes.OutsideFolder)
             {
-                return inRulebook is null ? null : inRulebook with { Help = inRulebook.Help ?? "a findings path is relative to the test file" };
+                return inRulebook is null ? null : inRulebook with { Help = inRulebook.Help ?? $"a {what} path is relative to the test file" };
             }
-            if (findingsRoot is not null && InputFile.Check(findingsPath, findingsRoot, scalar.Span, named) is null)
+            if (findingsRoot is not null && InputFile.Check(filePath, findingsRoot, scalar.Span, named) is null)
             {
                 return null;
             }
             var folders = findingsRoot is null ? "the rulebook folder" : $"the rulebook folder or the findings root `{findingsRoot}`";
             return Diagnostic.Error(DiagnosticCodes.OutsideFolder, scalar.Span, $"{named} lies outside {folders}",
-                "to grade findings kept outside the rulebook, name their folder with `rules test --findings-root DIR`");
+                "to read files kept outside the rulebook, name their folder with `rules test --findings-root DIR`");
         }
 
         private RuleTestExpectation? ReadExpect(MappingReader caseReader)

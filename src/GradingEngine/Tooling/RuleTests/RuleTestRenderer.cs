@@ -25,6 +25,10 @@ public static class RuleTestRenderer
                 Failure(o, rulebook, result, failure);
             }
         }
+        foreach (var table in report.Published)
+        {
+            Published(o, rulebook, table);
+        }
         o.Line($"{report.PassedCount} passed, {report.FailedCount} failed");
         if (coverage)
         {
@@ -74,6 +78,56 @@ public static class RuleTestRenderer
         }
     }
 
+    /// <summary>
+    /// A published-grades table in one line (`PASS name: N published rows, N agree, ...`), then each row that is not as
+    /// the table expects: its grades as published, what the roll-up gives, and the roll-up row that decided it.
+    /// </summary>
+    private static void Published(TextOutput o, Rulebook rulebook, PublishedTableResult result)
+    {
+        o.Line($"{(result.Passed ? "PASS" : "FAIL")} {result.Table.Name}: {PublishedSummary(result)}");
+        foreach (var row in result.Failures)
+        {
+            var published = row.Row.Overall!.Id;
+            o.Line($"  {row.Row.Name}  ({RenderPaths.RuleLocation(rulebook, row.Row.Span)})");
+            o.Wrapped("    published ", string.Join(", ", rulebook.Questions.Select((q, i) => $"{q.Id} {row.Row.Questions[i]?.Id ?? "?"}").Append($"overall {published}")));
+            if (row.ExpectedToDisagree)
+            {
+                var listed = result.Table.Disagree.First(d => d.RowName == row.Row.Name);
+                o.Line($"    listed in `disagree` ({RenderPaths.RuleLocation(rulebook, listed.Span)}), but the roll-up agrees: {RolledUp(result.Table, row)}");
+            }
+            else
+            {
+                o.Line($"    the roll-up gives {RolledUp(result.Table, row)}");
+            }
+            if (row.Decision is { } decision) TextRenderer.Decision(o, rulebook, decision, profile: false);
+        }
+    }
+
+    private static string PublishedSummary(PublishedTableResult result)
+    {
+        var parts = new List<string> { Count(result.Rows.Count, "published row", "published rows"), $"{result.AgreeingCount} agree" };
+        var listed = result.Rows.Count(r => r.Tested && !r.Agrees && r.ExpectedToDisagree);
+        if (listed > 0) parts.Add($"{listed} disagree as listed");
+        var unexpected = result.DisagreeingCount - listed;
+        if (unexpected > 0) parts.Add(Count(unexpected, "disagrees", "disagree"));
+        var untested = result.Rows.Count - result.TestedCount;
+        if (untested > 0) parts.Add($"{untested} without an overall grade");
+        var reading = result.Table.UnknownReadAs is { } grade ? $"unknown question grades read as {grade.Id}" : "unknown question grades: some grade";
+        return $"{string.Join(", ", parts)} ({reading})";
+    }
+
+    private static string Count(int n, string one, string many) =>
+        FormattableString.Invariant($"{n} {(n == 1 ? one : many)}");
+
+    /// <summary>What the roll-up gives for a row: its grade, or every grade some choice of the unknown grades gives.</summary>
+    private static string RolledUp(PublishedTable table, PublishedRowResult row)
+    {
+        if (row.Decision is not null) return row.Possible[0].Id;
+        var grades = row.Possible.Select(g => g.Id).ToList();
+        var listed = grades.Count == 1 ? grades[0] : $"{string.Join(", ", grades[..^1])} or {grades[^1]}";
+        return $"{listed} for the grades the unknown questions can have";
+    }
+
     /// <summary>The met criteria behind a grade, one per line with effect, weight and evidence.</summary>
     private static void CriteriaMet(TextOutput o, QuestionResult question)
     {
@@ -91,12 +145,14 @@ public static class RuleTestRenderer
         var coverage = report.Coverage;
         var rulebook = report.Rulebook;
         o.Line($"Coverage over {Cases(report.Cases.Count)}");
-        Row(o, "question", "criteria", "threshold rules", "cases");
+        // Question ids such as `leadership-management` widen the first column; short ids keep it at 10.
+        var column = Math.Max(10, coverage.Questions.Select(q => q.Question.Id.Length + 2).DefaultIfEmpty(0).Max());
+        Row(o, column, "question", "criteria", "threshold rules", "cases");
         foreach (var q in coverage.Questions)
         {
-            Row(o, q.Question.Id, Figure(q.CriteriaFigure), Figure(q.Thresholds.Figure), q.ExercisedBy.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            Row(o, column, q.Question.Id, Figure(q.CriteriaFigure), Figure(q.Thresholds.Figure), q.ExercisedBy.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
-        Row(o, "total", Figure(coverage.Criteria), Figure(coverage.Thresholds), "");
+        Row(o, column, "total", Figure(coverage.Criteria), Figure(coverage.Thresholds), "");
         foreach (var q in coverage.Questions)
         {
             var neverMet = q.Criteria.Where(c => c.MetIn.Count == 0).Select(c => c.Criterion.Id).ToList();
@@ -139,8 +195,8 @@ public static class RuleTestRenderer
         $"{RenderPaths.RuleLocation(rulebook, limit.Limit.Span)} ({limit.Limit.KindText}: {limit.Bound.Id})";
 
     /// <summary>One row of the coverage table: fixed columns, no trailing spaces.</summary>
-    private static void Row(TextOutput o, string subject, string criteria, string thresholds, string cases) =>
-        o.Line($"{$"  {subject,-10}{criteria,-20}{thresholds,-20}{cases,5}".TrimEnd()}");
+    private static void Row(TextOutput o, int width, string subject, string criteria, string thresholds, string cases) =>
+        o.Line($"{$"  {subject.PadRight(width)}{criteria,-20}{thresholds,-20}{cases,5}".TrimEnd()}");
 
     private static string Cases(int count) => count == 1 ? "1 case" : FormattableString.Invariant($"{count} cases");
 
@@ -161,6 +217,12 @@ public static class RuleTestRenderer
         foreach (var result in report.Cases)
         {
             WriteCase(w, rulebook, result);
+        }
+        w.WriteEndArray();
+        w.WriteStartArray("published");
+        foreach (var table in report.Published)
+        {
+            WritePublished(w, rulebook, table);
         }
         w.WriteEndArray();
         if (coverage || minimumCoverage is not null)
@@ -206,6 +268,46 @@ public static class RuleTestRenderer
                 if (decision is not null) JsonRenderer.WriteDecision(w, rulebook, decision);
                 else JsonRenderer.WriteNotGraded(w, rulebook, notGraded!);
             }
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    private static void WritePublished(Utf8JsonWriter w, Rulebook rulebook, PublishedTableResult result)
+    {
+        var table = result.Table;
+        w.WriteStartObject();
+        w.WriteString("name", table.Name);
+        w.WriteString("description", table.Description);
+        w.WriteString("file", RenderPaths.RuleFile(rulebook, table.Span));
+        w.WriteNumber("line", table.Span.Line);
+        w.WriteString("csv", RenderPaths.RuleFile(rulebook, new Diagnostics.SourceSpan(table.CsvFile, 1, 1)));
+        w.WriteString("unknown", table.UnknownReadAs?.Id ?? PublishedTableLoader.SomeGrade);
+        w.WriteBoolean("passed", result.Passed);
+        w.WriteNumber("rows", result.Rows.Count);
+        w.WriteNumber("tested", result.TestedCount);
+        w.WriteNumber("agree", result.AgreeingCount);
+        w.WriteNumber("disagree", result.DisagreeingCount);
+        w.WriteStartArray("failures");
+        foreach (var row in result.Failures)
+        {
+            w.WriteStartObject();
+            w.WriteString("row", row.Row.Name);
+            w.WriteNumber("line", row.Row.Span.Line);
+            w.WriteStartObject("published");
+            for (var i = 0; i < rulebook.Questions.Count; i++)
+            {
+                if (row.Row.Questions[i] is { } grade) w.WriteString(rulebook.Questions[i].Id, grade.Id);
+                else w.WriteNull(rulebook.Questions[i].Id);
+            }
+            w.WriteString(ProposedGrades.OverallKey, row.Row.Overall!.Id);
+            w.WriteEndObject();
+            w.WriteBoolean("listedInDisagree", row.ExpectedToDisagree);
+            w.WriteStartArray("possible");
+            foreach (var grade in row.Possible) w.WriteStringValue(grade.Id);
+            w.WriteEndArray();
+            if (row.Decision is { } decision) JsonRenderer.WriteDecision(w, rulebook, decision);
             w.WriteEndObject();
         }
         w.WriteEndArray();

@@ -42,7 +42,8 @@ internal static class RuleTestRunner
     public static RuleTestReport Run(CompiledRulebook rulebook, RuleTestSuite suite)
     {
         var results = suite.Cases.Select(c => RunCase(rulebook, c)).ToList();
-        return new RuleTestReport(rulebook.Rulebook, suite, results, Coverage(rulebook.Checked, results));
+        var published = new PublishedGradesRunner(rulebook);
+        return new RuleTestReport(rulebook.Rulebook, suite, results, [.. suite.Published.Select(published.Run)], Coverage(rulebook.Checked, results));
     }
 
     private static RuleCaseResult RunCase(CompiledRulebook rulebook, RuleTestCase testCase)

@@ -46,6 +46,18 @@ public class RuleTestRendererTests
     }
 
     [Fact]
+    public void RenderText_LongQuestionIds_WidenTheFirstCoverageColumn()
+    {
+        var report = RuleTestKit.Run(Path.Combine(Repo.Root, "rules", "ofsted-2015"), findingsRoot: Repo.Seeds);
+
+        var lines = Lines(RuleTestRenderer.RenderText(report, coverage: true, minimumCoverage: null));
+
+        Assert.Contains("  question                      criteria            threshold rules     cases", lines);
+        Assert.Contains(lines, l => l.StartsWith("  leadership-management         12/12 100.0%", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("  teaching-learning-assessment  7/7 100.0%", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void RenderText_FailingOverall_ShowsTheRollupRuleAndQuestionGrades()
     {
         var report = RunSuite(RuleTestKit.PassingSuite.Replace("overall: requires-improvement", "overall: good", StringComparison.Ordinal));
@@ -120,7 +132,7 @@ public class RuleTestRendererTests
 
         // Assert
         var root = json.RootElement;
-        Assert.Equal(["rulebook", "passed", "failed", "cases", "coverage"], root.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["rulebook", "passed", "failed", "cases", "published", "coverage"], root.EnumerateObject().Select(p => p.Name));
         Assert.Equal((2, 1), (root.GetProperty("passed").GetInt32(), root.GetProperty("failed").GetInt32()));
         var first = root.GetProperty("cases")[0];
         Assert.Equal(["name", "description", "file", "line", "passed", "grades", "failures"], first.EnumerateObject().Select(p => p.Name));

@@ -307,7 +307,7 @@ public class RulebookDiffTests
         using var temp = new TempFolder();
         var old = new RulebookCopy(temp, "old");
         var @new = new RulebookCopy(temp, "new")
-            .Replace("thresholds.yaml", "or weaknesses that swamp the strengths\"", "or weaknesses that swamp the strengths (reworded)\"")
+            .Replace("thresholds.yaml", "with weaknesses that swamp the strengths\"", "with weaknesses that swamp the strengths (reworded)\"")
             .Append("thresholds.yaml", "\n# Q2 has its own table\nquestions:\n  Q2:\n    - grade: good\n      when: causes-of-concern.count == 0\n    - grade: inadequate\n      otherwise: true\n");
         var inadequate = old.LineOf("thresholds.yaml", "- grade: inadequate");
         var q2Good = @new.LineOf("thresholds.yaml", "    - grade: good");

@@ -43,11 +43,11 @@ public static class RulebookEdits
         "    effect: area-for-improvement\n    weight: 3\n    message: \"Problem solving is not routinely",
         "    effect: area-for-improvement\n    weight: 5\n    message: \"Problem solving is not routinely");
 
-    public const string RollupGoodOld = "count(q => q.grade == requires-improvement) <= 1";
+    public const string RollupGoodOld = "requires-improvement) and count(q => q.grade == requires-improvement) <= 1";
 
     /// <summary>Overall good allows two questions requiring improvement: the seed's overall grade rises to good.</summary>
     public static RulebookCopy LoosenRollupGoodRow(this RulebookCopy copy) =>
-        copy.Replace("rollup.yaml", RollupGoodOld, "count(q => q.grade == requires-improvement) <= 2");
+        copy.Replace("rollup.yaml", RollupGoodOld, "requires-improvement) and count(q => q.grade == requires-improvement) <= 2");
 
     /// <summary>
     /// Twenty numeric edits, as a methodology team's retune would make them: the weight of every third criterion of
