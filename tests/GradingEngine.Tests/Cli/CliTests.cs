@@ -153,7 +153,7 @@ public class CliTests
         new("rules check of the embedded default", _ => ["rules", "check"], ExitCode.Success,
             StdoutContains("peel-2015-effectiveness: rulebook peel-2015-effectiveness 2015.1"), StdoutContains("0 errors, 0 warnings"), StderrEmpty()),
         new("rules test of the embedded default runs the seed case", _ => ["rules", "test"], ExitCode.Success,
-            StdoutContains("PASS seed-published-grades"), StdoutContains("31 passed, 0 failed"), StderrEmpty()),
+            StdoutContains("PASS seed-published-grades"), StdoutContains("38 passed, 0 failed"), StderrEmpty()),
         new("--rules names an embedded rulebook by id", _ => ["grade", Repo.SeedFindings, "--rules", "peel-2015-effectiveness"], ExitCode.Success,
             StdoutContainsAll(SeedQuestions), StderrEmpty()),
         new("--rules names neither a folder nor an embedded rulebook", _ => ["grade", Repo.SeedFindings, "--rules", "peel-2015"], ExitCode.InvalidInput,

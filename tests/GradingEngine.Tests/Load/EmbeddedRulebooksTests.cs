@@ -27,7 +27,8 @@ public class EmbeddedRulebooksTests
     {
         var onDisk = ShippedFolders()
             .SelectMany(id => Directory.GetFiles(Path.Combine(Repo.Root, "rules", id), "*", SearchOption.AllDirectories))
-            .Concat(Directory.GetFiles(Repo.SeedFolder, "*", SearchOption.AllDirectories))
+            .Concat(Directory.GetDirectories(Path.Combine(Repo.Root, "seeds")).Where(d => Path.GetFileName(d) != "agreement-example")
+                .SelectMany(d => Directory.GetFiles(d, "*", SearchOption.AllDirectories)))
             .Select(f => Path.GetRelativePath(Repo.Root, f).Replace('\\', '/'))
             .Order(StringComparer.Ordinal)
             .ToList();
