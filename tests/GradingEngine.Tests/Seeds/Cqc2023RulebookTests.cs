@@ -1,0 +1,81 @@
+using GradingEngine.Cli;
+using GradingEngine.Tests.Support;
+using GradingEngine.Tests.Tooling.RuleTests;
+using GradingEngine.Tooling.RuleTests;
+using Xunit;
+
+namespace GradingEngine.Tests.Seeds;
+
+/// <summary>
+/// The CQC single assessment framework rulebook (rules/cqc-2023) passes its own checks inside `dotnet test`: `rules check
+/// --warnings-as-errors` is clean, its suite passes with 100% coverage of every figure, and its synthetic seed grades as
+/// the seed's test case says, with the percentages and the score-of-1 limit that decide it.
+/// </summary>
+public class Cqc2023RulebookTests
+{
+    private static string Rules => Path.Combine(Repo.Root, "rules", "cqc-2023");
+
+    private static string SeedFindings => Path.Combine(Repo.Seeds, "cqc-2023-example", "findings.yaml");
+
+    [Fact]
+    public void RulesCheck_WarningsAsErrors_Exit0WithNoDiagnostics()
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+
+        var exit = GradingCli.Run(["rules", "check", Rules, "--warnings-as-errors"], stdout, stderr);
+
+        Assert.True((int)ExitCode.Success == exit, $"exit {exit}\n{stdout}\n{stderr}");
+        Assert.Contains("0 errors, 0 warnings", stdout.ToString(), StringComparison.Ordinal);
+        Assert.Equal("", stderr.ToString());
+    }
+
+    [Fact]
+    public void RulesTest_MinCoverage100_Exit0()
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+
+        var exit = GradingCli.Run(["rules", "test", Rules, "--findings-root", Repo.Seeds, "--min-coverage", "100"], stdout, stderr);
+
+        Assert.True((int)ExitCode.Success == exit, $"exit {exit}\n{stdout}\n{stderr}");
+        Assert.Contains(", 0 failed\n", stdout.ToString(), StringComparison.Ordinal);
+        Assert.Equal("", stderr.ToString());
+    }
+
+    [Fact]
+    public void TestRulebook_Suite_EveryFigureFullyCoveredAndInlineFindingsSynthetic()
+    {
+        var report = RuleTestKit.Run(Rules, findingsRoot: Repo.Seeds);
+        var coverage = report.Coverage;
+        var inline = report.Cases.Where(c => c.Case.Inspection.Force == RuleTestLoader.InlineForce).ToList();
+
+        Assert.All(report.Cases, c => Assert.True(c.Passed, c.Case.Name));
+        Assert.Equal(34, coverage.Criteria.Total);
+        Assert.Equal(20, coverage.Thresholds.Total);
+        Assert.Equal(5, coverage.Limits.Total);
+        Assert.Empty(coverage.Below(100m));
+        Assert.NotEmpty(inline);
+        Assert.All(inline, c => Assert.StartsWith("Synthetic", c.Case.Description, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Grade_SyntheticSeed_GradesAsItsTestCaseSays()
+    {
+        var rulebook = GradingPipeline.LoadRulebook(Rules);
+        Assert.True(rulebook.Succeeded, string.Join("\n", rulebook.Diagnostics));
+        var inspection = GradingPipeline.LoadInspection(SeedFindings, rulebook.Value!);
+        Assert.True(inspection.Succeeded, string.Join("\n", inspection.Diagnostics));
+
+        var result = GradingPipeline.Grade(rulebook.Value!, inspection.Value!);
+
+        Assert.Equal(
+            ["safe good 68.75", "effective good 79.1667", "caring outstanding 95", "responsive good 71.4286", "well-led requires-improvement 68.75"],
+            result.Questions.Select(q => $"{q.Question.Id} {q.Grade?.Id} {Math.Round(q.Values.Single(v => v.Definition.Id == "score-percentage").Value!.Value, 4)}"));
+        var wellLed = result.Find("well-led")!.Decision!;
+        Assert.Equal("good", wellLed.RowGrade.Id);
+        Assert.Equal("requires-improvement", wellLed.LimitedBy!.Bound.Id);
+        Assert.Equal("good", result.Overall!.Grade.Id);
+        Assert.Equal(34, inspection.Value!.Findings.Count);
+    }
+}
