@@ -1,4 +1,3 @@
-using GradingEngine.Cli;
 using GradingEngine.Tests.Support;
 using GradingEngine.Tests.Tooling.RuleTests;
 using GradingEngine.Tooling.RuleTests;
@@ -7,41 +6,15 @@ using Xunit;
 namespace GradingEngine.Tests.Seeds;
 
 /// <summary>
-/// The CQC single assessment framework rulebook (rules/cqc-2023) passes its own checks inside `dotnet test`: `rules check
-/// --warnings-as-errors` is clean, its suite passes with 100% coverage of every figure, and its synthetic seed grades as
-/// the seed's test case says, with the percentages and the score-of-1 limit that decide it.
+/// The CQC single assessment framework rulebook (rules/cqc-2023) beyond what Build/EveryRulebookTests holds for every
+/// rulebook: its suite covers all 34 criteria, 20 threshold rows and 5 limits with synthetic findings only, and its
+/// synthetic seed grades as the seed's test case says, with the percentages and the score-of-1 limit that decide it.
 /// </summary>
 public class Cqc2023RulebookTests
 {
     private static string Rules => Path.Combine(Repo.Root, "rules", "cqc-2023");
 
-    private static string SeedFindings => Path.Combine(Repo.Seeds, "cqc-2023-example", "findings.yaml");
-
-    [Fact]
-    public void RulesCheck_WarningsAsErrors_Exit0WithNoDiagnostics()
-    {
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-
-        var exit = GradingCli.Run(["rules", "check", Rules, "--warnings-as-errors"], stdout, stderr);
-
-        Assert.True((int)ExitCode.Success == exit, $"exit {exit}\n{stdout}\n{stderr}");
-        Assert.Contains("0 errors, 0 warnings", stdout.ToString(), StringComparison.Ordinal);
-        Assert.Equal("", stderr.ToString());
-    }
-
-    [Fact]
-    public void RulesTest_MinCoverage100_Exit0()
-    {
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-
-        var exit = GradingCli.Run(["rules", "test", Rules, "--findings-root", Repo.Seeds, "--min-coverage", "100"], stdout, stderr);
-
-        Assert.True((int)ExitCode.Success == exit, $"exit {exit}\n{stdout}\n{stderr}");
-        Assert.Contains(", 0 failed\n", stdout.ToString(), StringComparison.Ordinal);
-        Assert.Equal("", stderr.ToString());
-    }
+    private static string SeedFindings => Path.Combine(Repo.Seeds, "cqc-2023-synthetic", "findings.yaml");
 
     [Fact]
     public void TestRulebook_Suite_EveryFigureFullyCoveredAndInlineFindingsSynthetic()
