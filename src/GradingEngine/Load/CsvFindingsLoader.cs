@@ -21,6 +21,9 @@ internal static class CsvFindingsLoader
     /// <summary>Columns a CSV findings file may have.</summary>
     public static IReadOnlyList<string> OptionalColumns { get; } = ["report", "kind"];
 
+    /// <summary>A file may name the `force` column `organisation` instead (schools, care homes), as YAML may: one of the two.</summary>
+    private const string OrganisationColumn = InspectionLoader.OrganisationKey;
+
     /// <summary>The per-finding columns, handed to the YAML finding reader under the same names.</summary>
     internal static readonly string[] FindingColumns = ["id", "question", "indicator", "judgement", "value", "quote", "source"];
 
@@ -69,7 +72,7 @@ internal static class CsvFindingsLoader
                 $"expected a header row: {string.Join(",", RequiredColumns)}");
             return null;
         }
-        var known = RequiredColumns.Concat(OptionalColumns).ToList();
+        var known = RequiredColumns.Concat(OptionalColumns).Append(OrganisationColumn).ToList();
         var columns = new Dictionary<string, int>(StringComparer.Ordinal);
         var ok = true;
         for (var i = 0; i < header.Length; i++)
@@ -88,12 +91,18 @@ internal static class CsvFindingsLoader
                 ok = false;
             }
         }
-        var missing = RequiredColumns.Where(c => !columns.ContainsKey(c)).ToList();
+        if (columns.ContainsKey(InspectionLoader.ForceKey) && columns.TryGetValue(OrganisationColumn, out var organisation))
+        {
+            bag.Error(DiagnosticCodes.InvalidValue, new SourceSpan(path, 1, organisation + 1), "a CSV findings file names the organisation inspected in a `force` or an `organisation` column, not both",
+                "`organisation` is `force` by its neutral name: keep one");
+            ok = false;
+        }
+        var missing = RequiredColumns.Where(c => !columns.ContainsKey(c) && !(c == InspectionLoader.ForceKey && columns.ContainsKey(OrganisationColumn))).ToList();
         if (missing.Count > 0)
         {
             bag.Error(DiagnosticCodes.MissingKey, SourceSpan.FileStart(path),
                 $"missing required column{(missing.Count > 1 ? "s" : "")} {string.Join(", ", missing.Select(c => $"`{c}`"))}",
-                $"a CSV findings file has the columns: {string.Join(",", RequiredColumns)} (and optionally `report` and `kind`)");
+                $"a CSV findings file has the columns: {string.Join(",", RequiredColumns)} (and optionally `report` and `kind`; `organisation` may replace `force`)");
             ok = false;
         }
         return ok ? columns : null;
@@ -133,7 +142,7 @@ internal static class CsvFindingsLoader
         {
             bag.Error(DiagnosticCodes.InvalidId, table.Cell(first, columns["inspection"]), $"`{id}` is not a valid id", "use letters, digits, `.`, `-` and `_`, starting with a letter or digit");
         }
-        var force = Shared(table, id, rows, columns, "force", required: true, bag);
+        var force = Shared(table, id, rows, columns, columns.ContainsKey(OrganisationColumn) ? OrganisationColumn : InspectionLoader.ForceKey, required: true, bag);
         var framework = Shared(table, id, rows, columns, "framework", required: true, bag);
         if (framework is not null && framework != rulebook.Id)
         {
@@ -167,7 +176,7 @@ internal static class CsvFindingsLoader
         foreach (var row in rows.Skip(1).Where(r => r.Cells[column] != value))
         {
             bag.Error(DiagnosticCodes.InconsistentRows, table.Cell(row, column),
-                $"inspection `{id}` has {name} `{value}` on line {first.Line}, but `{row.Cells[column]}` here", "every row of one inspection gives the same force, framework and report");
+                $"inspection `{id}` has {name} `{value}` on line {first.Line}, but `{row.Cells[column]}` here", "every row of one inspection gives the same organisation (`force`), framework and report");
         }
         if (required && value.Length == 0)
         {

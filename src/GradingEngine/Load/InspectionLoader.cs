@@ -18,10 +18,10 @@ internal static class InspectionLoader
     {
         var errorsBefore = bag.ErrorCount;
         var root = YamlReader.ReadFile(path, limits, bag, out var source);
-        var m = MappingReader.Open(root, "findings file", bag, "inspection", "force", "framework", "report", "findings", "proposed");
+        var m = MappingReader.Open(root, "findings file", bag, "inspection", ForceKey, OrganisationKey, "framework", "report", "findings", "proposed");
         if (m is null || source is null) return null;
         var id = m.Id("inspection");
-        var force = m.String("force");
+        var force = Organisation(m, bag);
         var framework = m.Scalar("framework", required: true);
         if (framework is not null && framework.Value != rulebook.Id)
         {
@@ -41,6 +41,30 @@ internal static class InspectionLoader
             ReportFile = report is null ? null : Path.GetRelativePath(Path.GetDirectoryName(Path.GetFullPath(path))!, report.Path),
             ReportSha256 = report?.Sha256,
         };
+    }
+
+    public const string ForceKey = "force";
+
+    /// <summary>The neutral name of `force:`, for frameworks that inspect schools or care homes rather than police forces.</summary>
+    public const string OrganisationKey = "organisation";
+
+    /// <summary>The organisation inspected: under `force:` or `organisation:`, exactly one of them.</summary>
+    private static string? Organisation(MappingReader m, DiagnosticBag bag)
+    {
+        var (force, organisation) = (m.HasKey(ForceKey), m.HasKey(OrganisationKey));
+        if (force && organisation)
+        {
+            bag.Error(DiagnosticCodes.InvalidValue, m.KeySpanOf(OrganisationKey), "a findings file names the organisation inspected under `force` or `organisation`, not both",
+                "`organisation` is `force` by its neutral name: keep one");
+            return null;
+        }
+        if (!force && !organisation)
+        {
+            bag.Error(DiagnosticCodes.MissingKey, m.Span, "missing required key `force` (or `organisation`) in findings file",
+                "name the organisation inspected: `force:` for a police force, `organisation:` for any other");
+            return null;
+        }
+        return m.String(organisation ? OrganisationKey : ForceKey);
     }
 
     /// <summary>A declared report, read for finding quotes in, with the hash a decision record keeps of it.</summary>

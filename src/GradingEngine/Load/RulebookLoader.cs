@@ -83,7 +83,7 @@ internal sealed partial class RulebookLoader
 
         var files = _files.OrderBy(f => f.RelativePath, StringComparer.Ordinal).ToList();
         return new Rulebook(id, version, title, _source.Location, scale, effects, questions, codebook, criteria,
-            grading, rollup, files, ContentHash(files)) { Values = values };
+            grading, rollup, files, ContentHash(files)) { Values = values, EmbeddedId = _source.IsEmbedded ? _source.Location : null };
     }
 
     /// <summary>One hash over every file's path and content hash, in path order.</summary>

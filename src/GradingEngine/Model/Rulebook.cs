@@ -22,6 +22,12 @@ public sealed record Rulebook(
     /// <summary>The named values each question computes from its findings (values.yaml); none when there is no such file.</summary>
     public QuestionValues Values { get; init; } = QuestionValues.None;
 
+    /// <summary>
+    /// The id of the embedded rulebook this was read from, which output names its files by
+    /// (`ID/criteria/q1.yaml:22`); null for a folder, whose files output names relative to it.
+    /// </summary>
+    public string? EmbeddedId { get; init; }
+
     public Question? FindQuestion(string id) => Questions.FirstOrDefault(q => q.Id == id);
 
     public Effect? FindEffect(string id) => Effects.FirstOrDefault(e => e.Id == id);

@@ -51,7 +51,7 @@ public static partial class HtmlRenderer
             var count = lines.Length > 1 && lines[^1].Length == 0 ? lines.Length - 1 : lines.Length;
             var id = HtmlReportScope.RuleFileId(prefix, file.RelativePath);
             o.Line($"<details class=\"rule-file\" id=\"{id}\">");
-            o.Line($"<summary><code>{Encode(file.RelativePath)}</code> <span class=\"meta\">{ReportParts.Plural(count, "line")}, sha256 {Encode(file.Sha256[..12])}</span></summary>");
+            o.Line($"<summary><code>{Encode(RenderPaths.Named(rulebook, file.RelativePath))}</code> <span class=\"meta\">{ReportParts.Plural(count, "line")}, sha256 {Encode(file.Sha256[..12])}</span></summary>");
             o.Line($"<ol class=\"source\">");
             for (var i = 0; i < count; i++)
             {

@@ -119,11 +119,11 @@ public static partial class HtmlRenderer
         o.Line($"</details>");
     }
 
-    /// <summary>`criteria/q1.yaml:22`, linked to that line of the page's copy of the rule file.</summary>
+    /// <summary>`criteria/q1.yaml:22` (`ID/criteria/q1.yaml:22` when embedded), linked to that line of the page's copy of the rule file.</summary>
     private static string RuleLink(HtmlReportScope s, Diagnostics.SourceSpan span)
     {
         var rulebook = s.Result.Rulebook;
-        return $"<a class=\"rule\" href=\"#{s.RuleLineId(RenderPaths.RuleFile(rulebook, span), span.Line)}\">{Encode(RenderPaths.RuleLocation(rulebook, span))}</a>";
+        return $"<a class=\"rule\" href=\"#{s.RuleLineId(RenderPaths.RelativeFile(rulebook, span), span.Line)}\">{Encode(RenderPaths.RuleLocation(rulebook, span))}</a>";
     }
 
     /// <summary>A finding's id, linked to the finding in the report's findings section.</summary>

@@ -3,12 +3,35 @@ using GradingEngine.Model;
 
 namespace GradingEngine.Render;
 
-/// <summary>Rule locations relative to the rulebook folder, so output is the same wherever the rulebook is installed.</summary>
+/// <summary>
+/// Rule locations as output names them: relative to the rulebook folder, so output is the same wherever the
+/// rulebook is installed; an embedded rulebook's by its id (`ID/criteria/q1.yaml`), as its diagnostics name them.
+/// </summary>
 internal static class RenderPaths
 {
-    public static string RuleFile(Rulebook rulebook, SourceSpan span) =>
-        Path.GetRelativePath(rulebook.Directory, span.Path).Replace('\\', '/');
+    public static string RuleFile(Rulebook rulebook, SourceSpan span) => Named(rulebook, RelativeFile(rulebook, span));
 
     public static string RuleLocation(Rulebook rulebook, SourceSpan span) =>
         $"{RuleFile(rulebook, span)}:{span.Line}";
+
+    /// <summary>A rule file's path relative to the rulebook, however it was loaded (for keys and anchors, not for display).</summary>
+    public static string RelativeFile(Rulebook rulebook, SourceSpan span) =>
+        Path.GetRelativePath(rulebook.Directory, span.Path).Replace('\\', '/');
+
+    /// <summary>
+    /// A file given relative to the rulebook, as output names it. For an embedded rulebook, a file outside it (a
+    /// test's seed, `../../seeds/x.csv`) is named by its place among the embedded files (`seeds/x.csv`), as diagnostics do.
+    /// </summary>
+    public static string Named(Rulebook rulebook, string relative)
+    {
+        if (rulebook.EmbeddedId is not { } id) return relative;
+        var parts = new List<string> { "rules", id };
+        foreach (var part in relative.Split('/'))
+        {
+            if (part == ".." && parts.Count > 0) parts.RemoveAt(parts.Count - 1);
+            else if (part is not (".." or "." or "")) parts.Add(part);
+        }
+        var path = string.Join('/', parts);
+        return path.StartsWith($"rules/{id}/", StringComparison.Ordinal) ? path["rules/".Length..] : path;
+    }
 }

@@ -20,7 +20,7 @@ public class EveryRulebookTests
     {
         var names = Folders().ToList();
 
-        Assert.Subset(names.ToHashSet(), new HashSet<string> { "peel-2015-effectiveness", "ofsted-2015", "cqc-2015", "cqc-2023" });
+        Assert.Subset(names.ToHashSet(), new HashSet<string> { "peel-2015-effectiveness", "ofsted-2015", "cqc-2015", "cqc-2023", "peel-2021" });
     }
 
     [Theory]

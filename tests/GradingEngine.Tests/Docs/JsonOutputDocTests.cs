@@ -22,7 +22,7 @@ public class JsonOutputDocTests
         var nine = GradingPipeline.LoadRulebook(nineRules).Value!;
         var nineFindings = GradingPipeline.LoadInspection(Path.Combine(nineRules, "examples", "findings.yaml"), nine).Value!;
         var restRulebook = TestKit.Compile(new MiniRulebook()
-            .With("thresholds.yaml", MiniRulebook.ThresholdsYaml + "\nrequires:\n  default:\n    - when: count(f => true) >= 1\n      because: not inspected\n")
+            .With("thresholds.yaml", MiniRulebook.ThresholdsRequiringEvidenceYaml)
             .With("rollup.yaml", MiniRulebook.RollupYaml + "\nlimits:\n  - no-better-than: requires-improvement\n    when: count(q => q.grade no worse than good) <= 1\n    because: one good question is not enough\n" + "\nungraded-questions:\n  policy: grade-the-rest\n  minimum: 1\n"));
         var q1Only = MiniRulebook.FindingsYaml[..MiniRulebook.FindingsYaml.IndexOf("  - id: F3", StringComparison.Ordinal)];
         var results = new[]

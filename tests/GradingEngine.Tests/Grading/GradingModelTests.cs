@@ -254,7 +254,7 @@ public class GradingModelTests
     {
         // Arrange: the mini rulebook requiring evidence, with a roll-up that grades the rest when one question is graded.
         var mini = new MiniRulebook()
-            .With("thresholds.yaml", MiniRulebook.ThresholdsYaml + "\nrequires:\n  default:\n    - when: count(f => true) >= 1\n      because: not inspected\n")
+            .With("thresholds.yaml", MiniRulebook.ThresholdsRequiringEvidenceYaml)
             .With("rollup.yaml", MiniRulebook.RollupYaml + "\nungraded-questions:\n  policy: grade-the-rest\n  minimum: 1\n");
         var rulebook = TestKit.Compile(mini);
         var q1Only = MiniRulebook.FindingsYaml[..MiniRulebook.FindingsYaml.IndexOf("  - id: F3", StringComparison.Ordinal)];
@@ -282,7 +282,7 @@ public class GradingModelTests
     {
         // Arrange
         var mini = new MiniRulebook()
-            .With("thresholds.yaml", MiniRulebook.ThresholdsYaml + "\nrequires:\n  default:\n    - when: count(f => true) >= 1\n      because: not inspected\n")
+            .With("thresholds.yaml", MiniRulebook.ThresholdsRequiringEvidenceYaml)
             .With("rollup.yaml", MiniRulebook.RollupYaml + "\nungraded-questions:\n  policy: grade-the-rest\n  minimum: 2\n");
         var rulebook = TestKit.Compile(mini);
         var q1Only = MiniRulebook.FindingsYaml[..MiniRulebook.FindingsYaml.IndexOf("  - id: F3", StringComparison.Ordinal)];

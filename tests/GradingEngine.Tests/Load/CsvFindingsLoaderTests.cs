@@ -294,6 +294,59 @@ public class CsvFindingsLoaderTests
     }
 
     [Fact]
+    public void Load_OrganisationColumnInsteadOfForce_ReadLikeForce()
+    {
+        // Arrange
+        var csv = Header.Replace("force", "organisation", StringComparison.Ordinal) +
+            "m,Example School,mini,F1,Q1,q1.prevention.priority,effective,,Quote.,Src\n";
+
+        // Act
+        var (inspections, diagnostics, _) = Load(csv);
+
+        // Assert
+        Assert.True(inspections is not null, TestKit.Render(diagnostics));
+        Assert.Equal("Example School", Assert.Single(inspections).Force);
+    }
+
+    [Fact]
+    public void Load_BothForceAndOrganisationColumns_ReportsGE206AtTheOrganisationColumn()
+    {
+        // Act
+        var error = SingleError(Header.TrimEnd('\n') + ",organisation\nm,F,mini,F1,Q1,q1.prevention.priority,effective,,Quote.,Src,F\n", DiagnosticCodes.InvalidValue);
+
+        // Assert
+        Assert.Equal((1, 11), TestKit.At(error));
+        Assert.Equal("a CSV findings file names the organisation inspected in a `force` or an `organisation` column, not both", error.Message);
+    }
+
+    [Fact]
+    public void Load_RowsOfOneInspectionDisagreeOnOrganisation_ReportsGE209NamingTheColumn()
+    {
+        // Arrange
+        var csv = Header.Replace("force", "organisation", StringComparison.Ordinal) +
+            "m,School A,mini,F1,Q1,q1.prevention.priority,effective,,Quote.,Src\n" +
+            "m,School B,mini,F2,Q1,q1.partnership.working,effective,,Quote.,Src\n";
+
+        // Act
+        var error = SingleError(csv, DiagnosticCodes.InconsistentRows);
+
+        // Assert
+        Assert.Equal((3, 2), TestKit.At(error));
+        Assert.Equal("inspection `m` has organisation `School A` on line 2, but `School B` here", error.Message);
+    }
+
+    [Fact]
+    public void Load_NeitherForceNorOrganisationColumn_ReportsForceMissing()
+    {
+        // Act
+        var error = SingleError(Header.Replace("force,", "", StringComparison.Ordinal) + "m,mini,F1,Q1,q1.prevention.priority,effective,,Quote.,Src\n", DiagnosticCodes.MissingKey);
+
+        // Assert
+        Assert.Equal("missing required column `force`", error.Message);
+        Assert.Contains("`organisation` may replace `force`", error.Help, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Load_FrameworkOfAnotherRulebook_ReportsGE306Once()
     {
         // Act

@@ -59,13 +59,16 @@ public class EmbeddedRulebooksTests
         var folder = GradingPipeline.LoadRulebook(Repo.DefaultRules).Value!;
         var inspection = GradingPipeline.LoadInspection(Repo.SeedFindings, folder).Value!;
 
-        var fromEmbedded = JsonRenderer.Render(GradingPipeline.Grade(embedded, inspection));
-        var fromFolder = JsonRenderer.Render(GradingPipeline.Grade(folder, inspection));
+        var fromEmbedded = GradingPipeline.Grade(embedded, inspection);
+        var fromFolder = GradingPipeline.Grade(folder, inspection);
 
         Assert.Equal(folder.Rulebook.ContentHash, embedded.Rulebook.ContentHash);
         Assert.Equal(folder.Rulebook.Files, embedded.Rulebook.Files);
-        Assert.Equal(fromFolder, fromEmbedded);
+        // The same trace; only the rule files' names differ (the embedded ones by id, see RenderPathsTests).
+        Assert.Equal(JsonRenderer.Render(fromFolder with { Rulebook = fromFolder.Rulebook with { EmbeddedId = EmbeddedRulebooks.DefaultId } }), JsonRenderer.Render(fromEmbedded));
         Assert.Equal(EmbeddedRulebooks.DefaultId, embedded.Rulebook.Directory);
+        Assert.Equal(EmbeddedRulebooks.DefaultId, embedded.Rulebook.EmbeddedId);
+        Assert.Null(folder.Rulebook.EmbeddedId);
     }
 
     [Fact]
@@ -76,7 +79,7 @@ public class EmbeddedRulebooksTests
         var criterion = checkedRulebook.Rulebook.Criteria.First(c => c.QuestionId == "Q1");
 
         Assert.StartsWith($"{EmbeddedRulebooks.DefaultId}/criteria/q1.yaml", criterion.Span.Path, StringComparison.Ordinal);
-        Assert.Equal($"criteria/q1.yaml:{criterion.Span.Line}", RenderPaths.RuleLocation(checkedRulebook.Rulebook, criterion.Span));
+        Assert.Equal($"{EmbeddedRulebooks.DefaultId}/criteria/q1.yaml:{criterion.Span.Line}", RenderPaths.RuleLocation(checkedRulebook.Rulebook, criterion.Span));
     }
 
     [Fact]
@@ -88,6 +91,32 @@ public class EmbeddedRulebooksTests
 
         Assert.Contains(bag.ToSortedList(), d => d.Code == DiagnosticCodes.FileTooLarge && d.Span.Path == $"{EmbeddedRulebooks.DefaultId}/rulebook.yaml");
         Assert.True(rulebook is null || bag.HasErrors);
+    }
+
+    [Fact]
+    public void Load_EmbeddedFileOverTheLimit_DiagnosticNamesTheRulebookIdNotAMachinePath()
+    {
+        var bag = new DiagnosticBag();
+
+        RulebookLoader.Load(RulebookSource.Embedded(EmbeddedRulebooks.DefaultId)!, LoadLimits.Default with { MaxFileBytes = 100 }, bag);
+
+        var formatted = DiagnosticFormatter.Format(bag.ToSortedList().First(d => d.Code == DiagnosticCodes.FileTooLarge));
+        Assert.StartsWith($"{EmbeddedRulebooks.DefaultId}/", formatted, StringComparison.Ordinal);
+        Assert.DoesNotContain(Repo.Root, formatted, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TestRulebook_Embedded_ReportNamesTheEmbeddedFiles()
+    {
+        var report = GradingPipeline.TestRulebook(RulebookSource.Embedded(EmbeddedRulebooks.DefaultId)!).Value!;
+
+        using var json = System.Text.Json.JsonDocument.Parse(GradingEngine.Tooling.RuleTests.RuleTestRenderer.RenderJson(report, coverage: false, minimumCoverage: null));
+        var files = json.RootElement.GetProperty("cases").EnumerateArray().Select(c => c.GetProperty("file").GetString()!).Distinct().ToList();
+        var csv = json.RootElement.GetProperty("published").EnumerateArray().Select(p => p.GetProperty("csv").GetString()!).Distinct().ToList();
+
+        Assert.Contains($"{EmbeddedRulebooks.DefaultId}/tests/q1.yaml", files);
+        Assert.All(files, f => Assert.StartsWith($"{EmbeddedRulebooks.DefaultId}/tests/", f, StringComparison.Ordinal));
+        Assert.Equal(["seeds/published-grades/peel-effectiveness.csv"], csv);
     }
 
     [Fact]

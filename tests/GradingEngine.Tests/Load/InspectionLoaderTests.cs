@@ -52,6 +52,101 @@ public class InspectionLoaderTests
         Assert.Matches("^[0-9a-f]{64}$", inspection.Sha256);
     }
 
+    [Theory]
+    [InlineData("findings.yaml")]
+    [InlineData("findings.json")]
+    public void Load_OrganisationInsteadOfForce_ReadLikeForce(string name)
+    {
+        // Arrange: a school or care home is no police force; `organisation:` names it, in YAML or JSON.
+        var yaml = MiniRulebook.FindingsYaml.Replace("force: Example Force", "organisation: Example School", StringComparison.Ordinal);
+        var text = name.EndsWith(".json", StringComparison.Ordinal)
+            ? """{"inspection": "mini-1", "organisation": "Example School", "framework": "mini", "findings": []}"""
+            : yaml;
+
+        // Act
+        var result = LoadFindings(text, name);
+
+        // Assert
+        Assert.True(result.Succeeded, TestKit.Render(result.Diagnostics));
+        Assert.Equal("Example School", result.Value!.Force);
+    }
+
+    [Fact]
+    public void Load_OrganisationInsteadOfForce_GradesAndRendersAsForceDoes()
+    {
+        var rulebook = Mini.Value;
+        var withForce = TestKit.Grade(rulebook, MiniRulebook.FindingsYaml);
+        var withOrganisation = TestKit.Grade(rulebook, MiniRulebook.FindingsYaml.Replace("force:", "organisation:", StringComparison.Ordinal));
+
+        // The same report, but for the findings file's hash and path.
+        Assert.Equal(Normalise(GradingEngine.Render.TextRenderer.Render(withForce)), Normalise(GradingEngine.Render.TextRenderer.Render(withOrganisation)));
+        Assert.StartsWith("Example Force - inspection mini-1", GradingEngine.Render.TextRenderer.Render(withOrganisation).Split("\n").First(l => l.Contains("inspection mini-1", StringComparison.Ordinal)), StringComparison.Ordinal);
+        Assert.Contains("\"force\": \"Example Force\"", GradingEngine.Render.JsonRenderer.Render(withOrganisation), StringComparison.Ordinal);
+
+        static string Normalise(string text) => System.Text.RegularExpressions.Regex.Replace(text, "(/tmp/[^\\s]*|[0-9a-f]{64}|[0-9a-f]{12})", "<x>");
+    }
+
+    [Theory]
+    [InlineData("ofsted-2015", "ofsted-2015-synthetic", "Synthetic Primary School (invented)")]
+    [InlineData("cqc-2015", "cqc-2015-synthetic", "Synthetic House care home (invented)")]
+    [InlineData("cqc-2023", "cqc-2023-synthetic", "Example Care Home (synthetic)")]
+    public void Load_SchoolAndCareHomeSeeds_NameTheOrganisationNotAForce(string rules, string seed, string organisation)
+    {
+        var path = Path.Combine(Repo.Root, "seeds", seed, "findings.yaml");
+        var rulebook = GradingPipeline.LoadRulebook(Path.Combine(Repo.Root, "rules", rules)).Value!;
+
+        var inspection = GradingPipeline.LoadInspection(path, rulebook);
+
+        Assert.True(inspection.Succeeded, TestKit.Render(inspection.Diagnostics));
+        Assert.Equal(organisation, inspection.Value!.Force);
+        Assert.Contains($"\norganisation: {organisation}\n", File.ReadAllText(path).Replace("\r\n", "\n", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.DoesNotContain("\nforce:", File.ReadAllText(path), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_BothForceAndOrganisation_ReportsGE206AtOrganisation()
+    {
+        // Arrange
+        var text = MiniRulebook.FindingsYaml.Replace("force: Example Force", "force: Example Force\norganisation: Example School", StringComparison.Ordinal);
+
+        // Act
+        var error = SingleError(LoadFindings(text), DiagnosticCodes.InvalidValue);
+
+        // Assert
+        Assert.Equal(TestKit.Locate(text, "organisation:"), TestKit.At(error));
+        Assert.Equal("a findings file names the organisation inspected under `force` or `organisation`, not both", error.Message);
+        Assert.Equal("`organisation` is `force` by its neutral name: keep one", error.Help);
+    }
+
+    [Fact]
+    public void Load_NeitherForceNorOrganisation_ReportsGE201NamingBoth()
+    {
+        // Arrange
+        var text = MiniRulebook.FindingsYaml.Replace("force: Example Force\n", "", StringComparison.Ordinal);
+
+        // Act
+        var error = SingleError(LoadFindings(text), DiagnosticCodes.MissingKey);
+
+        // Assert
+        Assert.Equal("missing required key `force` (or `organisation`) in findings file", error.Message);
+    }
+
+    [Theory]
+    [InlineData("organisation:\n")]
+    [InlineData("organisation: [a, b]\n")]
+    public void Load_OrganisationWithoutASingleValue_ReportsTheKeyAsForceWould(string line)
+    {
+        // Arrange
+        var text = MiniRulebook.FindingsYaml.Replace("force: Example Force\n", line, StringComparison.Ordinal);
+
+        // Act
+        var result = LoadFindings(text);
+
+        // Assert
+        Assert.Null(result.Value);
+        Assert.Contains(result.Diagnostics, d => d.IsError && d.Message.Contains("`organisation`", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void Load_UnknownIndicator_ReportsGE302WithSuggestion()
     {

@@ -1,4 +1,3 @@
-using System.Text;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
@@ -238,22 +237,13 @@ public sealed record NineFinding(int Question, string Level, string? Kind)
     /// </summary>
     public static string Yaml(IReadOnlyList<NineFinding> findings)
     {
-        var text = new StringBuilder("inspection: nine-generated\nforce: Example Force\nframework: nine-questions\nfindings:");
-        if (findings.Count == 0) text.Append(" []");
-        text.Append('\n');
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var f in findings)
+        var entries = findings.Select(f =>
         {
             var stem = $"Q{f.Question}-{f.Level}-{f.Kind ?? "plain"}";
             seen[stem] = seen.GetValueOrDefault(stem) + 1;
-            text.Append($"  - id: {stem}-{seen[stem]}\n");
-            text.Append($"    question: Q{f.Question}\n");
-            text.Append($"    indicator: q{f.Question}.performance\n");
-            text.Append($"    judgement: {f.Level}\n");
-            if (f.Kind is not null) text.Append($"    kind: {f.Kind}\n");
-            text.Append("    quote: A quote.\n");
-            text.Append("    source: A section\n");
-        }
-        return text.ToString();
+            return new GeneratedFindings.Entry($"{stem}-{seen[stem]}", $"Q{f.Question}", $"q{f.Question}.performance", $"judgement: {f.Level}", f.Kind);
+        }).ToList();
+        return GeneratedFindings.Yaml("nine-generated", "nine-questions", entries);
     }
 }

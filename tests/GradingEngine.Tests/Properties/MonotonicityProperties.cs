@@ -1,4 +1,3 @@
-using System.Text;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
@@ -181,21 +180,7 @@ internal static class MiniFindings
         new("q2.investigation.quality", "judgement: effective"),
     ];
 
-    public static string Yaml(IReadOnlyList<MiniFinding> findings)
-    {
-        var text = new StringBuilder("inspection: mini-generated\nforce: Example Force\nframework: mini\nfindings:");
-        if (findings.Count == 0) text.Append(" []");
-        text.Append('\n');
-        for (var i = 0; i < findings.Count; i++)
-        {
-            var f = findings[i];
-            text.Append($"  - id: F{i + 1:D3}\n");
-            text.Append($"    question: {(f.Indicator.StartsWith("q1.", StringComparison.Ordinal) ? "Q1" : "Q2")}\n");
-            text.Append($"    indicator: {f.Indicator}\n");
-            text.Append($"    {f.Value}\n");
-            text.Append("    quote: A quote.\n");
-            text.Append("    source: A section\n");
-        }
-        return text.ToString();
-    }
+    public static string Yaml(IReadOnlyList<MiniFinding> findings) =>
+        GeneratedFindings.Yaml("mini-generated", "mini", findings.Select((f, i) => new GeneratedFindings.Entry(
+            $"F{i + 1:D3}", f.Indicator.StartsWith("q1.", StringComparison.Ordinal) ? "Q1" : "Q2", f.Indicator, f.Value)).ToList());
 }

@@ -185,6 +185,10 @@ public sealed class MiniRulebook
             otherwise: true
         """;
 
+    /// <summary>The thresholds with an evidence requirement: a question with no findings is not graded, not graded low.</summary>
+    public const string ThresholdsRequiringEvidenceYaml =
+        ThresholdsYaml + "\nrequires:\n  default:\n    - when: count(f => true) >= 1\n      because: not inspected\n";
+
     public const string RollupYaml = """
         overall:
           - grade: outstanding

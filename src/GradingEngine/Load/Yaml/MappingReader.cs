@@ -69,6 +69,12 @@ internal sealed partial class MappingReader
 
     private SourceSpan? KeySpan(string key) => _mapping.Entries.FirstOrDefault(e => e.Key.Value == key)?.Key.Span;
 
+    /// <summary>Whether the key is written, with a value or without one.</summary>
+    public bool HasKey(string key) => KeySpan(key) is not null;
+
+    /// <summary>Where the key is written, or the mapping when it is not.</summary>
+    public SourceSpan KeySpanOf(string key) => KeySpan(key) ?? _mapping.Span;
+
     private void Missing(string key) =>
         _bag.Error(DiagnosticCodes.MissingKey, KeySpan(key) ?? _mapping.Span,
             KeySpan(key) is null ? $"missing required key `{key}` in {_what}" : $"key `{key}` in {_what} has no value");

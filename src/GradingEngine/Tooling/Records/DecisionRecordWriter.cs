@@ -63,6 +63,8 @@ internal static class DecisionRecordWriter
             w.WriteString("id", rulebook.Id);
             w.WriteString("version", rulebook.Version);
             w.WriteString("contentHash", "sha256:" + rulebook.ContentHash);
+            // Only for an embedded rulebook: its id names the rule files in the trace, so verify names them alike.
+            if (rulebook.EmbeddedId is { } embedded) w.WriteString("embedded", embedded);
             w.WriteStartArray("files");
             foreach (var (path, sha, content) in files)
             {

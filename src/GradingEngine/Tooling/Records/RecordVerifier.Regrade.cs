@@ -25,6 +25,8 @@ internal static partial class RecordVerifier
         }
         // Grade as the record did: same file name in the trace, wherever the inputs now are.
         var graded = Grader.Grade(rulebook.Value!, inspection.Value! with { Path = record.GetProperty("findings").GetProperty("file").GetString()! }, outlooks: true);
+        // Name the rule files as the record did too: by the embedded rulebook's id when it was graded with one.
+        graded = graded with { Rulebook = graded.Rulebook with { EmbeddedId = EmbeddedId(record) } };
 
         using var inputs = JsonDocument.Parse(JsonRenderer.Write(w => DecisionRecordWriter.WriteInputs(w, inspection.Value!)));
         CompareFindings(record.GetProperty("inputs"), inputs.RootElement, mismatches);

@@ -68,6 +68,10 @@ internal static partial class RecordVerifier
             }
             if (element.ValueKind != kind) return $"not a decision record: `{path}` is not {kind.ToString().ToLowerInvariant()}";
         }
+        if (record.GetProperty("rulebook").TryGetProperty("embedded", out var embedded) && embedded.ValueKind != JsonValueKind.String)
+        {
+            return "not a decision record: `rulebook.embedded` is not string";
+        }
         foreach (var file in record.GetProperty("rulebook").GetProperty("files").EnumerateArray())
         {
             if (file.ValueKind != JsonValueKind.Object || !file.TryGetProperty("path", out var p) || p.ValueKind != JsonValueKind.String ||
@@ -83,6 +87,10 @@ internal static partial class RecordVerifier
         }
         return null;
     }
+
+    /// <summary>The id of the embedded rulebook the record was graded with; null when it was graded with a folder.</summary>
+    private static string? EmbeddedId(JsonElement record) =>
+        record.GetProperty("rulebook").TryGetProperty("embedded", out var embedded) ? embedded.GetString() : null;
 
     private static readonly (string Path, JsonValueKind Kind)[] Required =
     [

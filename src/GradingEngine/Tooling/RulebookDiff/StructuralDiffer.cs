@@ -175,7 +175,7 @@ internal sealed class StructuralDiffer
     private static ItemChange Removed(ItemKind kind, string id, int? row, IReadOnlyList<string> lines, ItemLocation at) =>
         new(kind, id, row, ChangeKind.Removed, [], at, null, lines.Select(l => new DiffLine(DiffOp.Removed, l)).ToList());
 
-    /// <summary>Relative to the rulebook folder, so the report reads the same wherever the two copies live.</summary>
+    /// <summary>Relative to the rulebook folder, so the report reads the same wherever the two copies live; an embedded rulebook's by its id, as every output names it.</summary>
     public static ItemLocation Location(Rulebook rulebook, SourceSpan span) =>
-        new(Path.GetRelativePath(rulebook.Directory, span.Path).Replace('\\', '/'), span.Line);
+        new(Render.RenderPaths.RuleFile(rulebook, span), span.Line);
 }

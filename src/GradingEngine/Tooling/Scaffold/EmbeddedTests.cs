@@ -8,7 +8,7 @@ namespace GradingEngine.Tooling.Scaffold;
 /// Runs an embedded rulebook's own test cases. They name findings files by paths relative to the test file
 /// (the seed case reaches `../../../seeds/...`), so the rulebook and its seeds are written out to a fresh
 /// temporary folder in the repository's layout, tested there exactly as a folder is, and deleted; diagnostics
-/// name the embedded files (`ID/tests/q1.yaml`, `seeds/...`), never the temporary folder.
+/// and the report name the embedded files (`ID/tests/q1.yaml`, `seeds/...`), never the temporary folder.
 /// </summary>
 internal static class EmbeddedTests
 {
@@ -21,7 +21,9 @@ internal static class EmbeddedTests
             if (!written.Succeeded) return Result<RuleTestReport>.Fail(written.Diagnostics);
             var result = RuleTestRunner.Test(Path.Combine(root, "rules", id), limits ?? LoadLimits.Default, findingsRoot: Path.Combine(root, "seeds"));
             var diagnostics = result.Diagnostics.Select(d => d with { Span = d.Span with { Path = Rename(root, id, d.Span.Path) } }).ToList();
-            return result with { Diagnostics = diagnostics };
+            // The report names the rule files as any output of an embedded rulebook does: `ID/tests/q1.yaml`.
+            var report = result.Value is { } value ? value with { Rulebook = value.Rulebook with { EmbeddedId = id } } : null;
+            return result with { Value = report, Diagnostics = diagnostics };
         }
         finally
         {

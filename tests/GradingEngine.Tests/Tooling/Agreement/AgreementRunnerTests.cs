@@ -42,7 +42,7 @@ public class AgreementRunnerTests
         // Arrange: a rulebook that grades only what was inspected and rolls nothing up; B coded nothing for Q2.
         using var temp = new TempFolder();
         var rulebook = new MiniRulebook().Without("rollup.yaml")
-            .With("thresholds.yaml", MiniRulebook.ThresholdsYaml + "\nrequires:\n  default:\n    - when: count(f => true) >= 1\n      because: not inspected\n");
+            .With("thresholds.yaml", MiniRulebook.ThresholdsRequiringEvidenceYaml);
         var b = Coding("report.txt", CoderA[..2]);
 
         // Act

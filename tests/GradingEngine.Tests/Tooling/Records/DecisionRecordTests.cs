@@ -19,6 +19,14 @@ public class DecisionRecordTests
         return GradingPipeline.WriteRecord(result, out var problem) ?? throw new InvalidOperationException(problem);
     }
 
+    /// <summary>The seed graded with the embedded rulebook: its trace names the rule files by the rulebook's id.</summary>
+    private static readonly Lazy<string> EmbeddedRecord = new(() =>
+    {
+        var rulebook = GradingPipeline.LoadRulebook(GradingEngine.Load.RulebookSource.Embedded("peel-2015-effectiveness")!).Value!;
+        var result = GradingPipeline.Grade(rulebook, GradingPipeline.LoadInspection(Repo.SeedFindings, rulebook).Value!);
+        return GradingPipeline.WriteRecord(result, out var problem) ?? throw new InvalidOperationException(problem);
+    });
+
     private static RecordVerification VerifyText(string record, string? rules = null, string? findings = null)
     {
         using var temp = new TempFolder();
@@ -41,6 +49,70 @@ public class DecisionRecordTests
         var verification = VerifyText(SeedRecord.Value, Repo.DefaultRules, Repo.SeedFindings);
 
         Assert.True(verification.Verified, string.Join("\n", verification.Mismatches));
+    }
+
+    [Fact]
+    public void Write_EmbeddedRulebook_TraceNamesRuleFilesByRulebookId()
+    {
+        using var json = JsonDocument.Parse(EmbeddedRecord.Value);
+        var rulebook = json.RootElement.GetProperty("rulebook");
+        var q1 = json.RootElement.GetProperty("result").GetProperty("questions")[0];
+
+        Assert.Equal("peel-2015-effectiveness", rulebook.GetProperty("embedded").GetString());
+        // The files the record holds stay relative to the rulebook: verify writes them out as a folder.
+        Assert.Contains(rulebook.GetProperty("files").EnumerateArray(), f => f.GetProperty("path").GetString() == "criteria/q1.yaml");
+        Assert.Matches(@"^peel-2015-effectiveness/criteria/q1\.yaml:\d+$", q1.GetProperty("criteria")[0].GetProperty("rule").GetString()!);
+        Assert.Equal("peel-2015-effectiveness/thresholds.yaml", q1.GetProperty("decidedBy").GetProperty("file").GetString());
+    }
+
+    [Fact]
+    public void Write_FolderRulebook_NoEmbeddedKeyAndRelativeNames()
+    {
+        using var json = JsonDocument.Parse(SeedRecord.Value);
+
+        Assert.False(json.RootElement.GetProperty("rulebook").TryGetProperty("embedded", out _));
+        Assert.Equal("thresholds.yaml", json.RootElement.GetProperty("result").GetProperty("questions")[0].GetProperty("decidedBy").GetProperty("file").GetString());
+    }
+
+    [Fact]
+    public void Verify_EmbeddedRecordFromItsOwnInputs_Verified()
+    {
+        var verification = VerifyText(EmbeddedRecord.Value);
+
+        Assert.True(verification.Verified, string.Join("\n", verification.Mismatches));
+        Assert.Contains("grades and trace", verification.Checked);
+    }
+
+    [Fact]
+    public void Verify_EmbeddedRecordAgainstTheRepositoryFolder_Verified()
+    {
+        var verification = VerifyText(EmbeddedRecord.Value, Repo.DefaultRules, Repo.SeedFindings);
+
+        Assert.True(verification.Verified, string.Join("\n", verification.Mismatches));
+    }
+
+    [Fact]
+    public void Verify_EmbeddedKeyNotAString_Unreadable()
+    {
+        var root = JsonNode.Parse(EmbeddedRecord.Value)!;
+        root["rulebook"]!["embedded"] = 1;
+
+        var verification = VerifyText(root.ToJsonString());
+
+        Assert.Equal("not a decision record: `rulebook.embedded` is not string", verification.Unreadable);
+    }
+
+    [Fact]
+    public void Verify_EmbeddedKeyRemoved_RecordHashAndTraceMismatch()
+    {
+        // Taking the key away would make verify name the files relative: the hash and the trace both catch it.
+        var root = JsonNode.Parse(EmbeddedRecord.Value)!;
+        root["rulebook"]!.AsObject().Remove("embedded");
+
+        var verification = VerifyText(root.ToJsonString());
+
+        Assert.Contains(verification.Mismatches, m => m.Part == "record");
+        Assert.Contains(verification.Mismatches, m => m.Part == "trace");
     }
 
     [Fact]
