@@ -1,6 +1,7 @@
 using GradingEngine.Compile;
 using GradingEngine.Diagnostics;
 using GradingEngine.Files;
+using GradingEngine.Grading;
 using GradingEngine.Load;
 using GradingEngine.Model;
 using GradingEngine.Render;
@@ -12,6 +13,15 @@ public sealed class CliContext(TextWriter stdout, TextWriter stderr)
 {
     public TextWriter Out { get; } = stdout;
     public TextWriter Error { get; } = stderr;
+
+    /// <summary>
+    /// Where grading verbs keep rulebook proofs: `GRADING_CACHE_DIR`, else the XDG cache folder, else `~/.cache`
+    /// (docs/cli.md, "Proof cache"). `rules check` and `rules test` never read it: they always prove.
+    /// </summary>
+    public ProofCache? Proofs { get; init; } = ProofCache.ForUser(
+        Environment.GetEnvironmentVariable("GRADING_CACHE_DIR"),
+        Environment.GetEnvironmentVariable("XDG_CACHE_HOME"),
+        Environment.GetEnvironmentVariable("HOME"));
 
     /// <summary>
     /// The rulebook `--rules` names: a folder, else the id of a rulebook embedded in the engine; without
@@ -28,26 +38,31 @@ public sealed class CliContext(TextWriter stdout, TextWriter stderr)
         return ExitCode.InvalidInput;
     }
 
-    /// <summary>Compiled in the mode that suits grading <paramref name="inspections"/> (usually interpreted: see <see cref="GradingPipeline.ModeFor"/>).</summary>
-    public CompiledRulebook? LoadRulebook(string? directory, int inspections = 1)
+    /// <summary>
+    /// The rulebook `--rules` names, checked (its proofs kept in <see cref="Proofs"/>), the inspections of every findings
+    /// file (the problems of all of them before giving up; with <paramref name="single"/>, each file must hold one), and the
+    /// rulebook compiled for those inspections' indicators only (<see cref="GradingPipeline.CompileFor"/>).
+    /// </summary>
+    public (CompiledRulebook Rulebook, IReadOnlyList<Inspection> Inspections)? LoadForGrading(string? directory, IReadOnlyList<string> paths, bool single = false)
     {
-        var result = GradingPipeline.LoadRulebook(Rules(directory), mode: GradingPipeline.ModeFor(inspections));
-        if (!result.Succeeded)
+        var checkedRulebook = GradingPipeline.CheckRulebook(Rules(directory), lint: false, proofs: Proofs);
+        if (!checkedRulebook.Succeeded)
         {
-            Fail(result.Diagnostics);
+            Fail(checkedRulebook.Diagnostics);
             return null;
         }
-        return result.Value;
-    }
-
-    /// <summary>Loads every findings file (YAML, JSON or CSV, each inspection of a CSV), reporting the problems of all of them before giving up.</summary>
-    public IReadOnlyList<Inspection>? LoadInspections(CompiledRulebook rulebook, IEnumerable<string> paths)
-    {
-        // The problems of every file at once, as for a batch.
+        var rulebook = checkedRulebook.Value!.Rulebook;
         var inspections = new List<Inspection>();
         var problems = new List<Diagnostic>();
         foreach (var path in paths)
         {
+            if (single)
+            {
+                var one = GradingPipeline.LoadInspection(path, rulebook);
+                if (one.Succeeded) inspections.Add(one.Value!);
+                problems.AddRange(one.Diagnostics);
+                continue;
+            }
             var result = GradingPipeline.LoadInspections(path, rulebook);
             if (result.Succeeded) inspections.AddRange(result.Value!);
             problems.AddRange(result.Diagnostics);
@@ -57,7 +72,7 @@ public sealed class CliContext(TextWriter stdout, TextWriter stderr)
             Fail(problems);
             return null;
         }
-        return inspections;
+        return (GradingPipeline.CompileFor(checkedRulebook.Value, inspections, GradingPipeline.ModeFor(inspections.Count)), inspections);
     }
 
     /// <summary>
@@ -68,15 +83,6 @@ public sealed class CliContext(TextWriter stdout, TextWriter stderr)
         new(output is null && ReferenceEquals(Out, Console.Out) && !Console.IsOutputRedirected
             ? TextLayout.ForTerminal(Spectre.Console.AnsiConsole.Profile.Width)
             : TextLayout.DefaultWidth, brief);
-
-    /// <summary>The one inspection of a findings file of any format, for the verbs that take one.</summary>
-    public Inspection? LoadInspection(CompiledRulebook rulebook, string path)
-    {
-        var result = GradingPipeline.LoadInspection(path, rulebook);
-        if (result.Succeeded) return result.Value;
-        Fail(result.Diagnostics);
-        return null;
-    }
 
     /// <summary>The path that means standard output, for options that name an output file.</summary>
     public const string StandardOutput = "-";

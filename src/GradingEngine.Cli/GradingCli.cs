@@ -10,9 +10,15 @@ namespace GradingEngine.Cli;
 /// <summary>The `grading` command line: one file per verb, each a library call and a renderer.</summary>
 public static partial class GradingCli
 {
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr) =>
+        Run(args, stdout, stderr, new CliContext(stdout, stderr));
+
+    /// <summary>A run that keeps rulebook proofs in <paramref name="proofs"/> instead of the user's cache folder.</summary>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, GradingEngine.Grading.ProofCache proofs) =>
+        Run(args, stdout, stderr, new CliContext(stdout, stderr) { Proofs = proofs });
+
+    private static int Run(string[] args, TextWriter stdout, TextWriter stderr, CliContext cli)
     {
-        var cli = new CliContext(stdout, stderr);
         var (root, verbs) = Build(cli);
         if (args.Length == 0)
         {

@@ -25,8 +25,11 @@ public static class GradingPipeline
         Grader.LoadRulebook(directory, limits ?? LoadLimits.Default, mode);
 
     /// <summary>Loads, checks and compiles a rulebook from a folder or the embedded rulebooks (<see cref="RulebookSource"/>).</summary>
-    public static Result<CompiledRulebook> LoadRulebook(RulebookSource source, LoadLimits? limits = null, ExpressionMode mode = ExpressionMode.Compiled) =>
-        Grader.LoadRulebook(source, limits ?? LoadLimits.Default, mode);
+    /// <param name="proofs">Where the proofs of rulebooks are kept by content, so that a rulebook proved once by this
+    /// engine is not proved again (<see cref="ProofCache"/>); null, the default, proves it every time. Either way a
+    /// rulebook whose proofs fail is refused with their errors.</param>
+    public static Result<CompiledRulebook> LoadRulebook(RulebookSource source, LoadLimits? limits = null, ExpressionMode mode = ExpressionMode.Compiled, ProofCache? proofs = null) =>
+        Grader.LoadRulebook(source, limits ?? LoadLimits.Default, mode, proofs);
 
     /// <summary>
     /// Writes an embedded rulebook out to edit, in the repository's layout: `DIRECTORY/rules/ID` and the seed its
@@ -58,15 +61,34 @@ public static class GradingPipeline
         CheckRulebook(RulebookSource.Folder(directory), limits, lint);
 
     /// <summary>Loads and checks a rulebook from a folder or the embedded rulebooks, without compiling it.</summary>
-    public static Result<CheckedRulebook> CheckRulebook(RulebookSource source, LoadLimits? limits = null, bool lint = true)
+    /// <param name="proofs">Where proofs are kept (see <see cref="LoadRulebook(RulebookSource, LoadLimits?, ExpressionMode, ProofCache?)"/>);
+    /// null, the default, proves the rulebook, as `rules check` always does.</param>
+    public static Result<CheckedRulebook> CheckRulebook(RulebookSource source, LoadLimits? limits = null, bool lint = true, ProofCache? proofs = null)
     {
-        var result = Grader.CheckRulebook(source, limits ?? LoadLimits.Default);
+        var result = Grader.CheckRulebook(source, limits ?? LoadLimits.Default, proofs);
         if (!lint || result.Value is not { } checkedRulebook) return result;
         var bag = new DiagnosticBag();
         bag.AddRange(result.Diagnostics);
         CriterionLint.Analyze(checkedRulebook.Criteria, checkedRulebook.Rulebook.Codebook, bag, checkedRulebook.Rulebook.Directory);
         return Result<CheckedRulebook>.Ok(checkedRulebook, bag.ToSortedList());
     }
+
+    /// <summary>
+    /// Compiles a checked rulebook for grading <paramref name="inspections"/>, and any other inspection coded with their
+    /// indicators only: criteria that read none of those indicators are decided once, over no findings, instead of
+    /// becoming rules, so a large rulebook costs a small inspection only what its findings touch. The grades and traces
+    /// are those of <see cref="LoadRulebook(RulebookSource, LoadLimits?, ExpressionMode, ProofCache?)"/>'s full compile.
+    /// </summary>
+    public static CompiledRulebook CompileFor(CheckedRulebook rulebook, IEnumerable<Inspection> inspections, ExpressionMode mode = ExpressionMode.Interpreted) =>
+        RulebookCompiler.Compile(rulebook, mode, inspections.SelectMany(i => i.Findings).Select(f => f.IndicatorId).ToHashSet(StringComparer.Ordinal));
+
+    /// <summary>Reads a findings file of any format (each inspection of a CSV file), typed against a checked rulebook.</summary>
+    public static Result<IReadOnlyList<Inspection>> LoadInspections(string path, Rulebook rulebook, LoadLimits? limits = null) =>
+        Grader.LoadInspections(path, rulebook, limits ?? LoadLimits.Default);
+
+    /// <summary>Reads a findings file of any format that holds exactly one inspection, typed against a checked rulebook.</summary>
+    public static Result<Inspection> LoadInspection(string path, Rulebook rulebook, LoadLimits? limits = null) =>
+        Grader.LoadInspection(path, rulebook, limits ?? LoadLimits.Default);
 
     /// <summary>Reads a findings file (YAML, JSON or CSV) that holds one inspection, typed against the rulebook.</summary>
     public static Result<Inspection> LoadInspection(string path, CompiledRulebook rulebook, LoadLimits? limits = null) =>
@@ -152,8 +174,8 @@ public static class GradingPipeline
         Agree(RulebookSource.Folder(rulesDirectory), codingA, codingB, limits);
 
     /// <summary>Two codings compared with a rulebook from a folder or the embedded rulebooks (see the other overload).</summary>
-    public static Result<Tooling.Agreement.AgreementReport> Agree(RulebookSource rules, string codingA, string codingB, LoadLimits? limits = null) =>
-        Tooling.Agreement.AgreementRunner.Compare(rules, codingA, codingB, limits);
+    public static Result<Tooling.Agreement.AgreementReport> Agree(RulebookSource rules, string codingA, string codingB, LoadLimits? limits = null, ProofCache? proofs = null) =>
+        Tooling.Agreement.AgreementRunner.Compare(rules, codingA, codingB, limits, proofs);
 
     /// <summary>
     /// A quality-assurance sample (`grading agree --pairs DIR`): every pair of codings in the folder
@@ -164,8 +186,8 @@ public static class GradingPipeline
         AgreePairs(RulebookSource.Folder(rulesDirectory), pairsFolder, limits);
 
     /// <summary>A folder of coding pairs compared with a rulebook from a folder or the embedded rulebooks (see the other overload).</summary>
-    public static Result<Tooling.Agreement.AgreementReport> AgreePairs(RulebookSource rules, string pairsFolder, LoadLimits? limits = null) =>
-        Tooling.Agreement.AgreementRunner.CompareSample(rules, pairsFolder, limits);
+    public static Result<Tooling.Agreement.AgreementReport> AgreePairs(RulebookSource rules, string pairsFolder, LoadLimits? limits = null, ProofCache? proofs = null) =>
+        Tooling.Agreement.AgreementRunner.CompareSample(rules, pairsFolder, limits, proofs);
 
     /// <summary>
     /// What changing a rulebook does: the two versions compared item by item, and each findings file

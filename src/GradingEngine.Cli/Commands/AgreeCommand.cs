@@ -36,8 +36,8 @@ internal static class AgreeCommand
         if (pairs is not null && codings.Length > 0) return cli.Usage("give two codings or `--pairs DIR`, not both");
         if (pairs is null && codings.Length != 2) return cli.Usage($"`agree` takes two codings of one report, coding A and coding B; found {codings.Length}");
         var result = pairs is null
-            ? GradingPipeline.Agree(CliContext.Rules(rulesDir), codings[0], codings[1])
-            : GradingPipeline.AgreePairs(CliContext.Rules(rulesDir), pairs);
+            ? GradingPipeline.Agree(CliContext.Rules(rulesDir), codings[0], codings[1], proofs: cli.Proofs)
+            : GradingPipeline.AgreePairs(CliContext.Rules(rulesDir), pairs, proofs: cli.Proofs);
         if (!result.Succeeded) return cli.Fail(result.Diagnostics);
         var report = result.Value!;
         var text = format switch

@@ -39,7 +39,7 @@ internal static class BatchCommand
         {
             return cli.Usage($"`--parallel` must be at least 1, found {parallel}");
         }
-        var options = new BatchOptions { MaxParallelism = parallel ?? Environment.ProcessorCount };
+        var options = new BatchOptions { MaxParallelism = parallel ?? Environment.ProcessorCount, Proofs = cli.Proofs };
         var rules = CliContext.Rules(rulesDir);
         var result = DrawsProgress(cli) ? WithProgressBar(options, o => GradingPipeline.GradeBatch(rules, paths, o))
             : GradingPipeline.GradeBatch(rules, paths, options);

@@ -28,10 +28,8 @@ internal static class ExplainCommand
 
     private static ExitCode Run(CliContext cli, string path, string questionId, string? rulesDir, string format, string? output)
     {
-        var rulebook = cli.LoadRulebook(rulesDir);
-        if (rulebook is null) return ExitCode.InvalidInput;
-        var inspection = cli.LoadInspection(rulebook, path);
-        if (inspection is null) return ExitCode.InvalidInput;
+        if (cli.LoadForGrading(rulesDir, [path], single: true) is not var (rulebook, inspections)) return ExitCode.InvalidInput;
+        var inspection = inspections[0];
         var result = GradingPipeline.Grade(rulebook, inspection);
         var question = result.Find(questionId);
         if (question is null)

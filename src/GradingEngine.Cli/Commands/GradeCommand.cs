@@ -44,10 +44,7 @@ internal static class GradeCommand
         {
             return cli.Usage("`--record -` writes the record to standard output, so the grades need `--output FILE`");
         }
-        var rulebook = cli.LoadRulebook(rulesDir, paths.Length);
-        if (rulebook is null) return ExitCode.InvalidInput;
-        var inspections = cli.LoadInspections(rulebook, paths);
-        if (inspections is null) return ExitCode.InvalidInput;
+        if (cli.LoadForGrading(rulesDir, paths) is not var (rulebook, inspections)) return ExitCode.InvalidInput;
         if (recordPath is not null && inspections.Count != 1)
         {
             return cli.Usage($"`--record` takes a findings file of one inspection: `{paths[0]}` holds {inspections.Count}");

@@ -27,10 +27,8 @@ internal static class ValidateCommand
 
     private static ExitCode Run(CliContext cli, string path, string? proposedPath, string? rulesDir, string format, string? output)
     {
-        var rulebook = cli.LoadRulebook(rulesDir);
-        if (rulebook is null) return ExitCode.InvalidInput;
-        var inspection = cli.LoadInspection(rulebook, path);
-        if (inspection is null) return ExitCode.InvalidInput;
+        if (cli.LoadForGrading(rulesDir, [path], single: true) is not var (rulebook, inspections)) return ExitCode.InvalidInput;
+        var inspection = inspections[0];
         var proposed = GradingPipeline.FindProposed(path, inspection, rulebook, proposedPath);
         if (!proposed.Succeeded) return cli.Fail(proposed.Diagnostics);
         var validation = GradingPipeline.Validate(rulebook, GradingPipeline.Grade(rulebook, inspection), proposed.Value!);

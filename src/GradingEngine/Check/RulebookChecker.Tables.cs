@@ -142,8 +142,16 @@ internal sealed partial class RulebookChecker
 
     private void Analyze()
     {
-        _analyses.AddRange(TableAnalyzer.AnalyzeThresholds(_rulebook, _criteria, _thresholds, _limits, _bag, values: _values));
-        if (_rollup is not null) _analyses.Add(RollupAnalyzer.Analyze(_rulebook, _rollup, _requirements, _analyses, _bag));
+        if (_provedBefore is not null)
+        {
+            _bag.AddRange(_proof = _provedBefore);
+            return;
+        }
+        // The proofs report into a bag of their own, so that what they found can be kept apart from the rest.
+        var proofs = new DiagnosticBag();
+        _analyses.AddRange(TableAnalyzer.AnalyzeThresholds(_rulebook, _criteria, _thresholds, _limits, proofs, values: _values));
+        if (_rollup is not null) _analyses.Add(RollupAnalyzer.Analyze(_rulebook, _rollup, _requirements, _analyses, proofs));
+        _bag.AddRange(_proof = proofs.ToSortedList());
     }
 
     /// <summary>

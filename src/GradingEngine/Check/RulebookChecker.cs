@@ -22,6 +22,8 @@ internal sealed partial class RulebookChecker
     private readonly Dictionary<string, ValueScope> _valueScopes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, IReadOnlyList<CheckedValue>> _values = new(StringComparer.Ordinal);
     private CheckedRollup? _rollup;
+    private IReadOnlyList<Diagnostic>? _provedBefore;
+    private IReadOnlyList<Diagnostic>? _proof;
 
     private RulebookChecker(Rulebook rulebook, DiagnosticBag bag)
     {
@@ -49,9 +51,20 @@ internal sealed partial class RulebookChecker
     /// <summary>Checks <paramref name="rulebook"/>; <paramref name="bag"/> may already hold load errors.</summary>
     /// <param name="analyze">Also prove the tables and the roll-up (the analysis pass); without it the rulebook is bound and
     /// typed only, and has no analyses.</param>
-    public static CheckedRulebook? Check(Rulebook rulebook, DiagnosticBag bag, bool analyze = true)
+    public static CheckedRulebook? Check(Rulebook rulebook, DiagnosticBag bag, bool analyze = true) =>
+        Check(rulebook, bag, analyze, null, out _);
+
+    /// <summary>
+    /// Checks <paramref name="rulebook"/>, taking the proofs' diagnostics from <paramref name="provedBefore"/> when given
+    /// (a proof kept for this content: the analysis pass is not run, and the result has no analyses), else running them.
+    /// <paramref name="proof"/> is what the proofs found, or null when the analysis pass was not reached.
+    /// </summary>
+    public static CheckedRulebook? Check(Rulebook rulebook, DiagnosticBag bag, IReadOnlyList<Diagnostic>? provedBefore, out IReadOnlyList<Diagnostic>? proof) =>
+        Check(rulebook, bag, analyze: true, provedBefore, out proof);
+
+    private static CheckedRulebook? Check(Rulebook rulebook, DiagnosticBag bag, bool analyze, IReadOnlyList<Diagnostic>? provedBefore, out IReadOnlyList<Diagnostic>? proof)
     {
-        var checker = new RulebookChecker(rulebook, bag);
+        var checker = new RulebookChecker(rulebook, bag) { _provedBefore = provedBefore };
         // Without questions or grades (rulebook.yaml did not load) every reference would be an echo of that error.
         var headless = bag.HasErrors && (rulebook.Questions.Count == 0 || rulebook.Scale.Grades.Count == 0);
         foreach (var (name, run) in checker.Passes)
@@ -62,6 +75,7 @@ internal sealed partial class RulebookChecker
             if (name == "analysis" && !analyze) break;
             run();
         }
+        proof = checker._proof;
         if (bag.HasErrors) return null;
         return new CheckedRulebook(rulebook, checker._criteria, checker._thresholds, checker._requirements, checker._limits, checker._rollup,
             checker._analyses, bag.ToSortedList().Where(d => !d.IsError).ToList()) { Values = checker._values };

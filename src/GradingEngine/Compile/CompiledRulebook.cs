@@ -110,6 +110,19 @@ public sealed class CompiledRulebook
     /// <summary>Per question, its named values as delegates over its evidence.</summary>
     internal IReadOnlyDictionary<string, ValuesRuntime> Values { get; init; } = new Dictionary<string, ValuesRuntime>();
 
+    /// <summary>
+    /// The indicators it was compiled for, or null for any: criteria reading none of them are not rules, and an
+    /// inspection with a finding of another indicator cannot be graded with it (<see cref="Covers"/>).
+    /// </summary>
+    internal IReadOnlySet<string>? Indicators { get; init; }
+
+    /// <summary>Per question (in rulebook order), the criteria left out as rules (see <see cref="Indicators"/>) that are met over no findings.</summary>
+    internal IReadOnlyList<CriterionRuntime[]> MetWithoutFindings { get; init; } = [];
+
+    /// <summary>Whether every finding of <paramref name="inspection"/> has an indicator it was compiled for.</summary>
+    internal bool Covers(Inspection inspection) =>
+        Indicators is null || inspection.Findings.All(f => Indicators.Contains(f.IndicatorId));
+
     /// <summary>How many NRules rules the rulebook became.</summary>
     public int RuleCount { get; }
 }

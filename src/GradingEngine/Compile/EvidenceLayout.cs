@@ -67,10 +67,15 @@ internal sealed class EvidenceLayout
         private readonly Dictionary<string, int> _sources = new(StringComparer.Ordinal);
         private readonly Dictionary<string, List<int>> _sourcesOf = new(StringComparer.Ordinal);
 
+        // Most aggregates that range over a whole question or area share one list of candidates: its key is made once.
+        private readonly Dictionary<IReadOnlyList<Indicator>, int> _seen = new(ReferenceEqualityComparer.Instance);
+
         public int SourceOf(IReadOnlyList<Indicator> candidates)
         {
+            if (_seen.TryGetValue(candidates, out var seen)) return seen;
             var key = Key(candidates);
-            if (_sources.TryGetValue(key, out var index)) return index;
+            if (_sources.TryGetValue(key, out var index)) return _seen[candidates] = index;
+            _seen[candidates] = _sources.Count;
             index = _sources.Count;
             _sources.Add(key, index);
             foreach (var indicator in candidates)

@@ -36,12 +36,22 @@ internal static class RulebookCompiler
         inspections >= CompileFrom ? ExpressionMode.Compiled : ExpressionMode.Interpreted;
 
     /// <param name="mode">Emit IL for many inspections, or interpret for a few (see <see cref="ExpressionMode"/>).</param>
-    public static CompiledRulebook Compile(CheckedRulebook rulebook, ExpressionMode mode = ExpressionMode.Compiled)
+    /// <param name="indicators">The indicators of the findings to be graded, when they are known before compiling (`grade`,
+    /// `validate`, `explain`): only the criteria that read one of them become rules, and every other criterion takes the
+    /// value it has over no findings, the same for every inspection coded with these indicators only. Null compiles every
+    /// criterion, for any findings.</param>
+    public static CompiledRulebook Compile(CheckedRulebook rulebook, ExpressionMode mode = ExpressionMode.Compiled, IReadOnlySet<string>? indicators = null)
     {
+        // A criterion that reads none of the indicators present cannot tell these inspections apart: it is decided once, here.
+        bool Active(CheckedCriterion c) => indicators is null || c.ReadIndicators.Overlaps(indicators);
+        var active = rulebook.Criteria.Where(Active).ToList();
         var compiler = FastCompiler.For(mode);
         var layouts = rulebook.Rulebook.Questions.ToDictionary(q => q.Id, q => new EvidenceLayout.Builder(q.Id), StringComparer.Ordinal);
         // Conditions first: compiling them registers the evidence sources the layouts then freeze.
-        var conditions = rulebook.Criteria.Select(c => ConditionCompiler.ForEvidence(c.Condition, layouts[c.Criterion.QuestionId].SourceOf)).ToList();
+        var conditions = active.Select(c => ConditionCompiler.ForEvidence(c.Condition, layouts[c.Criterion.QuestionId].SourceOf)).ToList();
+        var metWithoutRules = rulebook.Criteria.Where(c => !Active(c) && EmptyEvidence.Holds(c.Condition)).ToList();
+        // Their evidence is looked for in the sources their conditions read, so those are registered too (no rule is made).
+        foreach (var c in metWithoutRules) ConditionCompiler.ForEvidence(c.Condition, layouts[c.Criterion.QuestionId].SourceOf);
         var valueExpressions = rulebook.Rulebook.Questions.ToDictionary(q => q.Id,
             q => ValuesRuntime.Expressions(ValuesOf(rulebook, q.Id), layouts[q.Id].SourceOf), StringComparer.Ordinal);
         var evidence = layouts.ToDictionary(l => l.Key, l => l.Value.Build(), StringComparer.Ordinal);
@@ -51,13 +61,16 @@ internal static class RulebookCompiler
         var criteria = rulebook.Criteria.Select(c => new CriterionRuntime(c, evidence[c.Criterion.QuestionId], compiler.Mode)).ToList();
         var rules = new List<IRuleDefinition>();
         var position = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var i = 0; i < criteria.Count; i++)
+        for (var i = 0; i < active.Count; i++)
         {
-            var question = criteria[i].Criterion.QuestionId;
+            var runtime = criteria[active[i].Index];
+            var question = runtime.Criterion.QuestionId;
             var n = position.GetValueOrDefault(question);
             position[question] = n + 1;
-            rules.Add(CriterionRule(criteria[i], conditions[i], n / LaneSize));
+            rules.Add(CriterionRule(runtime, conditions[i], n / LaneSize));
         }
+        var metWithoutFindings = rulebook.Rulebook.Questions
+            .Select(q => metWithoutRules.Where(c => c.Criterion.QuestionId == q.Id).Select(c => criteria[c.Index]).ToArray()).ToArray();
         foreach (var question in rulebook.Rulebook.Questions)
         {
             rules.Add(ProfileRule(question.Id, rulebook.Rulebook.Effects.Count, rulebook.Rulebook.Codebook.Kinds.Count, values[question.Id]));
@@ -65,7 +78,12 @@ internal static class RulebookCompiler
             rules.AddRange(table.Rules.Select(row => QuestionGradeRule(question.Id, table, row)));
         }
         var factory = new RuleCompiler { ExpressionCompiler = compiler }.Compile(rules);
-        return new CompiledRulebook(rulebook, factory, criteria, evidence, rules.Count, compiler.Mode) { Values = values };
+        return new CompiledRulebook(rulebook, factory, criteria, evidence, rules.Count, compiler.Mode)
+        {
+            Values = values,
+            Indicators = indicators,
+            MetWithoutFindings = metWithoutFindings,
+        };
     }
 
     private static IReadOnlyList<CheckedValue> ValuesOf(CheckedRulebook rulebook, string questionId) =>

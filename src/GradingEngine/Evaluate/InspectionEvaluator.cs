@@ -44,6 +44,11 @@ internal static class InspectionEvaluator
         var evidence = new QuestionEvidence[inspections.Count][];
         for (var i = 0; i < inspections.Count; i++)
         {
+            if (!compiled.Covers(inspections[i]))
+            {
+                // Its left-out criteria were decided for other findings: grading this inspection with it would be wrong.
+                throw new InvalidOperationException($"engine error: inspection `{inspections[i].Id}` has findings of indicators the rulebook was not compiled for");
+            }
             sessions[i] = compiled.Sessions.CreateSession();
         }
         for (var i = 0; i < inspections.Count; i++)
@@ -55,6 +60,11 @@ internal static class InspectionEvaluator
                 .ToList();
             var byQuestion = findings[i].ToLookup(f => f.QuestionId, StringComparer.Ordinal);
             evidence[i] = [.. rulebook.Questions.Select(q => compiled.Evidence[q.Id].Gather([.. byQuestion[q.Id]]))];
+            for (var q = 0; q < compiled.MetWithoutFindings.Count; q++)
+            {
+                // Recorded as its rule would have: before the profile, which waits for OutcomesComplete, sums the outcomes.
+                foreach (var criterion in compiled.MetWithoutFindings[q]) RuleActions.CriterionMet(criterion, evidence[i][q]);
+            }
         }
         for (var q = 0; q < rulebook.Questions.Count; q++)
         {

@@ -22,11 +22,20 @@ internal static class Grader
         CheckRulebook(RulebookSource.Folder(directory), limits);
 
     /// <summary>Loads and checks a rulebook from a folder or the embedded rulebooks. Fails with every problem found, sorted by location.</summary>
-    public static Result<CheckedRulebook> CheckRulebook(RulebookSource source, LoadLimits limits)
+    /// <param name="proofs">Where proofs are kept: a rulebook whose content was proved before by this engine is not proved
+    /// again, and one proved now is kept. Null proves every time.</param>
+    public static Result<CheckedRulebook> CheckRulebook(RulebookSource source, LoadLimits limits, ProofCache? proofs = null)
     {
         var bag = new DiagnosticBag();
         var rulebook = RulebookLoader.Load(source, limits, bag);
-        var checkedRulebook = rulebook is null ? null : RulebookChecker.Check(rulebook, bag);
+        CheckedRulebook? checkedRulebook = null;
+        if (rulebook is not null)
+        {
+            // Only an error-free load is worth a cache lookup: a broken one fails before the proofs anyway.
+            var kept = proofs is null || bag.HasErrors ? null : proofs.Find(rulebook, source);
+            checkedRulebook = RulebookChecker.Check(rulebook, bag, kept, out var proof);
+            if (proofs is not null && kept is null && proof is not null) proofs.Keep(rulebook, source, proof);
+        }
         return checkedRulebook is null || bag.HasErrors
             ? Result<CheckedRulebook>.Fail(bag.ToSortedList())
             : Result<CheckedRulebook>.Ok(checkedRulebook, bag.ToSortedList());
@@ -37,9 +46,10 @@ internal static class Grader
         LoadRulebook(RulebookSource.Folder(directory), limits, mode);
 
     /// <summary>Loads, checks and compiles a rulebook from a folder or the embedded rulebooks.</summary>
-    public static Result<CompiledRulebook> LoadRulebook(RulebookSource source, LoadLimits limits, ExpressionMode mode)
+    /// <param name="proofs">Where proofs are kept (see <see cref="CheckRulebook(RulebookSource, LoadLimits, ProofCache?)"/>).</param>
+    public static Result<CompiledRulebook> LoadRulebook(RulebookSource source, LoadLimits limits, ExpressionMode mode, ProofCache? proofs = null)
     {
-        var checkedResult = CheckRulebook(source, limits);
+        var checkedResult = CheckRulebook(source, limits, proofs);
         return checkedResult.Value is null
             ? Result<CompiledRulebook>.Fail(checkedResult.Diagnostics)
             : Result<CompiledRulebook>.Ok(RulebookCompiler.Compile(checkedResult.Value, mode), checkedResult.Diagnostics);

@@ -216,9 +216,11 @@ internal sealed partial class ConditionBinder
     /// </summary>
     private IReadOnlyList<Indicator> Narrow(Expr body, string parameter, IReadOnlyList<Indicator> candidates, out bool unknown)
     {
-        IEnumerable<Indicator> result = candidates;
-        var all = AllCandidates();
         unknown = false;
+        if (_context is not ConditionContext.Findings context) return candidates;
+        var all = context.Indicators;
+        // Positions in the question's indicators, kept in order: looked up by name, never by scanning the codebook.
+        IEnumerable<int>? result = ReferenceEquals(candidates, all) ? null : candidates.Select(i => context.Positions[i.Id]);
         foreach (var conjunct in Conjuncts(body))
         {
             var (field, values) = conjunct switch
@@ -229,20 +231,18 @@ internal sealed partial class ConditionBinder
                     (FieldOf(m, parameter), @in.Items.Cast<StringLiteral>().Select(i => i.Value).ToArray()),
                 _ => (null, []),
             };
-            unknown |= field switch
+            var selected = field switch
             {
-                "indicator" => values.Any(v => all.All(i => i.Id != v)),
-                "area" => values.Any(v => all.All(i => i.AreaId != v)),
-                _ => false,
+                "indicator" => values.Where(context.Positions.ContainsKey).Select(v => context.Positions[v]),
+                "area" => values.SelectMany(v => context.AreaPositions[v]),
+                _ => null,
             };
-            result = field switch
-            {
-                "indicator" => result.Where(i => values.Contains(i.Id)),
-                "area" => result.Where(i => values.Contains(i.AreaId)),
-                _ => result,
-            };
+            if (selected is null) continue;
+            unknown |= field == "indicator" ? !values.All(context.Positions.ContainsKey) : !values.All(context.AreaPositions.Contains);
+            var chosen = selected.ToHashSet();
+            result = result is null ? chosen.Order() : result.Where(chosen.Contains);
         }
-        return result.ToList();
+        return result is null ? candidates : [.. result.Distinct().Order().Select(n => all[n])];
     }
 
     private static string? FieldOf(MemberExpr member, string parameter) =>

@@ -133,7 +133,7 @@ internal sealed partial class ConditionBinder
         string? problem = null, help = null, code = DiagnosticCodes.UnknownName;
         switch (f.Field, _context)
         {
-            case (ItemField.Indicator, ConditionContext.Findings c) when c.Indicators.All(i => i.Id != literal):
+            case (ItemField.Indicator, ConditionContext.Findings c) when !c.Positions.ContainsKey(literal):
                 code = DiagnosticCodes.UnknownIndicator;
                 var elsewhere = c.Codebook.Find(literal);
                 problem = elsewhere is null

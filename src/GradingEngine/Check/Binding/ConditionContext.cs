@@ -10,6 +10,22 @@ internal abstract record ConditionContext
     {
         public IReadOnlyList<Indicator> Indicators { get; } = Codebook.Indicators.Where(i => i.QuestionId == Question.Id).ToList();
 
+        /// <summary>Each of <see cref="Indicators"/> by id, with its position there: a condition names indicators by id,
+        /// and a large codebook must not be scanned once per name (the first of a duplicated id, as the codebook finds it).</summary>
+        public IReadOnlyDictionary<string, int> Positions { get; } = PositionsOf(Codebook, Question);
+
+        /// <summary>The positions in <see cref="Indicators"/> of each area's indicators, in order.</summary>
+        public ILookup<string, int> AreaPositions { get; } = Codebook.Indicators.Where(i => i.QuestionId == Question.Id)
+            .Select((i, n) => (i.AreaId, n)).ToLookup(p => p.AreaId, p => p.n, StringComparer.Ordinal);
+
+        private static Dictionary<string, int> PositionsOf(Codebook codebook, Question question)
+        {
+            var positions = new Dictionary<string, int>(StringComparer.Ordinal);
+            var n = 0;
+            foreach (var indicator in codebook.Indicators.Where(i => i.QuestionId == question.Id)) positions.TryAdd(indicator.Id, n++);
+            return positions;
+        }
+
         /// <summary>The question's named values; null where none may be read.</summary>
         public ValueScope? Values { get; init; }
     }

@@ -13,15 +13,15 @@ namespace GradingEngine.Tooling.Agreement;
 /// </summary>
 internal static class AgreementRunner
 {
-    public static Result<AgreementReport> Compare(RulebookSource rules, string codingA, string codingB, LoadLimits? limits = null) =>
-        Run(rules, limits ?? LoadLimits.Default, _ => [new CodingPairFiles($"{Path.GetFileName(codingA)} / {Path.GetFileName(codingB)}", codingA, codingB)], sample: false);
+    public static Result<AgreementReport> Compare(RulebookSource rules, string codingA, string codingB, LoadLimits? limits = null, ProofCache? proofs = null) =>
+        Run(rules, limits ?? LoadLimits.Default, proofs, _ => [new CodingPairFiles($"{Path.GetFileName(codingA)} / {Path.GetFileName(codingB)}", codingA, codingB)], sample: false);
 
-    public static Result<AgreementReport> CompareSample(RulebookSource rules, string pairsFolder, LoadLimits? limits = null) =>
-        Run(rules, limits ?? LoadLimits.Default, bag => PairsFolder.Find(pairsFolder, bag), sample: true);
+    public static Result<AgreementReport> CompareSample(RulebookSource rules, string pairsFolder, LoadLimits? limits = null, ProofCache? proofs = null) =>
+        Run(rules, limits ?? LoadLimits.Default, proofs, bag => PairsFolder.Find(pairsFolder, bag), sample: true);
 
-    private static Result<AgreementReport> Run(RulebookSource rules, LoadLimits limits, Func<DiagnosticBag, IReadOnlyList<CodingPairFiles>> find, bool sample)
+    private static Result<AgreementReport> Run(RulebookSource rules, LoadLimits limits, ProofCache? proofs, Func<DiagnosticBag, IReadOnlyList<CodingPairFiles>> find, bool sample)
     {
-        var checkedRulebook = Grader.CheckRulebook(rules, limits);
+        var checkedRulebook = Grader.CheckRulebook(rules, limits, proofs);
         if (!checkedRulebook.Succeeded) return Result<AgreementReport>.Fail(checkedRulebook.Diagnostics);
         var rulebook = checkedRulebook.Value!.Rulebook;
         var bag = new DiagnosticBag();

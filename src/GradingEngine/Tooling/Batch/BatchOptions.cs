@@ -20,6 +20,9 @@ public sealed record BatchOptions
     /// <summary>The mode for a batch of <paramref name="files"/> findings files: <see cref="Mode"/> if set, else <see cref="RulebookCompiler.ModeFor"/>.</summary>
     public ExpressionMode ModeFor(int files) => Mode ?? RulebookCompiler.ModeFor(files);
 
+    /// <summary>Where rulebook proofs are kept by content (<see cref="Grading.ProofCache"/>); null proves the rulebook every time.</summary>
+    public Grading.ProofCache? Proofs { get; init; }
+
     /// <summary>Called as files are read and inspections graded, from worker threads; it must be thread-safe.</summary>
     public Action<BatchProgress>? Progress { get; init; }
 }

@@ -24,7 +24,7 @@ internal static class BatchRunner
     public static Result<BatchReport> Run(RulebookSource rules, IReadOnlyList<string> paths, BatchOptions? options = null)
     {
         options ??= new BatchOptions();
-        var checkedRulebook = Grader.CheckRulebook(rules, options.Limits);
+        var checkedRulebook = Grader.CheckRulebook(rules, options.Limits, options.Proofs);
         if (!checkedRulebook.Succeeded)
         {
             return Result<BatchReport>.Fail(checkedRulebook.Diagnostics);
