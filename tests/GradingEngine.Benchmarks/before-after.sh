@@ -76,20 +76,23 @@ echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -
 echo "both batches compute the same grades for all 430 inspections; both CLIs grade the seed: $(tr '\n' ';' <"$out/after.grades.txt" | sed 's/  */ /g')"
 python3 "$root/tests/GradingEngine.Benchmarks/interleave.py" "$out/spec.json" "$runs" "$out/timings.json"
 python3 - "$out/timings.json" <<'PY'
-import json, sys
+import json, statistics, sys
 r = json.load(open(sys.argv[1]))
 c = {x["name"]: x for x in r["commands"]}
 print(f"{r['rounds']} interleaved rounds after one warm-up each, medians; load average {r['load_before']} before, {r['load_after']} after")
 print()
-print("| command | before wall | after wall | after / before | before CPU | after CPU | after / before |")
-print("|---|---:|---:|---:|---:|---:|---:|")
+# Besides the ratio of the medians, the median of each round's ratio: the two runs of a round are seconds apart,
+# so a load that drifts during the run moves both alike.
+paired = lambda a, b, key: statistics.median(x / y for x, y in zip(a[key], b[key]))
+print("| command | before wall | after wall | after / before | before CPU | after CPU | after / before | per round, CPU |")
+print("|---|---:|---:|---:|---:|---:|---:|---:|")
 for kind, label, unit, scale in (("batch", "`batch` 430 files, --parallel 1", "s", 1000), ("grade", "`grade` seed (cold start)", "ms", 1)):
     b, a = c[f"{kind} before"], c[f"{kind} after"]
     fmt = (lambda v: f"{v / scale:.2f} {unit}") if unit == "s" else (lambda v: f"{v:.1f} {unit}")
     print(f"| {label} | {fmt(b['median_wall'])} | {fmt(a['median_wall'])} | {a['median_wall'] / b['median_wall']:.2f}x "
-          f"| {fmt(b['median_cpu'])} | {fmt(a['median_cpu'])} | {a['median_cpu'] / b['median_cpu']:.2f}x |")
+          f"| {fmt(b['median_cpu'])} | {fmt(a['median_cpu'])} | {a['median_cpu'] / b['median_cpu']:.2f}x | {paired(a, b, 'cpu'):.2f}x |")
 b = c["grade before"]
 for x in r["commands"][4:]:
     print(f"| `grade` seed, after CLI, {x['name'].split(', ', 1)[1]} | | {x['median_wall']:.1f} ms | {x['median_wall'] / b['median_wall']:.2f}x "
-          f"| | {x['median_cpu']:.1f} ms | {x['median_cpu'] / b['median_cpu']:.2f}x |")
+          f"| | {x['median_cpu']:.1f} ms | {x['median_cpu'] / b['median_cpu']:.2f}x | {paired(x, b, 'cpu'):.2f}x |")
 PY
