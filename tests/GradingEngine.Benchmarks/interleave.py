@@ -24,6 +24,7 @@ def run(command):
         child = subprocess.Popen(command["argv"], cwd=command.get("cwd"), stdout=null, stderr=subprocess.PIPE)
         # Read standard error before waiting, so a chatty child never blocks on a full pipe.
         err = child.stderr.read()
+        child.stderr.close()
         _, status, usage = os.wait4(child.pid, 0)
         wall = (time.perf_counter() - start) * 1000
         child.returncode = os.waitstatus_to_exitcode(status)
