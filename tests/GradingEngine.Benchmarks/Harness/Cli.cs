@@ -77,6 +77,22 @@ public static class Cli
                     Console.WriteLine($"{rest[0]}: {n} operations in {sw.Elapsed.TotalSeconds:N1} s, {sw.Elapsed.TotalMilliseconds / n:N2} ms each; {GC.CollectionCount(0)} gen0, {GC.CollectionCount(1)} gen1, {GC.CollectionCount(2)} gen2 collections, {GC.GetTotalPauseDuration().TotalMilliseconds:N0} ms GC pauses");
                     return 0;
                 }
+                case "scaled-rulebook":
+                {
+                    var info = ScaledRulebook.Write(Path.Combine(Paths.Root, "rules", "peel-2015-effectiveness"),
+                        Value(rest, "--out") ?? throw new InvalidOperationException("--out DIR is required"), Int(rest, "--criteria", 1000), Mode(Value(rest, "--mode") ?? "distinct")[0]);
+                    Console.WriteLine($"{info.Directory}: {info.Criteria} criteria, {info.Indicators} indicators, {info.GeneratedFiles} generated criteria files");
+                    return 0;
+                }
+                case "rulebook-scaling":
+                {
+                    var sizes = (Value(rest, "--sizes") ?? "110,1000,10000").Split(',').Select(v => int.Parse(v, CultureInfo.InvariantCulture)).ToList();
+                    var work = Path.Combine(Paths.Bench, "rulebook-scaling");
+                    return RulebookScaling.Run(new RulebookScaling.Options(
+                        Value(rest, "--binary") ?? Path.Combine(work, "cli", "grading"),
+                        Value(rest, "--hello") ?? Path.Combine(work, "hello-aot", "hello"),
+                        sizes, Int(rest, "--rounds", 5), Mode(Value(rest, "--mode") ?? "distinct"), Value(rest, "--label")));
+                }
                 case "compare-steps": return StepComparison.Run(Options(rest));
                 case "compare":
                 {
@@ -173,6 +189,9 @@ public static class Cli
                           profile evaluate|grade|delegates|load [options] [--seconds N] a steady workload to attach dotnet-trace to
                           compare [options] [--rounds N]                               quick interleaved A/B of every variant, median ms and x baseline
                           compare-steps [options]                                      the batch path (steps side by side) against one inspection at a time, 1 and 2 threads
+                          scaled-rulebook --out DIR [--criteria N] [--mode distinct|shared]   the shipped PEEL 2015 rulebook grown to N criteria (issue #19)
+                          rulebook-scaling [--sizes 110,1000,10000] [--rounds N] [--binary PATH] [--hello PATH] [--mode distinct|shared|both] [--label TEXT]
+                                                                                       whole-process grade and rules check per size (rulebook-scaling.sh)
                         options: --criteria N (500) --inspections M (430) --findings K (200) --questions Q (4-8 by criteria) --seed S (2015)
                         """);
                     return 2;
@@ -193,6 +212,14 @@ public static class Cli
 
     private static int Int(string[] args, string name, int fallback) =>
         Value(args, name) is { } v ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
+
+    private static IReadOnlyList<IndicatorCopies> Mode(string value) => value switch
+    {
+        "distinct" => [IndicatorCopies.Distinct],
+        "shared" => [IndicatorCopies.Shared],
+        "both" => [IndicatorCopies.Distinct, IndicatorCopies.Shared],
+        _ => throw new InvalidOperationException($"--mode {value}: distinct, shared or both"),
+    };
 
     public static GenOptions Options(string[] args)
     {
