@@ -17,10 +17,10 @@ internal sealed class EvidenceLayout
     public const int AllFindings = -1;
 
     private readonly string _questionId;
-    private readonly Dictionary<string, int> _sources;
+    private readonly Dictionary<IReadOnlyList<Indicator>, int> _sources;
     private readonly Dictionary<string, int[]> _sourcesOf;
 
-    private EvidenceLayout(string questionId, Dictionary<string, int> sources, Dictionary<string, int[]> sourcesOf)
+    private EvidenceLayout(string questionId, Dictionary<IReadOnlyList<Indicator>, int> sources, Dictionary<string, int[]> sourcesOf)
     {
         _questionId = questionId;
         _sources = sources;
@@ -31,7 +31,7 @@ internal sealed class EvidenceLayout
 
     /// <summary>The source of a set of candidate indicators that compilation registered.</summary>
     public int SourceOf(IReadOnlyList<Indicator> candidates) =>
-        _sources.TryGetValue(Key(candidates), out var index)
+        _sources.TryGetValue(candidates, out var index)
             ? index
             : throw new InvalidOperationException($"engine error: no evidence source for [{Key(candidates)}] in {_questionId}");
 
@@ -61,10 +61,36 @@ internal sealed class EvidenceLayout
     private static string Key(IReadOnlyList<Indicator> candidates) =>
         string.Join(' ', candidates.Select(c => c.Id).Order(StringComparer.Ordinal));
 
+    /// <summary>
+    /// Lists of candidates as sets of indicator ids: the same set is the same source, whatever its order. Hashed without
+    /// sorting, which for an aggregate over a whole area of a large codebook was most of the cost of finding its source.
+    /// </summary>
+    private sealed class SameIndicators : IEqualityComparer<IReadOnlyList<Indicator>>
+    {
+        public static SameIndicators Instance { get; } = new();
+
+        public bool Equals(IReadOnlyList<Indicator>? x, IReadOnlyList<Indicator>? y)
+        {
+            if (ReferenceEquals(x, y)) return true;
+            if (x is null || y is null || x.Count != y.Count) return false;
+            var inOrder = true;
+            for (var i = 0; i < x.Count && inOrder; i++) inOrder = string.Equals(x[i].Id, y[i].Id, StringComparison.Ordinal);
+            return inOrder || x.Select(i => i.Id).ToHashSet(StringComparer.Ordinal).SetEquals(y.Select(i => i.Id));
+        }
+
+        public int GetHashCode(IReadOnlyList<Indicator> candidates)
+        {
+            // A sum, so that the order of the list does not matter; duplicates do not occur (ids are unique in a question).
+            var hash = candidates.Count;
+            foreach (var indicator in candidates) hash += StringComparer.Ordinal.GetHashCode(indicator.Id);
+            return hash;
+        }
+    }
+
     /// <summary>Collects the sources while a question's conditions compile.</summary>
     public sealed class Builder(string questionId)
     {
-        private readonly Dictionary<string, int> _sources = new(StringComparer.Ordinal);
+        private readonly Dictionary<IReadOnlyList<Indicator>, int> _sources = new(SameIndicators.Instance);
         private readonly Dictionary<string, List<int>> _sourcesOf = new(StringComparer.Ordinal);
 
         // Most aggregates that range over a whole question or area share one list of candidates: its key is made once.
@@ -73,11 +99,10 @@ internal sealed class EvidenceLayout
         public int SourceOf(IReadOnlyList<Indicator> candidates)
         {
             if (_seen.TryGetValue(candidates, out var seen)) return seen;
-            var key = Key(candidates);
-            if (_sources.TryGetValue(key, out var index)) return _seen[candidates] = index;
+            if (_sources.TryGetValue(candidates, out var index)) return _seen[candidates] = index;
             _seen[candidates] = _sources.Count;
             index = _sources.Count;
-            _sources.Add(key, index);
+            _sources.Add(candidates, index);
             foreach (var indicator in candidates)
             {
                 if (!_sourcesOf.TryGetValue(indicator.Id, out var list)) _sourcesOf[indicator.Id] = list = [];
@@ -88,7 +113,7 @@ internal sealed class EvidenceLayout
 
         public EvidenceLayout Build() => new(
             questionId,
-            new Dictionary<string, int>(_sources, StringComparer.Ordinal),
+            new Dictionary<IReadOnlyList<Indicator>, int>(_sources, SameIndicators.Instance),
             _sourcesOf.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal));
     }
 }
