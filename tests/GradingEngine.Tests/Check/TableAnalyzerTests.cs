@@ -212,17 +212,7 @@ public class TableAnalyzerTests
     public void Check_MoreStrengthsLowerTheGrade_ReportsGE504WithExample()
     {
         // Arrange: `good` only with at most one strength.
-        const string thresholds = """
-            default:
-              - grade: outstanding
-                when: causes-of-concern.count == 0 and areas-for-improvement.count == 0 and strengths.weight >= 3
-              - grade: good
-                when: causes-of-concern.count == 0 and strengths.count <= 1
-              - grade: requires-improvement
-                when: causes-of-concern.count == 0
-              - grade: inadequate
-                otherwise: true
-            """;
+        const string thresholds = MiniRulebook.NotMonotoneThresholdsYaml;
 
         // Act
         var result = CheckThresholds(thresholds);

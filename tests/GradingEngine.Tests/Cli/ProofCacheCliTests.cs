@@ -55,17 +55,7 @@ public class ProofCacheCliTests
     {
         // Arrange: `good` only with at most one strength, so more strengths can lower the grade (GE504).
         using var temp = new TempFolder();
-        var rules = new MiniRulebook().With("thresholds.yaml", """
-            default:
-              - grade: outstanding
-                when: causes-of-concern.count == 0 and areas-for-improvement.count == 0 and strengths.weight >= 3
-              - grade: good
-                when: causes-of-concern.count == 0 and strengths.count <= 1
-              - grade: requires-improvement
-                when: causes-of-concern.count == 0
-              - grade: inadequate
-                otherwise: true
-            """).WriteTo(temp);
+        var rules = new MiniRulebook().With("thresholds.yaml", MiniRulebook.NotMonotoneThresholdsYaml).WriteTo(temp);
         var findings = temp.Write("findings.yaml", MiniRulebook.FindingsYaml);
         var proofs = new ProofCache(Path.Combine(temp.Path, "proofs"));
 

@@ -1,3 +1,4 @@
+using GradingEngine.Compile;
 using GradingEngine.Render;
 using GradingEngine.Tests.Load;
 using GradingEngine.Tests.Support;
@@ -19,15 +20,21 @@ public class CompileForTests
           message: "No database gap"
         """;
 
+    /// <summary>The mini rulebook with <see cref="AbsentIsAStrength"/>, checked and fully compiled, and the mini findings loaded against it.</summary>
+    private static (GradingEngine.Check.CheckedRulebook Checked, CompiledRulebook Full, GradingEngine.Model.Inspection Mini) Arrange(TempFolder temp)
+    {
+        var folder = new MiniRulebook().With(TestKit.CriteriaFile, TestKit.CriteriaWith(AbsentIsAStrength)).WriteTo(temp);
+        var full = GradingPipeline.LoadRulebook(folder).Value!;
+        return (GradingPipeline.CheckRulebook(folder).Value!, full,
+            GradingPipeline.LoadInspection(temp.Write("findings.yaml", MiniRulebook.FindingsYaml), full).Value!);
+    }
+
     [Fact]
     public void CompileFor_InspectionWithoutAnIndicator_LeavesItsCriteriaOutAndGradesAsTheFullCompile()
     {
         // Arrange: the mini findings code no `q1.partnership.database`, which one criterion reads and is met without.
         using var temp = new TempFolder();
-        var folder = new MiniRulebook().With(TestKit.CriteriaFile, TestKit.CriteriaWith(AbsentIsAStrength)).WriteTo(temp);
-        var checkedRulebook = GradingPipeline.CheckRulebook(folder).Value!;
-        var full = GradingPipeline.LoadRulebook(folder).Value!;
-        var inspection = GradingPipeline.LoadInspection(temp.Write("findings.yaml", MiniRulebook.FindingsYaml), full).Value!;
+        var (checkedRulebook, full, inspection) = Arrange(temp);
 
         // Act
         var scoped = GradingPipeline.CompileFor(checkedRulebook, [inspection]);
@@ -46,10 +53,7 @@ public class CompileForTests
     {
         // Arrange: compiled for the mini findings, then given one that codes the database.
         using var temp = new TempFolder();
-        var folder = new MiniRulebook().With(TestKit.CriteriaFile, TestKit.CriteriaWith(AbsentIsAStrength)).WriteTo(temp);
-        var checkedRulebook = GradingPipeline.CheckRulebook(folder).Value!;
-        var full = GradingPipeline.LoadRulebook(folder).Value!;
-        var mini = GradingPipeline.LoadInspection(temp.Write("a.yaml", MiniRulebook.FindingsYaml), full).Value!;
+        var (checkedRulebook, full, mini) = Arrange(temp);
         var other = GradingPipeline.LoadInspection(temp.Write("b.yaml", TestKit.Findings(
             TestKit.Finding("F9", "Q1", "q1.partnership.database", value: "no"))), full).Value!;
         var scoped = GradingPipeline.CompileFor(checkedRulebook, [mini]);

@@ -9,18 +9,7 @@ namespace GradingEngine.Tests.Grading;
 
 public class ProofCacheTests
 {
-    /// <summary>`good` only with at most one strength: proved not monotone (GE504), an error.</summary>
-    private const string NotMonotone = """
-        default:
-          - grade: outstanding
-            when: causes-of-concern.count == 0 and areas-for-improvement.count == 0 and strengths.weight >= 3
-          - grade: good
-            when: causes-of-concern.count == 0 and strengths.count <= 1
-          - grade: requires-improvement
-            when: causes-of-concern.count == 0
-          - grade: inadequate
-            otherwise: true
-        """;
+    private const string NotMonotone = MiniRulebook.NotMonotoneThresholdsYaml;
 
     /// <summary>A roll-up that never gives `outstanding` or `requires-improvement` (GE506), a warning: the rulebook still grades.</summary>
     private const string NarrowRollup = """

@@ -186,6 +186,19 @@ public sealed class MiniRulebook
         """;
 
     /// <summary>The thresholds with an evidence requirement: a question with no findings is not graded, not graded low.</summary>
+    /// <summary>Thresholds whose `good` needs at most one strength, so one more strength can lower a grade: not monotone (GE504).</summary>
+    public const string NotMonotoneThresholdsYaml = """
+        default:
+          - grade: outstanding
+            when: causes-of-concern.count == 0 and areas-for-improvement.count == 0 and strengths.weight >= 3
+          - grade: good
+            when: causes-of-concern.count == 0 and strengths.count <= 1
+          - grade: requires-improvement
+            when: causes-of-concern.count == 0
+          - grade: inadequate
+            otherwise: true
+        """;
+
     public const string ThresholdsRequiringEvidenceYaml =
         ThresholdsYaml + "\nrequires:\n  default:\n    - when: count(f => true) >= 1\n      because: not inspected\n";
 
