@@ -19,17 +19,7 @@ public class Cqc2023RulebookTests
     [Fact]
     public void TestRulebook_Suite_EveryFigureFullyCoveredAndInlineFindingsSynthetic()
     {
-        var report = RuleTestKit.Run(Rules, findingsRoot: Repo.Seeds);
-        var coverage = report.Coverage;
-        var inline = report.Cases.Where(c => c.Case.Inspection.Force == RuleTestLoader.InlineForce).ToList();
-
-        Assert.All(report.Cases, c => Assert.True(c.Passed, c.Case.Name));
-        Assert.Equal(34, coverage.Criteria.Total);
-        Assert.Equal(20, coverage.Thresholds.Total);
-        Assert.Equal(5, coverage.Limits.Total);
-        Assert.Empty(coverage.Below(100m));
-        Assert.NotEmpty(inline);
-        Assert.All(inline, c => Assert.StartsWith("Synthetic", c.Case.Description, StringComparison.Ordinal));
+        RuleTestKit.AssertFullyCoveredAndSynthetic(Rules, criteria: 34, thresholds: 20, limits: 5);
     }
 
     [Fact]

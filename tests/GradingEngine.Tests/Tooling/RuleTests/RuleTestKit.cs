@@ -10,6 +10,25 @@ namespace GradingEngine.Tests.Tooling.RuleTests;
 internal static class RuleTestKit
 {
     /// <summary>
+    /// A shipped rulebook's own suite: every case passes, with these totals of criteria, threshold rows and limits, every
+    /// figure covered 100%, and the findings written inside its cases said to be synthetic. The report, for more asserts.
+    /// </summary>
+    public static RuleTestReport AssertFullyCoveredAndSynthetic(string rules, int criteria, int thresholds, int limits)
+    {
+        var report = Run(rules, findingsRoot: Repo.Seeds);
+        var coverage = report.Coverage;
+        var inline = report.Cases.Where(c => c.Case.Inspection.Force == RuleTestLoader.InlineForce).ToList();
+        Assert.All(report.Cases, c => Assert.True(c.Passed, c.Case.Name));
+        Assert.Equal(criteria, coverage.Criteria.Total);
+        Assert.Equal(thresholds, coverage.Thresholds.Total);
+        Assert.Equal(limits, coverage.Limits.Total);
+        Assert.Empty(coverage.Below(100m));
+        Assert.NotEmpty(inline);
+        Assert.All(inline, c => Assert.StartsWith("Synthetic", c.Case.Description, StringComparison.Ordinal));
+        return report;
+    }
+
+    /// <summary>
     /// Three cases on the mini rulebook (Q1 good, Q1 outstanding, Q2 inadequate), all passing.
     /// Coverage is known by hand: see <c>RuleTestRunnerTests.Run_MiniSuite_CoverageAsComputedByHand</c>.
     /// </summary>
