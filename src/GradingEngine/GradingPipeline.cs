@@ -92,11 +92,11 @@ public static class GradingPipeline
 
     /// <summary>Reads a findings file (YAML, JSON or CSV) that holds one inspection, typed against the rulebook.</summary>
     public static Result<Inspection> LoadInspection(string path, CompiledRulebook rulebook, LoadLimits? limits = null) =>
-        Grader.LoadInspection(path, rulebook.Rulebook, limits ?? LoadLimits.Default);
+        LoadInspection(path, rulebook.Rulebook, limits);
 
     /// <summary>Reads a findings file of any format: the one inspection of a YAML or JSON file, each inspection of a CSV file.</summary>
     public static Result<IReadOnlyList<Inspection>> LoadInspections(string path, CompiledRulebook rulebook, LoadLimits? limits = null) =>
-        Grader.LoadInspections(path, rulebook.Rulebook, limits ?? LoadLimits.Default);
+        LoadInspections(path, rulebook.Rulebook, limits);
 
     /// <summary>
     /// The proposed grades to validate an inspection against: <paramref name="proposedPath"/> when given, else the

@@ -43,13 +43,13 @@ internal static class RulebookCompiler
     public static CompiledRulebook Compile(CheckedRulebook rulebook, ExpressionMode mode = ExpressionMode.Compiled, IReadOnlySet<string>? indicators = null)
     {
         // A criterion that reads none of the indicators present cannot tell these inspections apart: it is decided once, here.
-        bool Active(CheckedCriterion c) => indicators is null || c.ReadIndicators.Overlaps(indicators);
-        var active = rulebook.Criteria.Where(Active).ToList();
+        var isActive = rulebook.Criteria.Select(c => indicators is null || c.ReadIndicators.Overlaps(indicators)).ToArray();
+        var active = rulebook.Criteria.Where(c => isActive[c.Index]).ToList();
         var compiler = FastCompiler.For(mode);
         var layouts = rulebook.Rulebook.Questions.ToDictionary(q => q.Id, q => new EvidenceLayout.Builder(q.Id), StringComparer.Ordinal);
         // Conditions first: compiling them registers the evidence sources the layouts then freeze.
         var conditions = active.Select(c => ConditionCompiler.ForEvidence(c.Condition, layouts[c.Criterion.QuestionId].SourceOf)).ToList();
-        var metWithoutRules = rulebook.Criteria.Where(c => !Active(c) && EmptyEvidence.Holds(c.Condition)).ToList();
+        var metWithoutRules = rulebook.Criteria.Where(c => !isActive[c.Index] && EmptyEvidence.Holds(c.Condition)).ToList();
         // Their evidence is looked for in the sources their conditions read, so those are registered too (no rule is made).
         foreach (var c in metWithoutRules) ConditionCompiler.ForEvidence(c.Condition, layouts[c.Criterion.QuestionId].SourceOf);
         var valueExpressions = rulebook.Rulebook.Questions.ToDictionary(q => q.Id,

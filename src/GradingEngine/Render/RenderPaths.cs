@@ -22,9 +22,12 @@ internal static class RenderPaths
     /// A file given relative to the rulebook, as output names it. For an embedded rulebook, a file outside it (a
     /// test's seed, `../../seeds/x.csv`) is named by its place among the embedded files (`seeds/x.csv`), as diagnostics do.
     /// </summary>
-    public static string Named(Rulebook rulebook, string relative)
+    public static string Named(Rulebook rulebook, string relative) =>
+        rulebook.EmbeddedId is { } id ? EmbeddedName(id, relative) : relative;
+
+    /// <summary>A file given relative to embedded rulebook <paramref name="id"/>, named by its place among the embedded files.</summary>
+    public static string EmbeddedName(string id, string relative)
     {
-        if (rulebook.EmbeddedId is not { } id) return relative;
         var parts = new List<string> { "rules", id };
         foreach (var part in relative.Split('/'))
         {

@@ -33,8 +33,8 @@ internal static class EmbeddedTests
 
     private static string Rename(string root, string id, string path)
     {
-        var relative = Path.GetRelativePath(root, Path.GetFullPath(path)).Replace('\\', '/');
-        if (relative.StartsWith("..", StringComparison.Ordinal)) return path;
-        return relative.StartsWith($"rules/{id}/", StringComparison.Ordinal) ? relative["rules/".Length..] : relative;
+        var full = Path.GetFullPath(path);
+        if (Path.GetRelativePath(root, full).StartsWith("..", StringComparison.Ordinal)) return path;
+        return Render.RenderPaths.EmbeddedName(id, Path.GetRelativePath(Path.Combine(root, "rules", id), full).Replace('\\', '/'));
     }
 }
