@@ -68,15 +68,15 @@ internal static class RollupAnalyzer
         var limitUse = rollup.Limits.ToDictionary(l => l, _ => new TableAnalyzer.LimitUse("of the roll-up"), (IEqualityComparer<CheckedLimit>)ReferenceEqualityComparer.Instance);
         var produced = new SortedSet<int>();
         var anyNotGraded = false;
-        for (var grades = 0; grades < count / counts; grades++)
+        for (var combination = 0; combination < count / counts; combination++)
         {
-            var outcomes = Outcomes(grades, options);
+            var outcomes = Outcomes(combination, options);
             var graded = outcomes.Select((rank, i) => (rank, i)).Where(x => x.rank != NotGraded).Select(x => facts[x.i][x.rank]).ToList();
             var ungraded = graded.Count < outcomes.Length;
             var notGraded = (ungraded && rollup.Policy.Ungraded == UngradedPolicy.OverallNotGraded) || graded.Count < rollup.Policy.MinimumGraded;
             for (var f = 0; f < counts; f++)
             {
-                var point = grades * counts + f;
+                var point = combination * counts + f;
                 if (profiles[f] is not { } profile)
                 {
                     (first[point], final[point]) = (-1, Impossible);
@@ -149,13 +149,13 @@ internal static class RollupAnalyzer
         }
         CheckMonotone(rulebook, rollup, options, findings, first, final, setBy, Describe, bag);
         TableAnalyzer.ReportIdleLimits(limitUse, bag);
-        var produce = produced.Select(r => rulebook.Scale[r].Id).ToList();
-        foreach (var grade in rulebook.Scale.Grades.Where(g => !produce.Contains(g.Id)))
+        var grades = produced.Select(r => rulebook.Scale[r].Id).ToList();
+        foreach (var grade in rulebook.Scale.Grades.Where(g => !grades.Contains(g.Id)))
         {
             bag.Warning(DiagnosticCodes.GradeNeverProduced, table.Table.Span, $"no combination of question grades gives the overall grade `{grade.Id}`");
         }
-        if (anyNotGraded) produce.Add("not-graded");
-        return new TableAnalysis("overall", table.Table.Name, size, true, produce) { CountsFindings = !findings.IsEmpty };
+        if (anyNotGraded) grades.Add("not-graded");
+        return new TableAnalysis("overall", table.Table.Name, size, true, grades) { CountsFindings = !findings.IsEmpty };
     }
 
     /// <summary>The rows that decide some combination of grades (and findings counts) when every question may have every grade.</summary>
