@@ -93,7 +93,7 @@ internal sealed partial class RulebookChecker
     private void CheckRollup()
     {
         if (_rulebook.Rollup is not { } rollup) return;
-        var context = new ConditionContext.QuestionGrades(_rulebook.Questions, _rulebook.Scale.AsJudgementScale());
+        var context = new ConditionContext.QuestionGrades(_rulebook.Questions, _rulebook.Scale.AsJudgementScale(), _rulebook.Codebook.Kinds, _rulebook.Effects);
         var table = BindTable(rollup.Table, context);
         var limits = BindLimits(rollup.Limits, context);
         if (rollup.Ungraded == UngradedPolicy.GradeTheRest && rollup.MinimumGraded > _rulebook.Questions.Count)

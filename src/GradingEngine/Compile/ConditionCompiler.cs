@@ -80,10 +80,12 @@ internal sealed class ConditionCompiler
         return Expression.Lambda<Func<QuestionEvidence, decimal?>>(new ConditionCompiler(evidence, sourceOf).Emit(number), evidence);
     }
 
-    public static Expression<Func<IEnumerable<QuestionGradeFact>, bool>> ForQuestions(BoundExpr condition)
+    /// <summary>A roll-up condition over the question results and the inspection's findings counts (a profile's, <see cref="OutcomeProfile.Findings"/>).</summary>
+    public static Expression<Func<IEnumerable<QuestionGradeFact>, OutcomeProfile, bool>> ForQuestions(BoundExpr condition)
     {
         var questions = Expression.Parameter(typeof(IEnumerable<QuestionGradeFact>), QuestionsParameter);
-        return Expression.Lambda<Func<IEnumerable<QuestionGradeFact>, bool>>(QuestionsBody(condition, questions), questions);
+        var findings = Expression.Parameter(typeof(OutcomeProfile), ProfileParameter);
+        return Expression.Lambda<Func<IEnumerable<QuestionGradeFact>, OutcomeProfile, bool>>(QuestionsBody(condition, questions, findings), questions, findings);
     }
 
     public static Expression<Func<OutcomeProfile, bool>> ForProfile(BoundExpr condition)
@@ -96,9 +98,9 @@ internal sealed class ConditionCompiler
     public static Expression ProfileBody(BoundExpr condition, ParameterExpression profile) =>
         new ConditionCompiler(profile: profile).Emit(condition);
 
-    /// <summary>The body of a roll-up condition over an existing parameter.</summary>
-    public static Expression QuestionsBody(BoundExpr condition, ParameterExpression questions) =>
-        new ConditionCompiler(questions: questions).Emit(condition);
+    /// <summary>The body of a roll-up condition over existing parameters.</summary>
+    public static Expression QuestionsBody(BoundExpr condition, ParameterExpression questions, ParameterExpression findings) =>
+        new ConditionCompiler(questions: questions, profile: findings).Emit(condition);
 
     /// <summary>A top-level aggregate's filter as a predicate over one finding, for witnesses.</summary>
     /// <param name="overItsSource">The predicate only sees the findings of its own source, so the tests that source

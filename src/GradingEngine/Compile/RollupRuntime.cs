@@ -5,19 +5,22 @@ using GradingEngine.Model;
 
 namespace GradingEngine.Compile;
 
-/// <summary>The roll-up as plain delegates: its table (first match wins) and the limits applied after it.</summary>
+/// <summary>
+/// The roll-up as plain delegates: its table (first match wins) and the limits applied after it, over the question
+/// results and the inspection's findings counts (an <see cref="OutcomeProfile"/> of <see cref="OutcomeProfile.OfInspection"/>).
+/// </summary>
 internal sealed class RollupRuntime(CheckedRollup rollup, ExpressionMode mode)
 {
-    private readonly Func<IEnumerable<QuestionGradeFact>, bool>?[] _conditions = rollup.Table.Rules
+    private readonly Func<IEnumerable<QuestionGradeFact>, OutcomeProfile, bool>?[] _conditions = rollup.Table.Rules
         .Select(r => r.Condition is null ? null : FastCompiler.For(mode).Compile(ConditionCompiler.ForQuestions(r.Condition)))
         .ToArray();
 
-    private readonly Func<IEnumerable<QuestionGradeFact>, bool>[] _limits = rollup.Limits
+    private readonly Func<IEnumerable<QuestionGradeFact>, OutcomeProfile, bool>[] _limits = rollup.Limits
         .Select(l => FastCompiler.For(mode).Compile(ConditionCompiler.ForQuestions(l.Condition)))
         .ToArray();
 
-    private readonly Lazy<(BoundExpr Part, Func<IEnumerable<QuestionGradeFact>, bool> Holds)[]>[] _parts = rollup.Table.Rules
-        .Select(r => new Lazy<(BoundExpr, Func<IEnumerable<QuestionGradeFact>, bool>)[]>(() => r.Condition is null
+    private readonly Lazy<(BoundExpr Part, Func<IEnumerable<QuestionGradeFact>, OutcomeProfile, bool> Holds)[]>[] _parts = rollup.Table.Rules
+        .Select(r => new Lazy<(BoundExpr, Func<IEnumerable<QuestionGradeFact>, OutcomeProfile, bool>)[]>(() => r.Condition is null
             ? []
             : BoundPrinter.Conjuncts(r.Condition).Select(p => (p, FastCompiler.For(mode).Compile(ConditionCompiler.ForQuestions(p)))).ToArray()))
         .ToArray();
@@ -30,27 +33,31 @@ internal sealed class RollupRuntime(CheckedRollup rollup, ExpressionMode mode)
     /// <summary>What a question that is not graded does to the overall grade.</summary>
     public RollupPolicy Policy => rollup.Policy;
 
-    /// <summary>The `and`-ed parts of a row's condition that do not hold for these question grades.</summary>
-    public IEnumerable<BoundExpr> FailingParts(CheckedGradeRule row, IReadOnlyList<QuestionGradeFact> questions) =>
-        _parts[row.Index].Value.Where(p => !p.Holds(questions)).Select(p => p.Part);
+    /// <summary>Whether a row or limit counts the inspection's findings: the trace then shows the counts.</summary>
+    public bool ReadsFindings { get; } = rollup.Table.Rules.Select(r => r.Condition).Concat(rollup.Limits.Select(l => l.Condition))
+        .Any(c => c is not null && BoundPrinter.Variables(c).Any(v => v.Measure == ProfileMeasure.Findings));
 
-    public CheckedGradeRule? Decide(IReadOnlyList<QuestionGradeFact> questions)
+    /// <summary>The `and`-ed parts of a row's condition that do not hold for these question grades and findings.</summary>
+    public IEnumerable<BoundExpr> FailingParts(CheckedGradeRule row, IReadOnlyList<QuestionGradeFact> questions, OutcomeProfile findings) =>
+        _parts[row.Index].Value.Where(p => !p.Holds(questions, findings)).Select(p => p.Part);
+
+    public CheckedGradeRule? Decide(IReadOnlyList<QuestionGradeFact> questions, OutcomeProfile findings)
     {
         for (var i = 0; i < _conditions.Length; i++)
         {
-            if (_conditions[i] is not { } c || c(questions)) return Table.Rules[i];
+            if (_conditions[i] is not { } c || c(questions, findings)) return Table.Rules[i];
         }
         return null;
     }
 
-    /// <summary>Which limits hold for the question grades, by index.</summary>
-    public bool[] Holding(IReadOnlyList<QuestionGradeFact> questions) => [.. _limits.Select(l => l(questions))];
+    /// <summary>Which limits hold for the question grades and findings, by index.</summary>
+    public bool[] Holding(IReadOnlyList<QuestionGradeFact> questions, OutcomeProfile findings) => [.. _limits.Select(l => l(questions, findings))];
 
-    /// <summary>The overall grade's rank for these question grades: the deciding row's, then the limits; -1 in a gap.</summary>
-    public int Grade(IReadOnlyList<QuestionGradeFact> questions)
+    /// <summary>The overall grade's rank for these question grades and findings: the deciding row's, then the limits; -1 in a gap.</summary>
+    public int Grade(IReadOnlyList<QuestionGradeFact> questions, OutcomeProfile findings)
     {
-        if (Decide(questions) is not { } row) return -1;
-        var holding = Holding(questions);
+        if (Decide(questions, findings) is not { } row) return -1;
+        var holding = Holding(questions, findings);
         return Check.Limits.Apply(row.Grade.Rank, Limits, k => holding[k]).Rank;
     }
 }

@@ -142,10 +142,15 @@ internal static class Counterfactuals
         return new CriterionChange(outcome.Criterion, true, read);
     }
 
-    /// <summary>The fewest question grades that would have to differ for the overall grade to be <paramref name="target"/>; none when it is not graded.</summary>
+    /// <summary>
+    /// The fewest question grades that would have to differ for the overall grade to be <paramref name="target"/>; none when
+    /// it is not graded. The inspection's findings stay as they are: where a limit on them caps the overall grade, no
+    /// change of question grades lifts it, and none is offered.
+    /// </summary>
     public static IReadOnlyList<IReadOnlyList<QuestionChange>> ForOverall(CompiledRulebook compiled, GradingResult result, Grade target)
     {
         if (compiled.Rollup is not { } rollup || result.Overall is null) return [];
+        var findings = OutcomeProfile.OfInspection(result.Rulebook.Codebook, result.Inspection.Findings);
         var scale = result.Rulebook.Scale;
         var graded = result.Questions.Where(q => q.IsGraded).ToList();
         var ranks = graded.Select(q => q.Grade!.Rank).ToArray();
@@ -157,7 +162,7 @@ internal static class Counterfactuals
                 foreach (var assignment in Assignments(changed, ranks, scale.Grades.Count))
                 {
                     var facts = ranks.Select((r, i) => new QuestionGradeFact(graded[i].Question.Id, assignment.GetValueOrDefault(i, r), -1, Empty)).ToList();
-                    if (rollup.Grade(facts) != target.Rank) continue;
+                    if (rollup.Grade(facts, findings) != target.Rank) continue;
                     results.Add(changed.Select(i => new QuestionChange(graded[i].Question, scale[ranks[i]], scale[assignment[i]])).ToList());
                     if (results.Count == MaxAlternatives) return results;
                 }

@@ -75,6 +75,10 @@ internal static class Outlooks
         _ => throw new System.Diagnostics.UnreachableException(v.Measure.ToString()),
     };
 
+    /// <summary>": findings.x is 1", the inspection's findings counts a roll-up condition reads; empty when it reads none.</summary>
+    private static string Counts(BoundExpr condition, OutcomeProfile findings) =>
+        BoundPrinter.Variables(condition).Any() ? $": {Values(condition, findings)}" : "";
+
     private static string Invariant(int n) => n.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private static GradeOutlook Overall(CompiledRulebook compiled, RollupRuntime rollup, GradingResult result)
@@ -83,7 +87,8 @@ internal static class Outlooks
         var current = result.Overall!.Grade;
         var empty = OutcomeProfile.Of("", [], []);
         var facts = result.Questions.Where(q => q.IsGraded).Select(q => new QuestionGradeFact(q.Question.Id, q.Grade!.Rank, -1, empty)).ToList();
-        var holding = rollup.Holding(facts);
+        var findings = OutcomeProfile.OfInspection(result.Rulebook.Codebook, result.Inspection.Findings);
+        var holding = rollup.Holding(facts, findings);
         GradeStep? Step(int rank)
         {
             if (rank < 0 || rank >= scale.Grades.Count) return null;
@@ -93,10 +98,10 @@ internal static class Outlooks
             var gaps = new List<string>();
             if (rank < current.Rank)
             {
-                gaps.AddRange(rollup.FailingParts(row, facts).Select(part => $"`{BoundPrinter.Print(part)}` does not hold"));
+                gaps.AddRange(rollup.FailingParts(row, facts, findings).Select(part => $"`{BoundPrinter.Print(part)}` does not hold{Counts(part, findings)}"));
                 gaps.AddRange(rollup.Limits
                     .Where(l => holding[l.Index] && l.Limit.Kind == LimitKind.NoBetterThan && l.Grade.Rank > rank)
-                    .Select(l => $"limit `no-better-than: {l.Grade.Id}` holds: `{l.Limit.When.Text}`"));
+                    .Select(l => $"limit `no-better-than: {l.Grade.Id}` holds: `{l.Limit.When.Text}`{Counts(l.Condition, findings)}"));
             }
             return new GradeStep(target, row.Rule, row.Index, gaps, [], Counterfactuals.ForOverall(compiled, result, target));
         }

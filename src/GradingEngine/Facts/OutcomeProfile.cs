@@ -1,3 +1,5 @@
+using GradingEngine.Model;
+
 namespace GradingEngine.Facts;
 
 /// <summary>
@@ -38,6 +40,28 @@ internal sealed class OutcomeProfile(string questionId, int[] counts, int[] weig
         }
         return new OutcomeProfile(questionId, counts, weights, all.Count, kinds, values);
     }
+
+    /// <summary>
+    /// The findings of a whole inspection, in all and of each kind, as a roll-up reads them (`findings.count`,
+    /// `findings.<kind>`): no criteria, no values. Counted, so independent of the findings' order.
+    /// </summary>
+    public static OutcomeProfile OfInspection(Codebook codebook, IEnumerable<Finding> findings)
+    {
+        var kinds = new int[codebook.Kinds.Count];
+        var all = 0;
+        foreach (var finding in findings)
+        {
+            all++;
+            for (var k = 0; k < kinds.Length; k++)
+            {
+                if (codebook.Kinds[k].Id == finding.Kind) kinds[k]++;
+            }
+        }
+        return new OutcomeProfile("", [], [], all, kinds);
+    }
+
+    /// <summary>An inspection without findings, for a roll-up of question grades given without them.</summary>
+    public static OutcomeProfile NoFindings(Codebook codebook) => new("", [], [], 0, new int[codebook.Kinds.Count]);
 
     /// <summary>A profile given whole, for what-if questions and analysis.</summary>
     public static OutcomeProfile Of(string questionId, ReadOnlySpan<int> counts, ReadOnlySpan<int> weights, int findings = 0, ReadOnlySpan<int> kinds = default,

@@ -139,12 +139,14 @@ internal static class Grader
 
     /// <summary>
     /// The overall decision a grading rolls up from these question grades, one per question in rulebook order, every
-    /// question graded: for testing a roll-up against grades published without their findings.
+    /// question graded: for testing a roll-up against grades published without their findings. A roll-up that counts
+    /// findings counts none here.
     /// </summary>
     public static GradeDecision RollUp(CompiledRulebook rulebook, IReadOnlyList<Grade> grades)
     {
         var empty = OutcomeProfile.Of("", [], []);
-        return ResultBuilder.RollUp(rulebook, [.. rulebook.Rulebook.Questions.Select((q, i) => new QuestionGradeFact(q.Id, grades[i].Rank, -1, empty))]);
+        return ResultBuilder.RollUp(rulebook, [.. rulebook.Rulebook.Questions.Select((q, i) => new QuestionGradeFact(q.Id, grades[i].Rank, -1, empty))],
+            OutcomeProfile.NoFindings(rulebook.Rulebook.Codebook));
     }
 
     /// <summary>How many inspections <see cref="GradeStep"/> best takes at a time.</summary>

@@ -18,7 +18,8 @@ public static class CheckRenderer
             o.Line($"{directory}: rulebook {r.Id} {r.Version}: {r.Questions.Count} questions, {r.Codebook.Indicators.Count} indicators, {r.Criteria.Count} criteria, {r.Files.Count} files");
             foreach (var analysis in rulebook.Analyses)
             {
-                var what = analysis.Subject == "overall" ? "combinations of question grades" : "outcome profiles";
+                var what = analysis.Subject != "overall" ? "outcome profiles"
+                    : analysis.CountsFindings ? "combinations of question grades and findings counts" : "combinations of question grades";
                 var how = analysis.Exhaustive ? "checked exhaustively" : "too many to check";
                 var subject = analysis.Subject == "overall" ? "roll-up" : $"thresholds {analysis.Subject} ({analysis.Table} table)";
                 o.Line($"  {subject}: {analysis.SpaceSize} {what} {how}; grades produced: {string.Join(", ", analysis.GradesProduced)}{Unchecked(analysis)}");

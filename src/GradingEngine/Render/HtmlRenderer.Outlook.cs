@@ -35,11 +35,14 @@ public static partial class HtmlRenderer
         }
         else
         {
-            o.Line($"<thead><tr><th scope=\"col\">It saw</th><th scope=\"col\" class=\"num\">Questions</th></tr></thead>");
+            // Questions per grade, then the inspection's findings counts when the roll-up reads them.
+            var counts = decision.Values.Any(v => rulebook.Scale.Find(v.Key) is null);
+            o.Line($"<thead><tr><th scope=\"col\">It saw</th><th scope=\"col\" class=\"num\">{(counts ? "Number" : "Questions")}</th></tr></thead>");
             o.Line($"<tbody>");
             foreach (var (key, value) in decision.Values)
             {
-                o.Line($"<tr><th scope=\"row\">{Encode(rulebook.Scale.Find(key)?.Name ?? key)}</th><td class=\"num\">{value}</td></tr>");
+                var name = rulebook.Scale.Find(key) is { } grade ? Encode(grade.Name) : $"<code>{Encode(key)}</code>";
+                o.Line($"<tr><th scope=\"row\">{name}</th><td class=\"num\">{value}</td></tr>");
             }
         }
         o.Line($"</tbody>");

@@ -128,7 +128,7 @@ public static class MarkdownRenderer
         }
         if (!profile)
         {
-            o.Line($"- saw: {string.Join(", ", decision.Values.Select(v => FormattableString.Invariant($"{Escape(Name(rulebook, v.Key))} {v.Value}")))}");
+            o.Line($"- saw: {string.Join(", ", decision.Values.Select(v => FormattableString.Invariant($"{Seen(rulebook, v.Key)} {v.Value}")))}");
             Limited(o, rulebook, decision);
             o.Line();
             return;
@@ -173,6 +173,9 @@ public static class MarkdownRenderer
 
     /// <summary>A grade id of the roll-up's values as its name; any other key as it is.</summary>
     private static string Name(Rulebook rulebook, string gradeId) => rulebook.Scale.Find(gradeId)?.Name ?? gradeId;
+
+    /// <summary>What an overall row saw, by name: a grade, or a findings count of the inspection as written (`findings.count`).</summary>
+    private static string Seen(Rulebook rulebook, string key) => rulebook.Scale.Find(key) is { } grade ? Escape(grade.Name) : Code(key);
 
     private static void Evidence(TextOutput o, Rulebook rulebook, Effect effect, IReadOnlyList<CriterionOutcome> met)
     {

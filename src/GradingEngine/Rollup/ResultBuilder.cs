@@ -42,7 +42,7 @@ internal static class ResultBuilder
             questions.Add(new QuestionResult(question, decision, null, outcomes[q]) { Values = values });
             graded.Add(new QuestionGradeFact(question.Id, decision.Grade.Rank, fact.RuleIndex, fact.Profile));
         }
-        var (overall, overallNotGraded) = Overall(compiled, questions, graded);
+        var (overall, overallNotGraded) = Overall(compiled, evaluation, questions, graded);
         var notConsidered = evaluation.Findings
             .Where(f => !compiled.ReadIndicators[f.QuestionId].Contains(f.IndicatorId))
             .Select(f => f.Finding)
@@ -82,7 +82,7 @@ internal static class ResultBuilder
     /// graded); otherwise the first row of the roll-up table that holds for the graded questions, then its limits, with
     /// how many questions have each grade. The checker proves the table total, so some row holds.
     /// </summary>
-    private static (GradeDecision?, NotGraded?) Overall(CompiledRulebook compiled, List<QuestionResult> questions, List<QuestionGradeFact> graded)
+    private static (GradeDecision?, NotGraded?) Overall(CompiledRulebook compiled, Evaluation evaluation, List<QuestionResult> questions, List<QuestionGradeFact> graded)
     {
         if (compiled.Rollup is not { } rollup) return (null, null);
         var policy = rollup.Policy;
@@ -101,20 +101,23 @@ internal static class ResultBuilder
                 UngradedQuestions = ungraded,
             });
         }
-        return (RollUp(compiled, graded) with { UngradedQuestions = ungraded }, null);
+        var findings = OutcomeProfile.OfInspection(compiled.Rulebook.Codebook, evaluation.Inspection.Findings);
+        return (RollUp(compiled, graded, findings) with { UngradedQuestions = ungraded }, null);
     }
 
     /// <summary>
-    /// The overall decision for graded questions: the first row of the roll-up table that holds, then its limits, with
-    /// how many questions have each grade. The checker proves the table total, so some row holds.
+    /// The overall decision for graded questions and the inspection's findings counts: the first row of the roll-up table
+    /// that holds, then its limits, with how many questions have each grade (and the findings counts, when the roll-up
+    /// reads them). The checker proves the table total, so some row holds.
     /// </summary>
-    public static GradeDecision RollUp(CompiledRulebook compiled, IReadOnlyList<QuestionGradeFact> graded)
+    public static GradeDecision RollUp(CompiledRulebook compiled, IReadOnlyList<QuestionGradeFact> graded, OutcomeProfile findings)
     {
         var rollup = compiled.Rollup ?? throw new InvalidOperationException("engine error: the rulebook has no roll-up");
-        var row = rollup.Decide(graded)
+        var row = rollup.Decide(graded, findings)
             ?? throw new InvalidOperationException("engine error: the roll-up gave no overall grade");
         var values = compiled.Rulebook.Scale.Grades.Select(g => KeyValuePair.Create(g.Id, graded.Count(q => q.Rank == g.Rank))).ToList();
-        return Decision(compiled.Rulebook, rollup.Table, row.Index, values, rollup.Limits, rollup.Holding(graded));
+        if (rollup.ReadsFindings) values.AddRange(FindingsValues(compiled.Rulebook, findings));
+        return Decision(compiled.Rulebook, rollup.Table, row.Index, values, rollup.Limits, rollup.Holding(graded, findings));
     }
 
     private static GradeDecision Decision(Rulebook rulebook, CheckedTable table, int ruleIndex, IReadOnlyList<KeyValuePair<string, int>> values,
@@ -137,13 +140,14 @@ internal static class ResultBuilder
             KeyValuePair.Create(e.Plural + ".count", profile.Count(i)),
             KeyValuePair.Create(e.Plural + ".weight", profile.Weight(i)),
         }).ToList();
-        if (runtime.ReadsFindings)
-        {
-            values.Add(KeyValuePair.Create("findings.count", profile.Findings(-1)));
-            values.AddRange(rulebook.Codebook.Kinds.Select((k, i) => KeyValuePair.Create($"findings.{k.Id}", profile.Findings(i))));
-        }
+        if (runtime.ReadsFindings) values.AddRange(FindingsValues(rulebook, profile));
         return values;
     }
+
+    /// <summary>The findings counts a table can read, as written: `findings.count`, then `findings.<kind>` in codebook order.</summary>
+    private static IEnumerable<KeyValuePair<string, int>> FindingsValues(Rulebook rulebook, OutcomeProfile profile) =>
+        rulebook.Codebook.Kinds.Select((k, i) => KeyValuePair.Create($"findings.{k.Id}", profile.Findings(i)))
+            .Prepend(KeyValuePair.Create("findings.count", profile.Findings(-1)));
 
     private static CriterionOutcome Outcome(CriterionRuntime runtime, CriterionMet met)
     {

@@ -124,7 +124,7 @@ public sealed class EngineDelegatesGrader : IGrader
             result[q] = rank;
             facts.Add(new QuestionGradeFact(_questions[q], rank, -1, profile));
         }
-        result[^1] = _rulebook.Rollup!.Grade(facts);
+        result[^1] = _rulebook.Rollup!.Grade(facts, OutcomeProfile.OfInspection(codebook, inspection.Findings));
         return result;
     }
 }

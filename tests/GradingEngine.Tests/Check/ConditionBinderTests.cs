@@ -600,4 +600,107 @@ public class ConditionBinderTests
         Assert.Equal(DiagnosticCodes.UnknownName, error.Code);
         Assert.Equal("did you mean `grade`?", error.Help);
     }
+
+
+    private static (TestKit.Checked Result, string Text) CheckRollupWithKinds(string rollup) =>
+        (TestKit.Check(new MiniRulebook().With("codebook.yaml", MiniRulebook.CodebookWithKindsYaml).With("rollup.yaml", rollup)), rollup);
+
+    private static string RollupWithLimit(string when) =>
+        MiniRulebook.RollupYaml + $"\nlimits:\n  - no-better-than: requires-improvement\n    when: '{when}'\n";
+
+    [Fact]
+    public void Check_RollupCountingTheInspectionsFindings_BindsThemAsFindingsCounts()
+    {
+        // Arrange: a row mixes an aggregate with a kind's count, and a limit reads every finding.
+        var rollup = MiniRulebook.RollupYaml.Replace("when: count(q => q.grade == inadequate) == 0", "when: count(q => q.grade == inadequate) == 0 and findings.breach-of-regulation < 2")
+            + "\nlimits:\n  - no-better-than: requires-improvement\n    when: findings.breach-of-regulation >= 1 or findings.count >= 40\n";
+
+        // Act
+        var (result, _) = CheckRollupWithKinds(rollup);
+
+        // Assert
+        Assert.True(result.Result.Succeeded, result.ToString());
+        var checkedRollup = result.Result.Value!.Rollup!;
+        Assert.Equal([(ProfileMeasure.Findings, 0, "findings.breach-of-regulation")],
+            BoundPrinter.Variables(checkedRollup.Table.Rules[2].Condition!).Select(v => (v.Measure, v.Index, v.Name)));
+        Assert.Equal([(ProfileMeasure.Findings, 0, "findings.breach-of-regulation"), (ProfileMeasure.Findings, -1, "findings.count")],
+            BoundPrinter.Variables(checkedRollup.Limits[0].Condition).Select(v => (v.Measure, v.Index, v.Name)));
+    }
+
+    [Fact]
+    public void Check_RollupCountingAnUnknownKind_ReportsGE312WithTheKindItMeant()
+    {
+        // Act
+        var (result, text) = CheckRollupWithKinds(RollupWithLimit("findings.breach-of-regulations >= 1"));
+
+        // Assert
+        var error = Assert.Single(result.Errors);
+        Assert.Equal(DiagnosticCodes.UnknownKind, error.Code);
+        Assert.Equal("`breach-of-regulations` is not a finding kind", error.Message);
+        Assert.Equal("did you mean `breach-of-regulation`?", error.Help);
+        Assert.Equal(TestKit.Locate(text, "breach-of-regulations"), TestKit.At(error));
+    }
+
+    [Fact]
+    public void Check_RollupCountingAKindWithoutKinds_SaysTheCodebookDeclaresNone()
+    {
+        // Act
+        var (result, _) = CheckRollup(RollupWithLimit("findings.breach-of-regulation >= 1"));
+
+        // Assert
+        var error = Assert.Single(result.Errors);
+        Assert.Equal(DiagnosticCodes.UnknownKind, error.Code);
+        Assert.Equal("the codebook declares no kinds: `findings.count` counts every finding of the inspection", error.Help);
+    }
+
+    [Fact]
+    public void Check_RollupReadingAnEffect_ReportsGE402ThatARollupCannotReadIt()
+    {
+        // Act
+        var (result, text) = CheckRollupWithKinds(RollupWithLimit("strengths.count >= 1"));
+
+        // Assert
+        var error = Assert.Single(result.Errors);
+        Assert.Equal(DiagnosticCodes.UnknownName, error.Code);
+        Assert.Equal("`strengths.count` counts the met criteria of one question: a roll-up cannot read it", error.Message);
+        Assert.Contains("`findings.<kind>`", error.Help);
+        Assert.Equal(TestKit.Locate(text, "strengths.count"), TestKit.At(error));
+    }
+
+    [Fact]
+    public void Check_RollupReadingFindingsInsideAQuestionLambda_ReportsGE400()
+    {
+        // Act
+        var (result, _) = CheckRollupWithKinds(RollupWithLimit("any(q => q.grade == good and findings.breach-of-regulation >= 1)"));
+
+        // Assert
+        var error = Assert.Single(result.Errors);
+        Assert.Equal(DiagnosticCodes.ConditionSyntax, error.Code);
+        Assert.Contains("cannot be read inside `q => ...`", error.Message);
+    }
+
+    [Fact]
+    public void Check_RollupReadingFindingsWithoutACount_SaysWhatToWrite()
+    {
+        // Act
+        var (result, _) = CheckRollupWithKinds(RollupWithLimit("findings >= 1"));
+
+        // Assert
+        var error = Assert.Single(result.Errors);
+        Assert.Equal(DiagnosticCodes.UnknownName, error.Code);
+        Assert.Equal("`findings` needs `.count` or a finding kind", error.Message);
+    }
+
+    [Fact]
+    public void Check_ThresholdCountingAnUnknownKind_ReportsGE312AsForTheRollup()
+    {
+        // Act
+        var result = TestKit.Check(new MiniRulebook().With("codebook.yaml", MiniRulebook.CodebookWithKindsYaml)
+            .With("thresholds.yaml", MiniRulebook.ThresholdsYaml + "\nlimits:\n  default:\n    - no-better-than: good\n      when: findings.notable-practise >= 1\n"));
+
+        // Assert
+        var error = Assert.Single(result.Errors);
+        Assert.Equal(DiagnosticCodes.UnknownKind, error.Code);
+        Assert.Equal("did you mean `notable-practice`?", error.Help);
+    }
 }

@@ -589,4 +589,161 @@ public class TableAnalyzerTests
         Assert.Equal(5 * 5 * 5 * 5, analyses.Single(a => a.Subject == "overall").SpaceSize);
         Assert.All(analyses.Where(a => a.Subject != "overall"), a => Assert.Equal("default", a.Table));
     }
+
+
+    private static TestKit.Checked CheckRollupWithKinds(string rollup) =>
+        TestKit.Check(new MiniRulebook().With("codebook.yaml", MiniRulebook.CodebookWithKindsYaml).With("rollup.yaml", rollup));
+
+    /// <summary>The diagnostics besides the mini rulebook's own: `Q2` can never be outstanding, and so neither can the overall grade.</summary>
+    private static IEnumerable<Diagnostic> NotAboutQ2(TestKit.Checked result) => result.Diagnostics.Where(d => d.Code != DiagnosticCodes.GradeNeverProduced
+        || (d.Message != "no outcome of `Q2`'s criteria can be graded `outstanding`" && d.Message != "no combination of question grades gives the overall grade `outstanding`"));
+
+    [Fact]
+    public void Check_RollupWithoutFindingsCounts_IsProvedOverQuestionGradesAlone()
+    {
+        // Act
+        var plain = TestKit.Check(new MiniRulebook()).Result.Value!.Analyses.Single(a => a.Subject == "overall");
+        var withKinds = CheckRollupWithKinds(MiniRulebook.RollupYaml).Result.Value!.Analyses.Single(a => a.Subject == "overall");
+
+        // Assert: declaring kinds adds nothing to a roll-up that does not count them.
+        Assert.False(withKinds.CountsFindings);
+        Assert.Equal(plain.SpaceSize, withKinds.SpaceSize);
+        Assert.Equal(plain.GradesProduced, withKinds.GradesProduced);
+    }
+
+    [Fact]
+    public void Check_RollupLimitOnAKind_ProvesEveryCountUpToItsBound()
+    {
+        // Arrange: `>= 1` tells 0 from 1 and more: counts 0, 1 and 2 (standing for every larger count).
+        var rollup = MiniRulebook.RollupYaml + "\nlimits:\n  - no-better-than: requires-improvement\n    when: findings.breach-of-regulation >= 1\n";
+
+        // Act
+        var result = CheckRollupWithKinds(rollup);
+
+        // Assert
+        Assert.True(result.Result.Succeeded, result.ToString());
+        Assert.Empty(NotAboutQ2(result));
+        var plain = TestKit.Check(new MiniRulebook()).Result.Value!.Analyses.Single(a => a.Subject == "overall");
+        var overall = result.Result.Value!.Analyses.Single(a => a.Subject == "overall");
+        Assert.True(overall.CountsFindings);
+        Assert.Equal(plain.SpaceSize * 3, overall.SpaceSize);
+    }
+
+    [Fact]
+    public void Check_RollupGapAtAFindingsCount_ReportsGE500WithTheCount()
+    {
+        // Arrange: two or more breaches fall through every row.
+        const string rollup = """
+            overall:
+              - grade: good
+                when: all(q => q.grade no worse than good) and findings.breach-of-regulation == 0
+              - grade: requires-improvement
+                when: findings.breach-of-regulation <= 1
+            """;
+
+        // Act
+        var result = CheckRollupWithKinds(rollup);
+
+        // Assert
+        var error = Assert.Single(result.Errors);
+        Assert.Equal(DiagnosticCodes.MissingFallback, error.Code);
+        Assert.Equal("the roll-up gives no overall grade when `Q1` is `outstanding`, `Q2` is `good`, `findings.breach-of-regulation` is 2", error.Message);
+    }
+
+    [Fact]
+    public void Check_RollupRowShadowedAtEveryFindingsCount_ReportsGE502WithTheCount()
+    {
+        // Arrange
+        const string rollup = """
+            overall:
+              - grade: good
+                when: findings.breach-of-regulation == 0
+              - grade: good
+                when: findings.breach-of-regulation == 0 and all(q => q.grade == good)
+              - grade: requires-improvement
+                when: findings.breach-of-regulation == 1
+              - grade: inadequate
+                otherwise: true
+            """;
+
+        // Act
+        var result = CheckRollupWithKinds(rollup);
+
+        // Assert
+        var error = Assert.Single(result.Errors);
+        Assert.Equal(DiagnosticCodes.UnreachableRule, error.Code);
+        Assert.Equal(TestKit.Locate(rollup, "grade: good", 2), TestKit.At(error));
+        Assert.Contains("`Q1` is `good`, `Q2` is `good`, `findings.breach-of-regulation` is 0", error.Message);
+    }
+
+    [Fact]
+    public void Check_RollupRaisedByOneMoreFindingOfAWorseKind_ReportsGE504WithTheCount()
+    {
+        // Arrange
+        const string rollup = """
+            overall:
+              - grade: good
+                when: findings.breach-of-regulation >= 1
+              - grade: requires-improvement
+                otherwise: true
+            """;
+
+        // Act
+        var result = CheckRollupWithKinds(rollup);
+
+        // Assert
+        var error = Assert.Single(result.Errors);
+        Assert.Equal(DiagnosticCodes.NotMonotone, error.Code);
+        Assert.Equal("the roll-up is not monotone: one more finding of kind `breach-of-regulation` raises the overall grade from `requires-improvement` to `good` "
+            + "when `Q1` is `outstanding`, `Q2` is `good`, `findings.breach-of-regulation` is 0", error.Message);
+        Assert.Equal("`breach-of-regulation` is declared `worse`: one more must never raise a grade", error.Help);
+        Assert.Equal(TestKit.Locate(rollup, "grade: good"), TestKit.At(error));
+    }
+
+    [Fact]
+    public void Check_RollupLimitLoweredByOneMoreFindingOfABetterKind_ReportsGE504AtTheLimit()
+    {
+        // Arrange
+        var rollup = MiniRulebook.RollupYaml + "\nlimits:\n  - no-better-than: requires-improvement\n    when: findings.notable-practice >= 1\n";
+
+        // Act
+        var result = CheckRollupWithKinds(rollup);
+
+        // Assert
+        var error = Assert.Single(result.Errors);
+        Assert.Equal(DiagnosticCodes.NotMonotone, error.Code);
+        Assert.StartsWith("the roll-up is not monotone: one more finding of kind `notable-practice` lowers the overall grade from `good` to `requires-improvement`", error.Message);
+        Assert.EndsWith("`findings.notable-practice` is 0", error.Message);
+        Assert.Equal(TestKit.Locate(rollup, "no-better-than"), TestKit.At(error));
+    }
+
+    [Fact]
+    public void Check_RollupLimitOnEveryFinding_IsNeutral()
+    {
+        // Arrange: more findings of no kind in particular may lower the grade: `findings.count` has no direction.
+        var rollup = MiniRulebook.RollupYaml + "\nlimits:\n  - no-better-than: requires-improvement\n    when: findings.count >= 30\n";
+
+        // Act
+        var result = CheckRollupWithKinds(rollup);
+
+        // Assert
+        Assert.True(result.Result.Succeeded, result.ToString());
+        Assert.Empty(NotAboutQ2(result));
+    }
+
+    [Fact]
+    public void Check_RollupLimitOnCountsNoInspectionHas_WarnsGE509()
+    {
+        // Arrange: a breach is a finding, so there is no inspection with a breach and no findings.
+        var rollup = MiniRulebook.RollupYaml + "\nlimits:\n  - no-better-than: inadequate\n    when: findings.breach-of-regulation >= 1 and findings.count == 0\n";
+
+        // Act
+        var result = CheckRollupWithKinds(rollup);
+
+        // Assert
+        Assert.True(result.Result.Succeeded, result.ToString());
+        var warning = Assert.Single(NotAboutQ2(result));
+        Assert.Equal(DiagnosticCodes.LimitWithoutEffect, warning.Code);
+        Assert.StartsWith("limit `no-better-than: inadequate` never applies", warning.Message);
+    }
 }

@@ -32,8 +32,18 @@ public class ConditionCompilerTests
     private static Func<OutcomeProfile, bool> Profile(string when) =>
         ConditionCompiler.ForProfile(Bind(when, TestKit.ProfileContext)).Compile();
 
-    private static Func<IEnumerable<QuestionGradeFact>, bool> Rollup(string when) =>
-        ConditionCompiler.ForQuestions(Bind(when, new ConditionContext.QuestionGrades(Model.Questions, Model.Scale.AsJudgementScale()))).Compile();
+    private static readonly FindingKind[] Kinds =
+        [new("breach-of-regulation", "Breach of regulation", Direction.Worse, FieldSpans.None(default)), new("notable", "Notable", Direction.Better, FieldSpans.None(default))];
+
+    private static Func<IEnumerable<QuestionGradeFact>, OutcomeProfile, bool> RollupOverFindings(string when) =>
+        ConditionCompiler.ForQuestions(Bind(when, new ConditionContext.QuestionGrades(Model.Questions, Model.Scale.AsJudgementScale(), Kinds, Model.Effects))).Compile();
+
+    private static Func<IEnumerable<QuestionGradeFact>, bool> Rollup(string when)
+    {
+        var condition = RollupOverFindings(when);
+        var none = OutcomeProfile.Of("", [], [], 0, new int[Kinds.Length]);
+        return questions => condition(questions, none);
+    }
 
     private static FindingFact Fact(string id, string indicator, string? judgement = null, decimal? number = null, bool? flag = null)
     {
@@ -306,6 +316,23 @@ public class ConditionCompilerTests
         Assert.False(condition([Q("Q1", 3), Q("Q2", 1)]));
         Assert.False(condition([Q("Q1", 2), Q("Q2", 2)]));
         Assert.False(condition([Q("Q1", 1), Q("Q2", 0)]));
+    }
+
+    [Fact]
+    public void Compile_RollupCondition_ReadsTheInspectionsFindingsCounts()
+    {
+        // Arrange
+        var condition = RollupOverFindings("count(q => q.grade == inadequate) >= 1 or findings.breach-of-regulation >= 2 or findings.count - findings.notable > 4");
+        var empty = OutcomeProfile.Of("", new int[4], new int[4]);
+        QuestionGradeFact[] grades = [new("Q1", 1, 0, empty), new("Q2", 2, 0, empty)];
+        OutcomeProfile Findings(int all, int breaches, int notable) => OutcomeProfile.Of("", [], [], all, [breaches, notable]);
+
+        // Act / Assert
+        Assert.False(condition(grades, Findings(1, 1, 0)));
+        Assert.True(condition(grades, Findings(2, 2, 0)));
+        Assert.True(condition(grades, Findings(5, 0, 0)));
+        Assert.False(condition(grades, Findings(5, 0, 1)));
+        Assert.True(condition([new("Q1", 3, 0, empty)], Findings(0, 0, 0)));
     }
 
     [Fact]

@@ -177,4 +177,22 @@ public class CounterfactualsTests
         // Assert
         Assert.Equal(["01", "02", "03", "12", "13", "23"], subsets);
     }
+
+    [Fact]
+    public void ForOverall_CappedByABreach_OffersNoQuestionChangeThatCannotLiftIt()
+    {
+        // Arrange: both questions good, the roll-up gives good, the breach limit makes it requires improvement.
+        var result = BreachRollup.Result;
+        var scale = BreachRollup.Rulebook.Rulebook.Scale;
+
+        // Act
+        var good = Counterfactuals.ForOverall(BreachRollup.Rulebook, result, scale.Find("good")!);
+        var outstanding = Counterfactuals.ForOverall(BreachRollup.Rulebook, result, scale.Find("outstanding")!);
+        var inadequate = Counterfactuals.ForOverall(BreachRollup.Rulebook, result, scale.Find("inadequate")!);
+
+        // Assert: no grade of the questions lifts a cap on the findings; lowering still works through them.
+        Assert.Empty(good);
+        Assert.Empty(outstanding);
+        Assert.Equal(["Q1:good->inadequate", "Q2:good->inadequate"], inadequate.Select(Show));
+    }
 }

@@ -89,4 +89,35 @@ public class OutlooksTests
         Assert.All(higher.QuestionChanges, set => Assert.Single(set));
         Assert.Contains(higher.QuestionChanges, set => set[0].Question.Id == "Q3" && set[0].To.Id == "good");
     }
+
+    [Fact]
+    public void Overall_CappedByABreach_HigherNamesTheLimitAndItsCountAndNoQuestionChange()
+    {
+        // Act
+        var outlook = BreachRollup.Result.OutlookOf(ProposedGrades.OverallKey)!;
+
+        // Assert
+        Assert.Equal("requires-improvement", outlook.Current.Id);
+        var higher = outlook.Higher!;
+        Assert.Equal("good", higher.Grade!.Id);
+        Assert.Equal(["limit `no-better-than: requires-improvement` holds: `findings.breach-of-regulation >= 1`: findings.breach-of-regulation is 1"], higher.Gaps);
+        Assert.Empty(higher.QuestionChanges);
+    }
+
+    [Fact]
+    public void Overall_RowReadingAFindingsCount_GapSaysTheCount()
+    {
+        // Arrange: good needs no breach at all, so with one the row itself fails.
+        var mini = BreachRollup.Mini.With("rollup.yaml", MiniRulebook.RollupYaml.Replace("when: all(q => q.grade no worse than good)",
+            "when: all(q => q.grade no worse than good) and findings.breach-of-regulation == 0"));
+        var rulebook = TestKit.Compile(mini);
+
+        // Act
+        var higher = TestKit.Grade(rulebook, BreachRollup.Findings(breach: true)).OutlookOf(ProposedGrades.OverallKey)!.Higher!;
+
+        // Assert
+        Assert.Equal("good", higher.Grade!.Id);
+        Assert.Equal(["`findings.breach-of-regulation == 0` does not hold: findings.breach-of-regulation is 1"], higher.Gaps);
+        Assert.Empty(higher.QuestionChanges);
+    }
 }

@@ -122,7 +122,7 @@ public class MonotonicityProperties
     private static int OverallRank(string[] questions, int[] ranks)
     {
         var facts = questions.Select((q, i) => new QuestionGradeFact(q, ranks[i], 0, OutcomeProfile.Of(q, new int[4], new int[4]))).ToList();
-        return Shipped.Rollup!.Grade(facts) is var rank and >= 0 ? rank : throw new InvalidOperationException("no roll-up row");
+        return Shipped.Rollup!.Grade(facts, OutcomeProfile.NoFindings(Shipped.Rulebook.Codebook)) is var rank and >= 0 ? rank : throw new InvalidOperationException("no roll-up row");
     }
 
     internal static IEnumerable<int[]> AllVectors(int length, int values)

@@ -26,7 +26,13 @@ public class TotalityProperties
             StringComparer.Ordinal));
 
     private static readonly Lazy<Func<IEnumerable<QuestionGradeFact>, bool>[]> RollupRows = new(() =>
-        Shipped.Checked.Rollup!.Table.Rules.Select(r => Row(r, c => ConditionCompiler.ForQuestions(c).Compile())).ToArray());
+        Shipped.Checked.Rollup!.Table.Rules.Select(r => Row<IEnumerable<QuestionGradeFact>>(r, c =>
+        {
+            var compiled = ConditionCompiler.ForQuestions(c).Compile();
+            return questions => compiled(questions, NoFindings);
+        })).ToArray());
+
+    private static OutcomeProfile NoFindings => OutcomeProfile.NoFindings(Shipped.Rulebook.Codebook);
 
     [Property(MaxTest = 100)]
     public Property Thresholds_EveryProfile_ExactlyOneFirstMatchingRow() =>
@@ -100,7 +106,7 @@ public class TotalityProperties
     {
         var facts = questions.Select((q, i) => new QuestionGradeFact(q, ranks[i], 0, OutcomeProfile.Of(q, new int[4], new int[4]))).ToList();
         var firstMatches = FirstMatches(RollupRows.Value.Select(r => r(facts)).ToArray());
-        var decided = Shipped.Rollup!.Decide(facts);
+        var decided = Shipped.Rollup!.Decide(facts, NoFindings);
         var vector = string.Join(", ", questions.Select((q, i) => $"{q}={Shipped.Rulebook.Scale[ranks[i]].Id}"));
         if (firstMatches.Count != 1) return $"[{vector}] is the first match of rows [{string.Join(", ", firstMatches)}]";
         if (decided is null || decided.Index != firstMatches[0]) return $"[{vector}]: first match is row {firstMatches[0]}, Decide gave {decided?.Index.ToString() ?? "none"}";

@@ -278,4 +278,22 @@ public class HtmlRendererTests
         }
         Assert.Empty(open);
     }
+
+    [Fact]
+    public void Render_OverallCappedByABreach_ShowsTheCountsItSawBesideTheQuestions()
+    {
+        var html = HtmlRenderer.Render(BreachRollup.Result);
+
+        Assert.Contains("<th scope=\"col\" class=\"num\">Number</th>", html);
+        Assert.Contains("<tr><th scope=\"row\">Good</th><td class=\"num\">2</td></tr>", html);
+        Assert.Contains("<tr><th scope=\"row\"><code>findings.breach-of-regulation</code></th><td class=\"num\">1</td></tr>", html);
+        Assert.Contains("when <code>findings.breach-of-regulation &gt;= 1</code>, so Good becomes Requires improvement.", html);
+    }
+
+    [Fact]
+    public void Render_SeedOverall_CountsQuestionsOnly()
+    {
+        Assert.DoesNotContain("class=\"num\">Number</th>", Seed.Value);
+        Assert.Contains("<th scope=\"col\" class=\"num\">Questions</th>", Seed.Value);
+    }
 }

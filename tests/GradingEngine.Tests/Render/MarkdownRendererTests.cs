@@ -200,4 +200,13 @@ public class MarkdownRendererTests
             CultureInfo.CurrentUICulture = ui;
         }
     }
+
+    [Fact]
+    public void Render_OverallCappedByABreach_ShowsTheCountsItSawAsWritten()
+    {
+        var markdown = MarkdownRenderer.Render(BreachRollup.Result);
+
+        Assert.Contains("- saw: Outstanding 0, Good 2, Requires improvement 0, Inadequate 0, `findings.count` 3, `findings.breach-of-regulation` 1, `findings.notable-practice` 0", markdown);
+        Assert.Contains("`no-better-than: requires-improvement` when `findings.breach-of-regulation >= 1`, so Good becomes Requires improvement.", markdown);
+    }
 }

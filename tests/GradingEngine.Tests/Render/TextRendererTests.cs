@@ -100,4 +100,15 @@ public class TextRendererTests
         Assert.Contains("  Graded on 0 of 1 questions: `Q1` not graded\n", text, StringComparison.Ordinal);
         Assert.Contains("    Requirement at thresholds.yaml:", text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Render_OverallCappedByABreach_ShowsTheCountsItSawAndTheLimit()
+    {
+        var text = TextRenderer.Render(BreachRollup.Result, new TextLayout(200));
+
+        var overall = text[text.IndexOf("\nOverall  ", StringComparison.Ordinal)..];
+        Assert.Contains("      saw outstanding 0, good 2, requires-improvement 0, inadequate 0, findings.count 3, findings.breach-of-regulation 1, findings.notable-practice 0\n", overall);
+        Assert.Matches(@"    Limited by rollup\.yaml:\d+ \(no-better-than requires-improvement\): good becomes requires-improvement\n      when findings\.breach-of-regulation >= 1\n", overall);
+        Assert.Contains("- limit `no-better-than: requires-improvement` holds: `findings.breach-of-regulation >= 1`: findings.breach-of-regulation is 1", overall);
+    }
 }

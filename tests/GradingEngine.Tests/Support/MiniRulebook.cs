@@ -214,6 +214,19 @@ public sealed class MiniRulebook
             otherwise: true
         """;
 
+    /// <summary>The codebook with a `worse` and a `better` finding kind, for conditions that count findings of a kind.</summary>
+    public const string CodebookWithKindsYaml =
+        "kinds:\n  - id: breach-of-regulation\n    direction: worse\n  - id: notable-practice\n    direction: better\n" + CodebookYaml;
+
+    /// <summary>The roll-up with a limit on the inspection's findings: a breach anywhere caps the overall grade (needs <see cref="CodebookWithKindsYaml"/>).</summary>
+    public const string RollupWithBreachLimitYaml = RollupYaml + """
+
+        limits:
+          - no-better-than: requires-improvement
+            when: findings.breach-of-regulation >= 1
+            because: a breach of regulations caps the overall grade
+        """;
+
     /// <summary>Findings that grade Q1 good (a strength of weight 2, an area for improvement of weight 2), Q2 good, overall good.</summary>
     public const string FindingsYaml = """
         inspection: mini-1

@@ -4,9 +4,9 @@ using GradingEngine.Facts;
 namespace GradingEngine.Check.Analysis;
 
 /// <summary>
-/// A roll-up condition as closures over the question results, for the roll-up analysis, which evaluates every row at
-/// every combination of question grades. Aggregates range over the results; each lambda variable reads the result
-/// the aggregate is at from a slot of <see cref="Frame"/>.
+/// A roll-up condition as closures over the question results and the inspection's findings counts, for the roll-up
+/// analysis, which evaluates every row at every combination of question grades and counts. Aggregates range over the
+/// results; each lambda variable reads the result the aggregate is at from a slot of <see cref="Frame"/>.
 /// </summary>
 internal sealed class RollupCondition : ConditionClosures<RollupCondition.Frame>
 {
@@ -16,19 +16,21 @@ internal sealed class RollupCondition : ConditionClosures<RollupCondition.Frame>
     {
     }
 
-    /// <summary>The question results a condition is evaluated on, and the result each lambda variable is at.</summary>
-    internal sealed class Frame(IReadOnlyList<QuestionGradeFact> questions, int slots)
+    /// <summary>The question results and findings counts a condition is evaluated on, and the result each lambda variable is at.</summary>
+    internal sealed class Frame(IReadOnlyList<QuestionGradeFact> questions, OutcomeProfile findings, int slots)
     {
         public IReadOnlyList<QuestionGradeFact> Questions { get; set; } = questions;
+        public OutcomeProfile Findings { get; } = findings;
         public QuestionGradeFact[] Items { get; } = new QuestionGradeFact[slots];
     }
 
-    public static Func<IReadOnlyList<QuestionGradeFact>, bool> Compile(BoundExpr condition)
+    /// <summary>The condition over question results and the inspection's findings, counted as a profile's (<see cref="OutcomeProfile.Findings"/>).</summary>
+    public static Func<IReadOnlyList<QuestionGradeFact>, OutcomeProfile, bool> Compile(BoundExpr condition)
     {
         var compiler = new RollupCondition();
         var body = compiler.Bool(condition);
         var slots = compiler._slots.Count;
-        return questions => body(new Frame(questions, slots));
+        return (questions, findings) => body(new Frame(questions, findings, slots));
     }
 
     private int Slot(ItemVariable variable) =>
@@ -56,6 +58,11 @@ internal sealed class RollupCondition : ConditionClosures<RollupCondition.Frame>
 
     protected override Func<Frame, decimal?> NumberLeaf(BoundExpr e)
     {
+        if (e is BoundProfileVariable { Measure: ProfileMeasure.Findings } v)
+        {
+            var kind = v.Index;
+            return f => f.Findings.Findings(kind);
+        }
         if (e is not BoundAggregate a) throw Unexpected(e);
         var slot = Slot(a.Filter.Variable);
         var filter = Bool(a.Filter.Body);

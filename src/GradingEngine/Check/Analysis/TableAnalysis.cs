@@ -8,4 +8,7 @@ public sealed record TableAnalysis(string Subject, string Table, long SpaceSize,
 
     /// <summary>Whether a named value the table reads can be undefined, so that the question can be not graded.</summary>
     public bool MayBeNotGraded { get; init; }
+
+    /// <summary>For the roll-up: whether it counts the inspection's findings, so its space holds findings counts beside question grades.</summary>
+    public bool CountsFindings { get; init; }
 }

@@ -38,7 +38,8 @@ internal sealed record BoundField(ValueType Type, ItemVariable Variable, ItemFie
 /// <summary>
 /// A number of the outcome profile, in thresholds and limits: `strengths.count`, `causes-of-concern.weight` (the met
 /// criteria of an effect, by its index), `findings.count` (every finding of the question, index -1) or
-/// `findings.cause-of-concern` (those of a kind, by its index). <paramref name="Name"/> is how it is written.
+/// `findings.cause-of-concern` (those of a kind, by its index). In a roll-up, only the findings counts, of the whole
+/// inspection. <paramref name="Name"/> is how it is written.
 /// </summary>
 internal sealed record BoundProfileVariable(ProfileMeasure Measure, int Index, string Name) : BoundExpr(ValueType.Number);
 

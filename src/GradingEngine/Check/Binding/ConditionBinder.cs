@@ -105,7 +105,7 @@ internal sealed partial class ConditionBinder
         {
             return Fail(name, DiagnosticCodes.UnknownName, $"`{name.Name}` needs `.count` or `.weight`", $"write `{name.Name}.count` or `{name.Name}.weight`");
         }
-        if (_context is ConditionContext.Profile && name.Name == ConditionContext.Profile.FindingsName)
+        if (_context is ConditionContext.Profile or ConditionContext.QuestionGrades && name.Name == ConditionContext.Profile.FindingsName)
         {
             return Fail(name, DiagnosticCodes.UnknownName, $"`{name.Name}` needs `.count` or a finding kind", $"write `{name.Name}.count`, or `{name.Name}.<kind>` for the findings of one kind");
         }
@@ -150,6 +150,10 @@ internal sealed partial class ConditionBinder
             return BindProfileVariable(profile, target, member);
         }
         var variable = _scope.FindLast(v => v.Name == target.Name);
+        if (variable is null && _context is ConditionContext.QuestionGrades rollup)
+        {
+            return BindInspectionVariable(rollup, target, member);
+        }
         if (variable is null)
         {
             return Fail(target, DiagnosticCodes.UnknownName, $"unknown variable `{target.Name}`",
@@ -163,13 +167,7 @@ internal sealed partial class ConditionBinder
         var full = $"{target.Name}.{member.Member}";
         if (target.Name == ConditionContext.Profile.FindingsName)
         {
-            if (member.Member == "count") return new BoundProfileVariable(ProfileMeasure.Findings, -1, full);
-            var kind = profile.Kinds.ToList().FindIndex(k => k.Id == member.Member);
-            if (kind >= 0) return new BoundProfileVariable(ProfileMeasure.Findings, kind, full);
-            return Fail(member, DiagnosticCodes.UnknownKind, $"`{member.Member}` is not a finding kind",
-                profile.Kinds.Count == 0
-                    ? $"the codebook declares no kinds: `{target.Name}.count` counts every finding of the question"
-                    : NameSuggester.Help(member.Member, profile.Kinds.Select(k => k.Id)) ?? $"kinds are: {string.Join(", ", profile.Kinds.Select(k => $"`{k.Id}`"))}");
+            return BindFindingsCount(profile.Kinds, member, "of the question");
         }
         var effect = profile.Effects.ToList().FindIndex(e => e.Plural == target.Name);
         if (effect < 0 || member.Member is not ("count" or "weight"))
@@ -178,6 +176,42 @@ internal sealed partial class ConditionBinder
                 NameSuggester.Help(full, profile.VariableNames) ?? ProfileHelp(profile));
         }
         return new BoundProfileVariable(member.Member == "weight" ? ProfileMeasure.Weight : ProfileMeasure.Count, effect, full);
+    }
+
+    /// <summary>`findings.count` or `findings.<kind>`: how many findings, of all kinds or of one, the scope holds.</summary>
+    private BoundExpr? BindFindingsCount(IReadOnlyList<FindingKind> kinds, MemberExpr member, string of)
+    {
+        var full = $"{ConditionContext.Profile.FindingsName}.{member.Member}";
+        if (member.Member == "count") return new BoundProfileVariable(ProfileMeasure.Findings, -1, full);
+        var kind = kinds.ToList().FindIndex(k => k.Id == member.Member);
+        if (kind >= 0) return new BoundProfileVariable(ProfileMeasure.Findings, kind, full);
+        return Fail(member, DiagnosticCodes.UnknownKind, $"`{member.Member}` is not a finding kind",
+            kinds.Count == 0
+                ? $"the codebook declares no kinds: `{ConditionContext.Profile.FindingsName}.count` counts every finding {of}"
+                : NameSuggester.Help(member.Member, kinds.Select(k => k.Id)) ?? $"kinds are: {string.Join(", ", kinds.Select(k => $"`{k.Id}`"))}");
+    }
+
+    /// <summary>
+    /// A variable of a roll-up outside its question lambdas: the inspection's findings counts. They are one number for the
+    /// whole inspection, so a lambda over the questions cannot read them; an effect counts one question's met criteria.
+    /// </summary>
+    private BoundExpr? BindInspectionVariable(ConditionContext.QuestionGrades rollup, NameExpr target, MemberExpr member)
+    {
+        var full = $"{target.Name}.{member.Member}";
+        if (target.Name == ConditionContext.Profile.FindingsName)
+        {
+            return _scope.Count > 0
+                ? Fail(target, DiagnosticCodes.ConditionSyntax, $"`{full}` counts the whole inspection's findings, the same for every question: it cannot be read inside `{_scope[^1].Name} => ...`",
+                    $"read it outside the aggregate, e.g. `count(q => q.grade == inadequate) >= 1 or {full} >= 1`")
+                : BindFindingsCount(rollup.Kinds, member, "of the inspection");
+        }
+        if (rollup.Effects.Any(e => e.Plural == target.Name))
+        {
+            return Fail(target, DiagnosticCodes.UnknownName, $"`{full}` counts the met criteria of one question: a roll-up cannot read it",
+                "a roll-up reads the question results through aggregates such as `count(q => q.grade == good)`, and the inspection's findings as `findings.count` or `findings.<kind>`");
+        }
+        return Fail(target, DiagnosticCodes.UnknownName, $"unknown variable `{target.Name}`",
+            "question results are reached through aggregates, e.g. `any(q => q.grade == inadequate)`; the inspection's findings are `findings.count` and `findings.<kind>`");
     }
 
     private BoundExpr? BindQuestionField(MemberExpr member, ItemVariable variable)

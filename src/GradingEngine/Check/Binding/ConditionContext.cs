@@ -45,6 +45,10 @@ internal abstract record ConditionContext
         public const string FindingsName = "findings";
     }
 
-    /// <summary>A roll-up rule: aggregates range over the question results.</summary>
-    public sealed record QuestionGrades(IReadOnlyList<Question> Questions, JudgementScale Grades) : ConditionContext;
+    /// <summary>
+    /// A roll-up rule or limit: aggregates range over the question results, and `findings.count` and `findings.<kind>`
+    /// count the whole inspection's findings. <paramref name="Effects"/> are named only to refuse their variables.
+    /// </summary>
+    public sealed record QuestionGrades(IReadOnlyList<Question> Questions, JudgementScale Grades, IReadOnlyList<FindingKind> Kinds, IReadOnlyList<Effect> Effects)
+        : ConditionContext;
 }
