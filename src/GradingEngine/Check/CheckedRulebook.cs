@@ -87,5 +87,21 @@ public sealed class CheckedRulebook
     /// <summary>Per question, its named values bound over its findings, in the rulebook's order of value ids.</summary>
     internal IReadOnlyDictionary<string, IReadOnlyList<CheckedValue>> Values { get; init; } = new Dictionary<string, IReadOnlyList<CheckedValue>>();
 
+    /// <summary>Per question, the indicators its criteria read; a question no criterion reads from is absent.</summary>
+    internal IReadOnlyDictionary<string, IReadOnlySet<string>> ReadIndicators { get; init; } = new Dictionary<string, IReadOnlySet<string>>();
+
+    /// <summary>Per question, the union of its criteria's <see cref="CheckedCriterion.ReadIndicators"/>.</summary>
+    internal static Dictionary<string, IReadOnlySet<string>> ReadByQuestion(IEnumerable<CheckedCriterion> criteria)
+    {
+        var read = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        foreach (var criterion in criteria)
+        {
+            var question = criterion.Criterion.QuestionId;
+            if (!read.TryGetValue(question, out var set)) read[question] = set = new HashSet<string>(StringComparer.Ordinal);
+            set.UnionWith(criterion.ReadIndicators);
+        }
+        return read.ToDictionary(r => r.Key, r => (IReadOnlySet<string>)r.Value, StringComparer.Ordinal);
+    }
+
     internal IEnumerable<CheckedCriterion> CriteriaOf(string questionId) => Criteria.Where(c => c.Criterion.QuestionId == questionId);
 }

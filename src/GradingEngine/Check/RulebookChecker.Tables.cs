@@ -160,8 +160,9 @@ internal sealed partial class RulebookChecker
     /// </summary>
     private void CheckCoverage()
     {
-        var read = _criteria.SelectMany(c => c.ReadIndicators).ToHashSet(StringComparer.Ordinal);
-        foreach (var indicator in _rulebook.Codebook.Indicators.Where(i => !read.Contains(i.Id)))
+        // A criterion reads only its own question's indicators (ConditionContext.Findings).
+        var read = _readIndicators = CheckedRulebook.ReadByQuestion(_criteria);
+        foreach (var indicator in _rulebook.Codebook.Indicators.Where(i => read.GetValueOrDefault(i.QuestionId)?.Contains(i.Id) != true))
         {
             _bag.Warning(DiagnosticCodes.UnusedIndicator, indicator.Fields["id"], $"no criterion reads indicator `{indicator.Id}`",
                 "findings coded with it will be listed as not considered");

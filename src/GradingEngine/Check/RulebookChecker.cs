@@ -21,6 +21,7 @@ internal sealed partial class RulebookChecker
     private readonly List<TableAnalysis> _analyses = [];
     private readonly Dictionary<string, ValueScope> _valueScopes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, IReadOnlyList<CheckedValue>> _values = new(StringComparer.Ordinal);
+    private Dictionary<string, IReadOnlySet<string>>? _readIndicators;
     private CheckedRollup? _rollup;
     private IReadOnlyList<Diagnostic>? _provedBefore;
     private IReadOnlyList<Diagnostic>? _proof;
@@ -78,7 +79,7 @@ internal sealed partial class RulebookChecker
         proof = checker._proof;
         if (bag.HasErrors) return null;
         return new CheckedRulebook(rulebook, checker._criteria, checker._thresholds, checker._requirements, checker._limits, checker._rollup,
-            checker._analyses, bag.ToSortedList().Where(d => !d.IsError).ToList()) { Values = checker._values };
+            checker._analyses, bag.ToSortedList().Where(d => !d.IsError).ToList()) { Values = checker._values, ReadIndicators = checker._readIndicators ?? CheckedRulebook.ReadByQuestion(checker._criteria) };
     }
 
     private void Duplicates<T>(IEnumerable<T> items, Func<T, string> id, Func<T, SourceSpan> span, string what)

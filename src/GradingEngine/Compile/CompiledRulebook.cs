@@ -32,9 +32,7 @@ public sealed class CompiledRulebook
             r => r.Key, r => (IReadOnlyList<RequirementRuntime>)[.. r.Value.Select(x => new RequirementRuntime(x, mode))], StringComparer.Ordinal);
         Rollup = rulebook.Rollup is { } rollup ? new RollupRuntime(rollup, mode) : null;
         ReadIndicators = rulebook.Rulebook.Questions.ToDictionary(
-            q => q.Id,
-            q => (IReadOnlySet<string>)rulebook.CriteriaOf(q.Id).SelectMany(c => c.ReadIndicators).ToHashSet(StringComparer.Ordinal),
-            StringComparer.Ordinal);
+            q => q.Id, q => rulebook.ReadIndicators.GetValueOrDefault(q.Id) ?? new HashSet<string>(), StringComparer.Ordinal);
         RuleCount = ruleCount;
     }
 

@@ -29,7 +29,7 @@ internal sealed class CriterionRuntime
     public CriterionRuntime(CheckedCriterion criterion, EvidenceLayout layout, ExpressionMode mode)
     {
         Checked = criterion;
-        Message = MessageTemplate.Parse(criterion.Criterion.Message);
+        _message = new(() => MessageTemplate.Parse(criterion.Criterion.Message));
         NotMet = new CriterionOutcome(criterion.Criterion, false, [], null);
         _sources = new(() => criterion.Witnesses.Select(w =>
         {
@@ -61,7 +61,10 @@ internal sealed class CriterionRuntime
     /// <summary>The criterion as written.</summary>
     public Criterion Criterion => Checked.Criterion;
 
-    public MessageTemplate Message { get; }
+    /// <summary>Parsed on first use: only a met criterion's message is written.</summary>
+    public MessageTemplate Message => _message.Value;
+
+    private readonly Lazy<MessageTemplate> _message;
 
     /// <summary>The criterion's outcome whenever it is not met: the same for every inspection, so made once.</summary>
     public CriterionOutcome NotMet { get; }

@@ -221,6 +221,9 @@ internal sealed partial class ConditionBinder
         var all = context.Indicators;
         // Positions in the question's indicators, kept in order: looked up by name, never by scanning the codebook.
         IEnumerable<int>? result = ReferenceEquals(candidates, all) ? null : candidates.Select(i => context.Positions[i.Id]);
+        // One test of one area over the whole question, the common case: its indicators as the context keeps them.
+        IReadOnlyList<Indicator>? wholeArea = null;
+        var tests = 0;
         foreach (var conjunct in Conjuncts(body))
         {
             var (field, values) = conjunct switch
@@ -239,9 +242,11 @@ internal sealed partial class ConditionBinder
             };
             if (selected is null) continue;
             unknown |= field == "indicator" ? !values.All(context.Positions.ContainsKey) : !values.All(context.AreaPositions.Contains);
+            if (tests++ == 0 && result is null && field == "area" && values.Length == 1) wholeArea = context.AreaIndicators.GetValueOrDefault(values[0]);
             var chosen = selected.ToHashSet();
             result = result is null ? chosen.Order() : result.Where(chosen.Contains);
         }
+        if (tests == 1 && wholeArea is not null) return wholeArea;
         return result is null ? candidates : [.. result.Distinct().Order().Select(n => all[n])];
     }
 

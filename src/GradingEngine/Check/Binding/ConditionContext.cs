@@ -18,6 +18,12 @@ internal abstract record ConditionContext
         public ILookup<string, int> AreaPositions { get; } = Codebook.Indicators.Where(i => i.QuestionId == Question.Id)
             .Select((i, n) => (i.AreaId, n)).ToLookup(p => p.AreaId, p => p.n, StringComparer.Ordinal);
 
+        /// <summary>The question's indicators of each area, in order: every lambda narrowed to one area shares its list,
+        /// instead of each building its own (an area of a large codebook holds hundreds).</summary>
+        public IReadOnlyDictionary<string, IReadOnlyList<Indicator>> AreaIndicators { get; } = Codebook.Indicators
+            .Where(i => i.QuestionId == Question.Id).GroupBy(i => i.AreaId, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<Indicator>)g.ToArray(), StringComparer.Ordinal);
+
         private static Dictionary<string, int> PositionsOf(Codebook codebook, Question question)
         {
             var positions = new Dictionary<string, int>(StringComparer.Ordinal);

@@ -165,6 +165,8 @@ internal static class YamlReader
             public long Size { get; set; } = 1;
         }
 
+        private const int ShortMapping = 16;
+
         private readonly Stack<Frame> _stack = new();
         private readonly Dictionary<string, (YNode Node, long Size)> _anchors = new(StringComparer.Ordinal);
         private long _totalNodes;
@@ -234,7 +236,8 @@ internal static class YamlReader
             if (frame.Start is YMapping m)
             {
                 var entries = new List<YEntry>(frame.Children.Count / 2);
-                var seen = new Dictionary<string, YScalar>(frame.Children.Count / 2, StringComparer.Ordinal);
+                // Most mappings have a handful of keys, compared one by one; a dictionary only for long ones.
+                var seen = frame.Children.Count > 2 * ShortMapping ? new Dictionary<string, YScalar>(frame.Children.Count / 2, StringComparer.Ordinal) : null;
                 for (var i = 0; i + 1 < frame.Children.Count; i += 2)
                 {
                     if (frame.Children[i] is not YScalar key)
@@ -242,12 +245,12 @@ internal static class YamlReader
                         bag.Error(DiagnosticCodes.WrongType, frame.Children[i].Span, "a mapping key must be a plain value, not " + frame.Children[i].KindName);
                         continue;
                     }
-                    if (seen.TryGetValue(key.Value, out var first))
+                    if ((seen is null ? Earlier(entries, key.Value) : seen.GetValueOrDefault(key.Value)) is { } first)
                     {
                         bag.Error(DiagnosticCodes.DuplicateKey, key.Span, $"duplicate key `{key.Value}`", $"first given at line {first.Span.Line}");
                         continue;
                     }
-                    seen.Add(key.Value, key);
+                    seen?.Add(key.Value, key);
                     entries.Add(new YEntry(key, frame.Children[i + 1]));
                 }
                 node = m with { Entries = entries, LastLine = LastLine(m.Span.Line, end.Start) };
@@ -257,6 +260,15 @@ internal static class YamlReader
                 node = ((YSequence)frame.Start) with { Items = frame.Children.ToList() };
             }
             return Add(node, frame.Anchor, frame.Size, bag, counted: true);
+        }
+
+        private static YScalar? Earlier(List<YEntry> entries, string key)
+        {
+            foreach (var entry in entries)
+            {
+                if (entry.Key.Value == key) return entry.Key;
+            }
+            return null;
         }
 
         /// <summary>
