@@ -122,6 +122,9 @@ internal sealed partial class RulebookChecker
             case BoundRound round:
                 CollectWitnesses(round.Operand, positive, into);
                 break;
+            case BoundBands bands:
+                CollectWitnesses(bands.Input, positive, into);
+                break;
             case BoundNamedValue value:
                 // A criterion that reads a value has the findings behind it as its evidence.
                 CollectWitnesses(value.Definition, positive, into);
@@ -151,6 +154,7 @@ internal sealed partial class RulebookChecker
                 case BoundNot n: Visit(n.Operand); break;
                 case BoundNegate n: Visit(n.Operand); break;
                 case BoundRound r: Visit(r.Operand); break;
+                case BoundBands b: Visit(b.Input); break;
                 case BoundNamedValue v: Visit(v.Definition); break;
                 case BoundBinary b: Visit(b.Left); Visit(b.Right); break;
                 case BoundIn i: Visit(i.Value); break;

@@ -1,3 +1,4 @@
+using GradingEngine.Check.Analysis;
 using GradingEngine.Check.Binding;
 using GradingEngine.Diagnostics;
 using GradingEngine.Model;
@@ -22,6 +23,7 @@ internal sealed partial class RulebookChecker
             if (own.Count > 0) Question(questionId, own[0].Span);
         }
         var taken = TakenNames();
+        var banded = new HashSet<NamedValue>(ReferenceEqualityComparer.Instance);
         foreach (var value in values.Default.Concat(values.PerQuestion.Values.SelectMany(v => v)))
         {
             if (taken.TryGetValue(value.Id, out var what))
@@ -36,9 +38,37 @@ internal sealed partial class RulebookChecker
             var bound = new List<CheckedValue>();
             foreach (var value in scope.Definitions.Where(v => !taken.ContainsKey(v.Id)))
             {
-                if (scope.Bind(value.Id) is { } b) bound.Add(new CheckedValue(b.Index, value, b.Definition));
+                if (scope.Bind(value.Id) is not { } b) continue;
+                bound.Add(new CheckedValue(b.Index, value, b.Definition));
+                // A default value is bound for every question; its bands are judged once, over the first.
+                if (b.Definition is BoundBands bands && banded.Add(value)) CheckBands(value, bands);
             }
             _values[question.Id] = bound;
+        }
+    }
+
+    /// <summary>
+    /// A banded value's bands should move one way as the input rises (its `direction` then carries over to the input), and
+    /// should cover every number the input can be: below the first band the value is undefined, and the question not graded.
+    /// </summary>
+    private void CheckBands(NamedValue value, BoundBands bands)
+    {
+        var steps = bands.Values.Zip(bands.Values.Skip(1), (a, b) => Math.Sign(b - a)).Where(s => s != 0).Distinct().Count();
+        if (steps > 1)
+        {
+            _bag.Warning(DiagnosticCodes.BandsNotMonotone, value.Fields["bands"],
+                $"the bands of `{value.Id}` go up and down ({string.Join(", ", bands.Values.Select(v => v.ToString(System.Globalization.CultureInfo.InvariantCulture)))}): a higher input does not always move it the same way",
+                "give the bands values that only rise or only fall, or split the value in two");
+        }
+        var input = ValueRange.Of(bands.Input);
+        var first = bands.From[0];
+        var lowest = input.Only is { Length: > 0 } only ? only[0] : input.Whole && input.Lo is { } l ? decimal.Ceiling(l) : input.Lo;
+        if (lowest is null || lowest < first)
+        {
+            var what = lowest is { } low ? $"can be as low as {low.ToString(System.Globalization.CultureInfo.InvariantCulture)}" : "has no lower bound";
+            _bag.Warning(DiagnosticCodes.BandsNotCovering, value.Fields["bands"],
+                $"the input of `{value.Id}` {what}, below its first band (`from: {first.ToString(System.Globalization.CultureInfo.InvariantCulture)}`): there it is undefined, and a question whose thresholds read it is not graded",
+                "add a band from the lowest input, or check that such inputs cannot occur");
         }
     }
 

@@ -138,6 +138,7 @@ internal sealed class ConditionCompiler
         BoundNot n => Expression.Not(Emit(n.Operand)),
         BoundNegate n => Expression.Call(Ops.Neg, Emit(n.Operand)),
         BoundRound r => Expression.Call(Ops.Round, Emit(r.Operand)),
+        BoundBands b => Expression.Call(Ops.Band, Emit(b.Input), Expression.Constant(b.From), Expression.Constant(b.Values)),
         // Over findings a value's definition stands in its place: computed from the same findings, with the same sources.
         BoundNamedValue v => Emit(v.Definition),
         BoundBinary b => Binary(b),
@@ -408,6 +409,7 @@ internal sealed class ConditionCompiler
         public static readonly MethodInfo Div = Of(() => RuleOps.Div(null, null));
         public static readonly MethodInfo Neg = Of(() => RuleOps.Neg(null));
         public static readonly MethodInfo Round = Of(() => RuleOps.Round(null));
+        public static readonly MethodInfo Band = Of(() => RuleOps.Band(null, null!, null!));
         public static readonly MethodInfo Percentage = Of(() => RuleOps.Percentage(null!, null!));
 
         public static readonly MethodInfo Number = Of(() => RuleOps.Number(0));

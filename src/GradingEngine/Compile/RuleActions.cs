@@ -34,8 +34,11 @@ internal static class RuleActions
     /// The question's profile: counts and weights summed over the set of its met criteria, whatever order they fired in,
     /// and its findings counted, in all and by kind, with its named values computed from its findings.
     /// </summary>
-    public static void Profile(IContext context, QuestionEvidence scope, int effects, int kinds, ValuesRuntime values) =>
-        Yield(context, OutcomeProfile.Of(scope.QuestionId, scope.Met, scope.All, effects, kinds, values.Compute(scope)));
+    public static void Profile(IContext context, QuestionEvidence scope, int effects, int kinds, ValuesRuntime values)
+    {
+        var (computed, inputs) = values.Compute(scope);
+        Yield(context, OutcomeProfile.Of(scope.QuestionId, scope.Met, scope.All, effects, kinds, computed, inputs));
+    }
 
     public static void QuestionGrade(IContext context, OutcomeProfile profile, int rank, int ruleIndex) =>
         Yield(context, new QuestionGradeFact(profile.QuestionId, rank, ruleIndex, profile));

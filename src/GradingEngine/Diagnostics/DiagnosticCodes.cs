@@ -72,6 +72,8 @@ public static class DiagnosticCodes
     public const string CriterionAlwaysMet = "GE508";
     public const string LimitWithoutEffect = "GE509";
     public const string ValueDirectionMissing = "GE510";
+    public const string BandsNotMonotone = "GE511";
+    public const string BandsNotCovering = "GE512";
 
     /// <summary>Every code with a one-line summary, in code order.</summary>
     public static IReadOnlyList<(string Code, string Summary)> All { get; } =
@@ -133,5 +135,7 @@ public static class DiagnosticCodes
         (CriterionAlwaysMet, "a criterion met whatever the findings, even none (warning)"),
         (LimitWithoutEffect, "a limit that never applies, or never changes a grade where it applies (warning)"),
         (ValueDirectionMissing, "thresholds or limits read a named value that declares no `direction`, so monotonicity in it is not checked (warning)"),
+        (BandsNotMonotone, "a banded value whose bands' values neither only rise nor only fall as its input rises (warning)"),
+        (BandsNotCovering, "a banded value whose input can fall below its first band, where the value is undefined (warning)"),
     ];
 }

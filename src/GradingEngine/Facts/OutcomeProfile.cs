@@ -7,7 +7,8 @@ namespace GradingEngine.Facts;
 /// its effects), and how many findings the question has, in all and of each kind (in codebook order). Summed from
 /// every <see cref="CriterionMet"/> of the question once all have fired, so no grade depends on firing order.
 /// </summary>
-internal sealed class OutcomeProfile(string questionId, int[] counts, int[] weights, int findings, int[] kinds, decimal?[]? values = null)
+internal sealed class OutcomeProfile(string questionId, int[] counts, int[] weights, int findings, int[] kinds, decimal?[]? values = null,
+    decimal?[]? inputs = null)
 {
     private readonly decimal?[] _values = values ?? [];
 
@@ -23,8 +24,12 @@ internal sealed class OutcomeProfile(string questionId, int[] counts, int[] weig
     /// <summary>A named value of the question, by its index among the rulebook's value ids: undefined when it has no value there.</summary>
     public decimal? Value(int index) => index < _values.Length ? _values[index] : null;
 
+    /// <summary>The input of a banded value (the number its band is found for), for the trace; null for any other.</summary>
+    public decimal? Input(int index) => inputs is not null && index < inputs.Length ? inputs[index] : null;
+
     /// <summary>The profile of a question's met criteria and findings.</summary>
-    public static OutcomeProfile Of(string questionId, IEnumerable<CriterionMet> met, IReadOnlyList<FindingFact> all, int effects, int kindCount, decimal?[]? values = null)
+    public static OutcomeProfile Of(string questionId, IEnumerable<CriterionMet> met, IReadOnlyList<FindingFact> all, int effects, int kindCount, decimal?[]? values = null,
+        decimal?[]? inputs = null)
     {
         var counts = new int[effects];
         var weights = new int[effects];
@@ -38,7 +43,7 @@ internal sealed class OutcomeProfile(string questionId, int[] counts, int[] weig
         {
             if (f.Kind >= 0) kinds[f.Kind]++;
         }
-        return new OutcomeProfile(questionId, counts, weights, all.Count, kinds, values);
+        return new OutcomeProfile(questionId, counts, weights, all.Count, kinds, values, inputs);
     }
 
     /// <summary>

@@ -41,6 +41,19 @@ internal static class RuleOps
     /// </summary>
     public static decimal? Round(decimal? a) => a is { } x ? decimal.Round(x, 0, MidpointRounding.AwayFromZero) : null;
 
+    /// <summary>
+    /// The value of the band <paramref name="a"/> falls in: <paramref name="values"/>[i] for the last <paramref name="from"/>[i]
+    /// at or below it (<paramref name="from"/> increases strictly). Undefined below the first band, so a number no band
+    /// covers is never given a band's value; undefined stays undefined.
+    /// </summary>
+    public static decimal? Band(decimal? a, decimal[] from, decimal[] values)
+    {
+        if (a is not { } x) return null;
+        var i = Array.BinarySearch(from, x);
+        if (i < 0) i = ~i - 1;
+        return i < 0 ? null : values[i];
+    }
+
     /// <summary>A profile count or weight as a number.</summary>
     public static decimal? Number(int value) => value;
 

@@ -83,7 +83,10 @@ public static partial class HtmlRenderer
         o.Line($"<table><thead><tr><th scope=\"col\">Value</th><th scope=\"col\">Computed</th><th scope=\"col\">Definition</th></tr></thead><tbody>");
         foreach (var value in question.Values)
         {
-            o.Line($"<tr data-value=\"{Encode(value.Definition.Id)}\"><td><code>{Encode(value.Definition.Id)}</code></td><td class=\"num\">{Encode(value.Text)}</td><td><code>{Encode(value.Definition.Definition.Text)}</code> ({RuleLink(s, value.Definition.Span)})</td></tr>");
+            var band = ReportParts.Band(value) is var (text, at)
+                ? $"; bands: {Encode(text)}{(at is { } span ? $" ({RuleLink(s, span)})" : "")}"
+                : "";
+            o.Line($"<tr data-value=\"{Encode(value.Definition.Id)}\"><td><code>{Encode(value.Definition.Id)}</code></td><td class=\"num\">{Encode(value.Text)}</td><td><code>{Encode(value.Definition.Definition.Text)}</code> ({RuleLink(s, value.Definition.Span)}){band}</td></tr>");
         }
         o.Line($"</tbody></table>");
         o.Line($"</section>");

@@ -163,6 +163,24 @@ public static class JsonRenderer
             w.WriteString("definition", value.Definition.Definition.Text);
             w.WriteString("file", RenderPaths.RuleFile(rulebook, value.Definition.Span));
             w.WriteNumber("line", value.Definition.Span.Line);
+            if (value.Definition.Bands.Count > 0)
+            {
+                // A banded value: the number its band was found for, and the band (null when none: undefined or below every band).
+                if (value.Input is { } input) w.WriteNumber("input", input);
+                else w.WriteNull("input");
+                if (value.Band is { } band)
+                {
+                    w.WriteStartObject("band");
+                    w.WriteNumber("from", band.From);
+                    w.WriteNumber("value", band.Value);
+                    w.WriteNumber("line", band.Span.Line);
+                    w.WriteEndObject();
+                }
+                else
+                {
+                    w.WriteNull("band");
+                }
+            }
             w.WriteEndObject();
         }
         w.WriteEndArray();

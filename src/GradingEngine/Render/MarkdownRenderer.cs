@@ -103,7 +103,10 @@ public static class MarkdownRenderer
         o.Line($"|---|---:|---|");
         foreach (var value in question.Values)
         {
-            o.Line($"| {Code(value.Definition.Id)} | {Escape(value.Text, lineStart: false)} | {Code(value.Definition.Definition.Text)} ({Code(RenderPaths.RuleLocation(rulebook, value.Definition.Span))}) |");
+            var band = ReportParts.Band(value) is var (text, at)
+                ? $"; bands: {Escape(text, lineStart: false)}{(at is { } span ? $" ({Code(RenderPaths.RuleLocation(rulebook, span))})" : "")}"
+                : "";
+            o.Line($"| {Code(value.Definition.Id)} | {Escape(value.Text, lineStart: false)} | {Code(value.Definition.Definition.Text)} ({Code(RenderPaths.RuleLocation(rulebook, value.Definition.Span))}){band} |");
         }
         o.Line();
     }

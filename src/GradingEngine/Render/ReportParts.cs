@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using GradingEngine.Trace;
+using GradingEngine.Diagnostics;
 using GradingEngine.Model;
 
 namespace GradingEngine.Render;
@@ -10,6 +11,18 @@ namespace GradingEngine.Render;
 /// </summary>
 internal static class ReportParts
 {
+
+    /// <summary>
+    /// How a banded value found its band, as (text before the location, the band's location or null): `input 75 is in the
+    /// band from 63` at values.yaml:24, or why it has none. Null for a value without bands.
+    /// </summary>
+    public static (string Text, SourceSpan? At)? Band(ComputedValue value)
+    {
+        if (value.Definition.Bands.Count == 0) return null;
+        if (value.Input is null) return ("input undefined, so no band", null);
+        if (value.Band is { } band) return ($"input {value.InputText} is in the band from {Numbers.Text(band.From)}", band.Span);
+        return ($"input {value.InputText} is below the first band, from {Numbers.Text(value.Definition.Bands[0].From)}, so no band", null);
+    }
 
     /// <summary>The grade as the scale defines it: the decision's grade may be a copy without the Annex A text.</summary>
     public static Grade OnScale(Rulebook rulebook, Grade grade) => rulebook.Scale.Find(grade.Id) ?? grade;

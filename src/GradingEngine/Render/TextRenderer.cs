@@ -170,6 +170,10 @@ public static class TextRenderer
         foreach (var value in question.Values)
         {
             o.Wrapped($"      {value.Definition.Id} = {value.Text}  ({RenderPaths.RuleLocation(rulebook, value.Definition.Span)}: ", value.Definition.Definition.Text + ")", "        ");
+            if (ReportParts.Band(value) is var (band, at))
+            {
+                o.Wrapped("        bands: ", at is { } span ? $"{band} ({RenderPaths.RuleLocation(rulebook, span)})" : band, "          ");
+            }
         }
     }
 

@@ -74,7 +74,7 @@ internal static class ResultBuilder
     /// <summary>The question's named values, as its profile computed them.</summary>
     private static IReadOnlyList<ComputedValue> Values(CompiledRulebook compiled, string questionId, OutcomeProfile profile) =>
         compiled.Checked.Values.GetValueOrDefault(questionId) is { Count: > 0 } values
-            ? [.. values.Select(v => new ComputedValue(v.Value, profile.Value(v.Index)))]
+            ? [.. values.Select(v => new ComputedValue(v.Value, profile.Value(v.Index), profile.Input(v.Index)))]
             : [];
 
     /// <summary>

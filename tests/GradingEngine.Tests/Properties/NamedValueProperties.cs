@@ -75,6 +75,65 @@ public class NamedValueProperties
         });
     }
 
+    [Property(MaxTest = 500)]
+    public Property Band_RandomBands_IsTheLastBandAtOrBelow_AndMovesOneWayWithRisingBands()
+    {
+        var froms = Gen.Choose(-50, 150).ListOf().Where(l => l.Count is >= 1 and <= 6).Select(l => l.Distinct().Order().Select(x => (decimal)x).ToArray());
+        var cases = from starts in froms
+                    from values in Gen.Choose(0, 9).ListOf().Where(l => l.Count >= 6)
+                    from x in Gen.Choose(-60, 160)
+                    from y in Gen.Choose(-60, 160)
+                    select (starts, values.Take(starts.Length).Select(v => (decimal)v).ToArray(), Math.Min(x, y) / 2m, Math.Max(x, y) / 2m);
+        return Prop.ForAll(cases.ToArbitrary(), c =>
+        {
+            var (from, values, x, y) = c;
+
+            var bx = RuleOps.Band(x, from, values);
+            var by = RuleOps.Band(y, from, values);
+
+            // Independent of the binary search: the last band whose `from` is at or below the number, by a scan.
+            var last = Enumerable.Range(0, from.Length).LastOrDefault(i => from[i] <= x, -1);
+            Assert.Equal(last < 0 ? null : values[last], bx);
+            Assert.Null(RuleOps.Band(null, from, values));
+            // Rising bands: a higher number is never in a lower band, and is covered whenever a lower one is.
+            var sorted = values.Order().ToArray();
+            if (values.SequenceEqual(sorted))
+            {
+                if (bx is not null) Assert.True(by >= bx, $"{x} -> {bx} but {y} -> {by?.ToString() ?? "undefined"}");
+            }
+        });
+    }
+
+    [Property(MaxTest = 40)]
+    public Property Grade_RandomBands_ValueIsTheBandOfTheRoundedPercentage_AndOneTheCheckerAllows()
+    {
+        var cases = from starts in Gen.Choose(20, 100).ListOf().Where(l => l.Count is >= 1 and <= 4).Select(l => l.Distinct().Order().ToArray())
+                    from seed in Gen.Choose(0, 1000)
+                    from scores in Gen.Choose(1, 4).ListOf().Where(l => l.Count is >= 1 and <= 6)
+                    select (starts, starts.Select((_, i) => 1 + (seed * (i + 3)) % 4).ToArray(), scores);
+        return Prop.ForAll(cases.ToArbitrary(), c =>
+        {
+            var (from, values, scores) = c;
+            var bands = "\n  - id: rating-score\n    value: score-percentage\n    bands:\n" +
+                string.Concat(from.Zip(values, (f, v) => $"      - {{from: {f}, value: {v}}}\n"));
+            var compiled = TestKit.Compile(ScoredRulebook.Create().With("values.yaml", ScoredRulebook.ValuesYaml + bands));
+
+            var result = Grade(compiled, Findings(scores.Select((s, i) => (s, i))));
+
+            var rating = result.Questions.Single(q => q.Question.Id == "Q1").Values.Single(v => v.Definition.Id == "rating-score");
+            var percentage = RuleOps.Round(100m * scores.Sum() / (4 * scores.Count))!.Value;
+            var band = Enumerable.Range(0, from.Length).LastOrDefault(i => from[i] <= percentage, -1);
+            Assert.Equal(percentage, rating.Input);
+            Assert.Equal(band < 0 ? null : values[band], rating.Value);
+            Assert.Equal(band < 0 ? null : from[band], rating.Band?.From);
+            // What `rules check` ranges the value over contains what grading computed.
+            var definition = compiled.Checked.Values["Q1"].Single(v => v.Value.Id == "rating-score").Definition;
+            var range = GradingEngine.Check.Analysis.ValueRange.Of(definition);
+            if (rating.Value is { } v) Assert.Contains(v, range.Only!);
+            else Assert.True(range.MaybeUndefined);
+        });
+    }
+
     /// <summary>Grades, values, and each criterion's outcome with its evidence, in the order the trace gives them.</summary>
     private static string Summary(GradingEngine.Trace.GradingResult result) => string.Join("\n", result.Questions.Select(q =>
         $"{q.Question.Id} {q.Grade?.Id ?? "not-graded"} {string.Join(",", q.Values.Select(v => $"{v.Definition.Id}={v.Text}"))} " +

@@ -134,6 +134,9 @@ internal abstract class ConditionClosures<T>
             case BoundRound r:
                 var rounded = Number(r.Operand);
                 return p => RuleOps.Round(rounded(p));
+            case BoundBands bands:
+                var (input, from, values) = (Number(bands.Input), bands.From, bands.Values);
+                return p => RuleOps.Band(input(p), from, values);
             case BoundBinary b:
                 Func<decimal?, decimal?, decimal?> op = b.Op switch
                 {

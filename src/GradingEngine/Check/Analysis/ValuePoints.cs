@@ -19,6 +19,8 @@ internal static class ValuePoints
     /// <summary>The points in increasing order, or null when the value cannot be represented.</summary>
     public static decimal[]? Of(ProfileDomain.Variable variable, ValueRange range, IReadOnlyList<BoundExpr> conditions, ProfileDomain domain)
     {
+        // A value that can only be a few numbers (a banded value) is represented by each of them, exactly.
+        if (range.Only is { Length: > 0 and <= MaxPoints } only) return only;
         var breakpoints = new SortedSet<decimal>();
         var alone = true;
         foreach (var atom in conditions.SelectMany(Atoms))

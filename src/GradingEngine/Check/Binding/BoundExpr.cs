@@ -59,6 +59,12 @@ internal enum ProfileMeasure
 /// </summary>
 internal sealed record BoundNamedValue(int Index, string Id, BoundExpr Definition) : BoundExpr(ValueType.Number);
 
+/// <summary>
+/// A banded named value (values.yaml `bands`): the band <paramref name="Input"/> falls in gives the value; undefined when
+/// the input is, or is below the first band (RuleOps.Band). <paramref name="From"/> increases strictly.
+/// </summary>
+internal sealed record BoundBands(BoundExpr Input, decimal[] From, decimal[] Values) : BoundExpr(ValueType.Number);
+
 /// <summary>`round(x)`: the nearest whole number, halves away from zero (RuleOps.Round).</summary>
 internal sealed record BoundRound(BoundExpr Operand) : BoundExpr(ValueType.Number);
 

@@ -19,11 +19,15 @@ internal static class BoundPrinter
         BoundIn i => $"{Operand(i.Value)} in [{string.Join(", ", i.Items.Select(Constant))}]",
         BoundNamedValue v => v.Id,
         BoundRound r => $"round({Print(r.Operand)})",
+        // Not condition syntax: bands are written in values.yaml, and this only names them.
+        BoundBands b => $"bands({Print(b.Input)}; {string.Join(", ", b.From.Zip(b.Values, (f, v) => $"from {Number(f)}: {Number(v)}"))})",
         // A percentage reads its findings' scores: the projection it was bound with is not written.
         BoundAggregate { Kind: AggregateKind.Percentage } a => $"percentage({Lambda(a.Filter)})",
         BoundAggregate a => $"{a.Kind.ToString().ToLowerInvariant()}({Lambda(a.Filter)}{(a.Second is null ? "" : ", " + Lambda(a.Second))})",
         _ => throw new UnreachableException(expr.GetType().Name),
     };
+
+    private static string Number(decimal d) => d.ToString(CultureInfo.InvariantCulture);
 
     private static string Operand(BoundExpr expr) => expr is BoundBinary or BoundNot ? $"({Print(expr)})" : Print(expr);
 

@@ -46,6 +46,10 @@ internal sealed class ValueScope
         _binding.Add(id);
         var context = new ConditionContext.Findings(_question, _codebook) { Values = this };
         var definition = ConditionBinder.BindNumber(value.Definition, context, _bag);
+        if (definition is not null && value.Bands.Count > 0)
+        {
+            definition = new BoundBands(definition, [.. value.Bands.Select(b => b.From)], [.. value.Bands.Select(b => b.Value)]);
+        }
         _binding.RemoveAt(_binding.Count - 1);
         // A cycle is reported once, where it closes; the values on the way have nothing more to say.
         if (_bound.ContainsKey(id)) return _bound[id];

@@ -130,6 +130,20 @@ internal sealed partial class MappingReader
         return value;
     }
 
+    /// <summary>A number written in decimal digits (`63`, `-2.5`), read exactly; no exponent, no `.5`.</summary>
+    public decimal? Decimal(string key, bool required)
+    {
+        var s = Scalar(key, required);
+        if (s is null) return null;
+        if (!s.IsPlain || !DecimalNumber().IsMatch(s.Value)
+            || !decimal.TryParse(s.Value, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value))
+        {
+            _bag.Error(DiagnosticCodes.WrongType, s.Span, $"expected `{key}` to be a number such as `63` or `2.5`, found `{s.Value}`");
+            return null;
+        }
+        return value;
+    }
+
     public bool? Bool(string key, bool required)
     {
         var s = Scalar(key, required);
@@ -205,4 +219,8 @@ internal sealed partial class MappingReader
 
     [GeneratedRegex(@"^[+-]?[0-9]+\z")]
     private static partial Regex WholeNumber();
+
+    // At most 28 digits each side: what a decimal holds exactly.
+    [GeneratedRegex(@"^[+-]?[0-9]{1,28}(\.[0-9]{1,28})?\z")]
+    private static partial Regex DecimalNumber();
 }

@@ -136,6 +136,7 @@ internal static class CriterionLint
             case BoundNot n: Visit(n.Operand, action); break;
             case BoundNegate n: Visit(n.Operand, action); break;
             case BoundRound r: Visit(r.Operand, action); break;
+            case BoundBands b: Visit(b.Input, action); break;
             case BoundNamedValue v: Visit(v.Definition, action); break;
             case BoundBinary b: Visit(b.Left, action); Visit(b.Right, action); break;
             case BoundIn i: Visit(i.Value, action); break;
