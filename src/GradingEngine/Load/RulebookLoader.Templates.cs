@@ -10,14 +10,20 @@ internal sealed partial class RulebookLoader
     /// <summary>What a template writes where the question id goes.</summary>
     public const string QuestionPlaceholder = "{question}";
 
+    /// <summary>What a template copied per area (`each: area`) writes where the area's id and title go.</summary>
+    public const string AreaPlaceholder = "{area}";
+
+    public const string AreaTitlePlaceholder = "{area-title}";
+
     /// <summary>
-    /// A template: criteria written once, copied for every question (or those listed under `questions`) with the question
-    /// id put in place of `{question}` in their id, area, title, rationale, condition and message. Each copy is located at
-    /// the template and knows the question it is for, so diagnostics and traces can say both.
+    /// A template: criteria written once, copied for every question (or those listed under `questions`), or with
+    /// `each: area` for every area of those questions, with the question id in place of `{question}` (and the area's id
+    /// and title in place of `{area}` and `{area-title}`) in their id, area, title, rationale, condition and message. Each
+    /// copy is located at the template and knows what it is for, so diagnostics and traces can say both.
     /// </summary>
     private IEnumerable<Criterion> ReadTemplate(YNode node, IReadOnlyList<Question> questions)
     {
-        var m = MappingReader.Open(node, "template", _bag, "questions", "criteria");
+        var m = MappingReader.Open(node, "template", _bag, "questions", "each", "criteria");
         if (m is null) return [];
         var targets = questions.Select(q => q.Id).ToList();
         if (m.Sequence("questions", required: false) is { } listed)
@@ -47,17 +53,43 @@ internal sealed partial class RulebookLoader
                 }
             }
         }
+        var perArea = false;
+        if (m.Scalar("each", required: false) is { } each)
+        {
+            if (each.Value is "area") perArea = true;
+            else if (each.Value is not "question")
+            {
+                _bag.Error(DiagnosticCodes.InvalidValue, each.Span, $"`each` must be `question` or `area`, found `{each.Value}`",
+                    "`each: area` copies the template for every area of its questions");
+            }
+        }
         var written = m.Sequence("criteria", required: true);
         m.Finish();
-        var copies = new List<Criterion>();
+        var copies = targets.SelectMany(q => perArea
+            ? questions.First(x => x.Id == q).Areas.Select(a => new Copy(q, a.Id, a.Title))
+            : [new Copy(q, null, null)]).ToList();
+        var result = new List<Criterion>();
         foreach (var criterion in written?.Items ?? [])
         {
-            copies.AddRange(ReadTemplateCriterion(criterion, targets));
+            result.AddRange(ReadTemplateCriterion(criterion, copies, perArea, targets.Count));
         }
-        return copies;
+        return result;
     }
 
-    private IEnumerable<Criterion> ReadTemplateCriterion(YNode node, IReadOnlyList<string> questions)
+    /// <summary>One copy of a template: its question, and its area when the template is copied per area.</summary>
+    private sealed record Copy(string Question, string? Area, string? AreaTitle)
+    {
+        public string Fill(string text)
+        {
+            text = text.Replace(QuestionPlaceholder, Question, StringComparison.Ordinal);
+            return Area is null ? text : text.Replace(AreaPlaceholder, Area, StringComparison.Ordinal).Replace(AreaTitlePlaceholder, AreaTitle, StringComparison.Ordinal);
+        }
+
+        public IEnumerable<(string Placeholder, string Value)> Placeholders =>
+            Area is null ? [(QuestionPlaceholder, Question)] : [(QuestionPlaceholder, Question), (AreaPlaceholder, Area), (AreaTitlePlaceholder, AreaTitle!)];
+    }
+
+    private IEnumerable<Criterion> ReadTemplateCriterion(YNode node, IReadOnlyList<Copy> copies, bool perArea, int questionCount)
     {
         var m = MappingReader.Open(node, "template criterion", _bag, "id", "area", "title", "rationale", "when", "effect", "weight", "message");
         if (m is null) return [];
@@ -70,48 +102,54 @@ internal sealed partial class RulebookLoader
         var weight = m.Has("weight") ? m.Int("weight", required: false, 1, 100) : 1;
         var message = m.String("message");
         m.Finish();
-        if (id is not null && questions.Count > 1 && !id.Value.Contains(QuestionPlaceholder, StringComparison.Ordinal))
+        // Copies for several questions need the question in their id; copies per area, the area too.
+        var needed = new List<string>();
+        if (questionCount > 1 && !id?.Value.Contains(QuestionPlaceholder, StringComparison.Ordinal) == true) needed.Add(QuestionPlaceholder);
+        if (perArea && !id?.Value.Contains(AreaPlaceholder, StringComparison.Ordinal) == true) needed.Add(AreaPlaceholder);
+        if (id is not null && needed.Count > 0)
         {
-            _bag.Error(DiagnosticCodes.InvalidId, id.Span, $"every copy of this template would have the id `{id.Value}`",
-                $"put `{QuestionPlaceholder}` in the id, e.g. `{QuestionPlaceholder}.{id.Value}`");
+            _bag.Error(DiagnosticCodes.InvalidId, id.Span, $"copies of this template would share the id `{id.Value}`",
+                $"put {string.Join(" and ", needed.Select(p => $"`{p}`"))} in the id, e.g. `{string.Concat(needed.Select(p => p + "."))}{id.Value}`");
             return [];
         }
         if (id is null || area is null || when is null || effect is null) return [];
-        var copies = new List<Criterion>();
-        foreach (var question in questions)
+        var criteria = new List<Criterion>();
+        foreach (var copy in copies)
         {
-            var copyId = Fill(id.Value, question);
-            var copyArea = Fill(area.Value, question);
+            var origin = new TemplateOrigin(m.Span, copy.Question, copy.Area);
+            var copyId = copy.Fill(id.Value);
+            var copyArea = copy.Fill(area.Value);
             if (!MappingReader.IsId(copyId) || !MappingReader.IsId(copyArea))
             {
                 _bag.Error(DiagnosticCodes.InvalidId, (MappingReader.IsId(copyId) ? area : id).Span,
-                    $"`{(MappingReader.IsId(copyId) ? copyArea : copyId)}` is not a valid id (for question `{question}`)",
+                    $"`{(MappingReader.IsId(copyId) ? copyArea : copyId)}` is not a valid id ({origin.For})",
                     "use letters, digits, `.`, `-` and `_`, starting with a letter or digit");
                 continue;
             }
-            var (text, writtenAt) = FillMapped(when.Value, question);
+            var (text, writtenAt) = FillMapped(when.Value, copy);
             var condition = ConditionParser.Parse(text, when.Spans, writtenAt, _limits, _bag);
             if (condition is null) continue;
-            copies.Add(new Criterion(copyId, question, copyArea, Fill(title ?? "", question), Fill(rationale ?? "", question), condition,
-                effect, weight ?? 1, Fill(message ?? "", question), m.Fields) { Template = new TemplateOrigin(m.Span, question) });
+            criteria.Add(new Criterion(copyId, copy.Question, copyArea, copy.Fill(title ?? ""), copy.Fill(rationale ?? ""), condition,
+                effect, weight ?? 1, copy.Fill(message ?? ""), m.Fields) { Template = origin });
         }
-        return copies;
+        return criteria;
     }
 
-    private static string Fill(string text, string question) => text.Replace(QuestionPlaceholder, question, StringComparison.Ordinal);
-
-    /// <summary>The text with the question id in place of each `{question}`, and where each of its characters is in the text as written.</summary>
-    private static (string Text, int[] WrittenAt) FillMapped(string text, string question)
+    /// <summary>The text with each placeholder filled in, and where each of its characters is in the text as written.</summary>
+    private static (string Text, int[] WrittenAt) FillMapped(string text, Copy copy)
     {
+        var placeholders = copy.Placeholders.ToArray();
         var filled = new System.Text.StringBuilder(text.Length);
         var map = new List<int>(text.Length + 1);
         for (var i = 0; i < text.Length;)
         {
-            if (string.CompareOrdinal(text, i, QuestionPlaceholder, 0, QuestionPlaceholder.Length) == 0)
+            var match = Array.FindIndex(placeholders, p => string.CompareOrdinal(text, i, p.Placeholder, 0, p.Placeholder.Length) == 0);
+            if (match >= 0)
             {
-                filled.Append(question);
-                map.AddRange(Enumerable.Repeat(i, question.Length));
-                i += QuestionPlaceholder.Length;
+                var (placeholder, value) = placeholders[match];
+                filled.Append(value);
+                map.AddRange(Enumerable.Repeat(i, value.Length));
+                i += placeholder.Length;
                 continue;
             }
             filled.Append(text[i]);

@@ -114,7 +114,9 @@ public static partial class HtmlRenderer
         var findings = outcome.Met ? $" · {ReportParts.Plural(outcome.Evidence.Count, "finding")}" : "";
         o.Line($"<summary><span class=\"message\">{Encode(headline)}</span> <span class=\"meta\"><code>{Encode(c.Id)}</code> · {(outcome.Met ? "" : "not met · ")}{effect}, weight {c.Weight}{findings}</span></summary>");
         o.Line($"<div class=\"body\">");
-        var template = c.Template is { } t ? $" (template, for <code>{Encode(t.QuestionId)}</code>)" : "";
+        var template = c.Template is { } t
+            ? $" (template, for <code>{Encode(t.QuestionId)}</code>{(t.AreaId is { } area ? $", area <code>{Encode(area)}</code>" : "")})"
+            : "";
         o.Line($"<p>{RuleLink(s, c.Span)}{template}, area <code>{Encode(c.AreaId)}</code>: {(outcome.Met ? "met" : "would be met")} when <code>{Encode(c.When.Text)}</code></p>");
         o.Line($"<p class=\"meta\">{Encode(c.Title)}. {Encode(c.Rationale)}</p>");
         if (outcome.Met) Findings(o, s, outcome.Evidence);

@@ -132,7 +132,11 @@ public static class JsonRenderer
             w.WriteNumber("weight", c.Weight);
             w.WriteString("outcome", outcome.Met ? "met" : "not met");
             w.WriteString("rule", RenderPaths.RuleLocation(rulebook, c.Span));
-            if (c.Template is { } template) w.WriteString("templateFor", template.QuestionId);
+            if (c.Template is { } template)
+            {
+                w.WriteString("templateFor", template.QuestionId);
+                if (template.AreaId is { } area) w.WriteString("templateArea", area);
+            }
             if (outcome.Met)
             {
                 w.WriteString("message", outcome.Message);

@@ -40,7 +40,7 @@ internal static class ReportParts
 
     /// <summary>`criteria/q1.yaml:12`, and for a template's copy `criteria/t.yaml:12 (template, for `Q3`)`.</summary>
     public static string CriterionLocation(Rulebook rulebook, Criterion criterion) =>
-        RenderPaths.RuleLocation(rulebook, criterion.Span) + (criterion.Template is { } t ? $" (template, for `{t.QuestionId}`)" : "");
+        RenderPaths.RuleLocation(rulebook, criterion.Span) + (criterion.Template is { } t ? $" (template, for `{t.QuestionId}`{(t.AreaId is { } area ? $", area `{area}`" : "")})" : "");
 
     public static IReadOnlyList<Finding> NotConsideredOf(GradingResult result, string questionId) =>
         result.NotConsidered.Where(f => f.QuestionId == questionId).ToList();

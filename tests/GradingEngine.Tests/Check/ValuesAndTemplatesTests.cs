@@ -160,8 +160,103 @@ public class ValuesAndTemplatesTests
         var result = TestKit.Check(ScoredRulebook.Create().With(CriteriaFile, criteria));
 
         var error = Assert.Single(result.Errors);
-        Assert.Contains("every copy of this template would have the id `score-of-one`", error.Message);
+        Assert.Contains("copies of this template would share the id `score-of-one`", error.Message);
         Assert.Equal(Locate(criteria, "score-of-one"), At(error));
+    }
+
+    private const string PerAreaTemplate = """
+        templates:
+          - each: area
+            questions: [Q1]
+            criteria:
+              - id: "{area}.low-score"
+                area: "{area}"
+                title: "{area-title}: a score of 2 or less"
+                rationale: per area
+                when: any(f => f.area == "{area}" and f.judgement <= 2)
+                effect: weakness
+                message: "{area-title}: {indicator} scores {judgement}"
+        """;
+
+    private static string TwoAreas(string rulebook) => rulebook.Replace(
+        "        title: Evidence\n  - id: Q2", "        title: Evidence\n      - id: people\n        title: People's views\n  - id: Q2", StringComparison.Ordinal);
+
+    /// <summary>The scored rulebook with a second area of Q1, `people`, with one indicator of its own (or none).</summary>
+    private static MiniRulebook WithPeople(bool indicator = true) => ScoredRulebook.Create()
+        .With("rulebook.yaml", TwoAreas(ScoredRulebook.RulebookYaml))
+        .With("codebook.yaml", indicator
+            ? ScoredRulebook.CodebookYaml + "\n  - id: q1.views\n    question: Q1\n    area: people\n    description: People's views\n    type: judgement\n    scale: score\n"
+            : ScoredRulebook.CodebookYaml);
+
+    [Fact]
+    public void Grade_PerAreaTemplate_OneCopyPerAreaWithItsIdAndTitle()
+    {
+        var mini = WithPeople().With("criteria/per-area.yaml", PerAreaTemplate);
+
+        var compiled = TestKit.Compile(mini);
+        var result = Grade(compiled, ScoredRulebook.FindingsYaml);
+
+        var copies = compiled.Rulebook.Criteria.Where(c => c.Template?.AreaId is not null).ToList();
+        Assert.Equal(["evidence.low-score", "people.low-score"], copies.Select(c => c.Id));
+        Assert.Equal(["Evidence: a score of 2 or less", "People's views: a score of 2 or less"], copies.Select(c => c.Title));
+        Assert.Equal(["evidence", "people"], copies.Select(c => c.AreaId));
+        // Q1's findings are all in `evidence`: its copy is met by F2 (a 2).
+        var q1 = result.Questions.Single(q => q.Question.Id == "Q1");
+        var met = q1.Criteria.Single(c => c.Criterion.Id == "evidence.low-score");
+        Assert.True(met.Met);
+        Assert.Equal("Evidence: q1.staffing scores 2", met.Message);
+        Assert.Contains("(template, for `Q1`, area `evidence`)", TextRenderer.Explain(result, q1));
+        Assert.Contains("\"templateArea\": \"evidence\"", JsonRenderer.Render(result));
+        Assert.Contains("area <code>evidence</code>", HtmlRenderer.Render(result));
+    }
+
+    [Fact]
+    public void Check_PerAreaTemplateIdWithoutArea_GE204AsksForIt()
+    {
+        var template = PerAreaTemplate.Replace("\"{area}.low-score\"", "low-score", StringComparison.Ordinal);
+
+        var result = TestKit.Check(ScoredRulebook.Create().With("criteria/per-area.yaml", template));
+
+        var error = SingleError(result, DiagnosticCodes.InvalidId);
+        Assert.Contains("copies of this template would share the id `low-score`", error.Message);
+        Assert.Contains("put `{area}` in the id", error.Help);
+    }
+
+    [Fact]
+    public void Check_PerAreaTemplateWrongForOneArea_NamesTheQuestionAndArea()
+    {
+        var mini = WithPeople().With("criteria/per-area.yaml", PerAreaTemplate.Replace("f.area == \"{area}\"", "f.indicator == \"q1.{area}\"", StringComparison.Ordinal));
+
+        var result = TestKit.Check(mini);
+
+        // q1.evidence and q1.people are not indicators: each copy's error names its area.
+        var errors = result.Errors.Where(d => d.Code == DiagnosticCodes.UnknownIndicator).ToList();
+        Assert.Equal(2, errors.Count);
+        Assert.Contains(errors, e => e.Message.Contains("for question `Q1`, area `evidence`", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.Message.Contains("for question `Q1`, area `people`", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Check_CriterionReadingAnAreaWithoutIndicators_GE403NotDropped()
+    {
+        // `people` is an area of Q1 that no indicator is in: its copy cannot read a judgement, and says so, rather than
+        // vanishing from the rulebook with no diagnostic.
+        var result = TestKit.Check(WithPeople(indicator: false).With("criteria/per-area.yaml", PerAreaTemplate));
+
+        var error = SingleError(result, DiagnosticCodes.AmbiguousField);
+        Assert.Contains("no indicator of this question can match `f` here", error.Message);
+        Assert.Contains("for question `Q1`, area `people`", error.Message);
+    }
+
+    [Fact]
+    public void Load_TemplateEachSomethingElse_GE206()
+    {
+        var template = PerAreaTemplate.Replace("each: area", "each: indicator", StringComparison.Ordinal);
+
+        var result = TestKit.Check(ScoredRulebook.Create().With("criteria/per-area.yaml", template));
+
+        var error = SingleError(result, DiagnosticCodes.InvalidValue);
+        Assert.Contains("`each` must be `question` or `area`, found `indicator`", error.Message);
     }
 
     [Fact]

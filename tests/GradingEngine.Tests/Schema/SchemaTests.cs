@@ -404,7 +404,7 @@ public partial class SchemaTests
         { "codebook", "/$defs/scale", "id levels range better description", "id" },
         { "codebook", "/$defs/indicator", "id question area description type scale unit kinds", "id question area description type" },
         { "criteria", "", "criteria templates", "" },
-        { "criteria", "/$defs/template", "questions criteria", "criteria" },
+        { "criteria", "/$defs/template", "questions each criteria", "criteria" },
         { "criteria", "/$defs/templateCriterion", "id area title rationale when effect weight message", "id area title rationale when effect message" },
         { "values", "", "default questions", "" },
         { "values", "/$defs/value", "id title value bands direction", "id value" },

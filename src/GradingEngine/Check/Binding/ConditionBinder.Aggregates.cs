@@ -241,7 +241,8 @@ internal sealed partial class ConditionBinder
                 _ => null,
             };
             if (selected is null) continue;
-            unknown |= field == "indicator" ? !values.All(context.Positions.ContainsKey) : !values.All(context.AreaPositions.Contains);
+            // An area of the question that no indicator is in is known, just empty: what reads it is told so, not silenced.
+            unknown |= field == "indicator" ? !values.All(context.Positions.ContainsKey) : !values.All(v => context.Question.FindArea(v) is not null);
             if (tests++ == 0 && result is null && field == "area" && values.Length == 1) wholeArea = context.AreaIndicators.GetValueOrDefault(values[0]);
             var chosen = selected.ToHashSet();
             result = result is null ? chosen.Order() : result.Where(chosen.Contains);
