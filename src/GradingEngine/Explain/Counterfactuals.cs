@@ -154,6 +154,9 @@ internal static class Counterfactuals
         var scale = result.Rulebook.Scale;
         var graded = result.Questions.Where(q => q.IsGraded).ToList();
         var ranks = graded.Select(q => q.Grade!.Rank).ToArray();
+        // Grades carried from an earlier inspection count as they are: no change of this inspection's evidence moves them.
+        var carried = result.Questions.Where(q => !q.IsGraded && q.Carried is not null)
+            .Select(q => new QuestionGradeFact(q.Question.Id, q.Carried!.Grade.Rank, -1, Empty)).ToList();
         var results = new List<IReadOnlyList<QuestionChange>>();
         for (var size = 1; size <= Math.Min(2, ranks.Length) && results.Count == 0; size++)
         {
@@ -161,7 +164,7 @@ internal static class Counterfactuals
             {
                 foreach (var assignment in Assignments(changed, ranks, scale.Grades.Count))
                 {
-                    var facts = ranks.Select((r, i) => new QuestionGradeFact(graded[i].Question.Id, assignment.GetValueOrDefault(i, r), -1, Empty)).ToList();
+                    var facts = ranks.Select((r, i) => new QuestionGradeFact(graded[i].Question.Id, assignment.GetValueOrDefault(i, r), -1, Empty)).Concat(carried).ToList();
                     if (rollup.Grade(facts, findings) != target.Rank) continue;
                     results.Add(changed.Select(i => new QuestionChange(graded[i].Question, scale[ranks[i]], scale[assignment[i]])).ToList());
                     if (results.Count == MaxAlternatives) return results;

@@ -86,7 +86,7 @@ internal static class Outlooks
         var scale = result.Rulebook.Scale;
         var current = result.Overall!.Grade;
         var empty = OutcomeProfile.Of("", [], []);
-        var facts = result.Questions.Where(q => q.IsGraded).Select(q => new QuestionGradeFact(q.Question.Id, q.Grade!.Rank, -1, empty)).ToList();
+        var facts = result.Questions.Where(q => q.RollupGrade is not null).Select(q => new QuestionGradeFact(q.Question.Id, q.RollupGrade!.Rank, -1, empty)).ToList();
         var findings = OutcomeProfile.OfInspection(result.Rulebook.Codebook, result.Inspection.Findings);
         var holding = rollup.Holding(facts, findings);
         GradeStep? Step(int rank)

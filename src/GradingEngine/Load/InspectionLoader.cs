@@ -18,7 +18,7 @@ internal static class InspectionLoader
     {
         var errorsBefore = bag.ErrorCount;
         var root = YamlReader.ReadFile(path, limits, bag, out var source);
-        var m = MappingReader.Open(root, "findings file", bag, "inspection", ForceKey, OrganisationKey, "framework", "report", "findings", "proposed");
+        var m = MappingReader.Open(root, "findings file", bag, "inspection", ForceKey, OrganisationKey, "framework", "report", "findings", "proposed", "carried");
         if (m is null || source is null) return null;
         var id = m.Id("inspection");
         var force = Organisation(m, bag);
@@ -31,6 +31,7 @@ internal static class InspectionLoader
         var report = ReadReport(path, m, limits, bag);
         var findings = ReadFindings(m.Sequence("findings", required: true, nonEmpty: false), rulebook, report, bag);
         var proposed = m.Has("proposed") ? ReadGrades(m.Mapping("proposed", required: true), rulebook, bag) : null;
+        var carried = m.HasKey("carried") ? ReadCarried(m.Mapping("carried", required: true), m.KeySpanOf("carried"), rulebook, findings, bag) : [];
         m.Finish();
         if (bag.ErrorCount > errorsBefore)
         {
@@ -40,7 +41,67 @@ internal static class InspectionLoader
         {
             ReportFile = report is null ? null : Path.GetRelativePath(Path.GetDirectoryName(Path.GetFullPath(path))!, report.Path),
             ReportSha256 = report?.Sha256,
+            Carried = carried,
         };
+    }
+
+    /// <summary>
+    /// `carried: {source: ..., grades: {question: grade}}`: the earlier grades of questions not inspected this time, for
+    /// a roll-up that takes them (`carried-grades: true`). A question with findings is graded from them, never carried.
+    /// </summary>
+    public static IReadOnlyList<CarriedGrade> ReadCarried(YMapping? map, SourceSpan at, Rulebook rulebook, IReadOnlyList<Finding> findings, DiagnosticBag bag)
+    {
+        var m = MappingReader.Open(map, "`carried`", bag, "source", "grades");
+        if (m is null) return [];
+        var source = m.String("source");
+        if (source is not null && string.IsNullOrWhiteSpace(source))
+        {
+            bag.Error(DiagnosticCodes.InvalidValue, m.SpanOf("source"), "`source` is empty", "say where the carried grades were published, e.g. the earlier report");
+        }
+        var grades = m.Mapping("grades", required: true);
+        m.Finish();
+        if (rulebook.Rollup is not { } rollup || !rollup.CarriedGrades)
+        {
+            bag.Error(DiagnosticCodes.InvalidValue, at,
+                rulebook.Rollup is null
+                    ? $"rulebook `{rulebook.Id}` has no overall grade, so a carried grade has nothing to count in"
+                    : $"rulebook `{rulebook.Id}` does not take carried grades",
+                rulebook.Rollup is null ? "remove `carried`" : "its rollup.yaml must allow them: `ungraded-questions: {carried-grades: true}`");
+            return [];
+        }
+        if (grades is null || source is null) return [];
+        var carried = new List<CarriedGrade>();
+        foreach (var entry in grades.Entries)
+        {
+            var question = rulebook.Questions.FirstOrDefault(q => q.Id == entry.Key.Value);
+            if (question is null)
+            {
+                bag.Error(DiagnosticCodes.UnknownQuestion, entry.Key.Span, $"unknown question `{entry.Key.Value}`",
+                    NameSuggester.Help(entry.Key.Value, rulebook.Questions.Select(q => q.Id)));
+                continue;
+            }
+            if (entry.Value is not YScalar scalar)
+            {
+                bag.Error(DiagnosticCodes.WrongType, entry.Value.Span, $"expected a grade id, found {entry.Value.KindName}");
+                continue;
+            }
+            if (rulebook.Scale.Find(scalar.Value) is not { } grade)
+            {
+                bag.Error(DiagnosticCodes.UnknownGrade, scalar.Span, $"unknown grade `{scalar.Value}`",
+                    NameSuggester.Help(scalar.Value, rulebook.Scale.Grades.Select(g => g.Id)) ?? $"grades are: {string.Join(", ", rulebook.Scale.Grades.Select(g => $"`{g.Id}`"))}");
+                continue;
+            }
+            var own = findings.Count(f => f.QuestionId == question.Id);
+            if (own > 0)
+            {
+                bag.Error(DiagnosticCodes.InvalidValue, entry.Key.Span,
+                    $"question `{question.Id}` has {own} finding{(own == 1 ? "" : "s")} here and a carried grade: it is graded from its findings",
+                    "carry only the grades of questions this inspection did not look at");
+                continue;
+            }
+            carried.Add(new CarriedGrade(question.Id, grade, source, entry.Key.Span));
+        }
+        return carried;
     }
 
     public const string ForceKey = "force";

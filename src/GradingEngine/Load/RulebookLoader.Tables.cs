@@ -85,16 +85,19 @@ internal sealed partial class RulebookLoader
         var m = MappingReader.Open(Read(RollupFile), "rollup.yaml", _bag, "overall", "limits", "ungraded-questions");
         var table = ReadTable(m?.Sequence("overall", required: true), "overall", m?.Span ?? SourceSpan.FileStart(PathOf(RollupFile)));
         var limits = ReadList(m?.Sequence("limits", required: false, nonEmpty: false), "limit", ReadLimit);
-        var (policy, minimum) = ReadUngraded(m?.Mapping("ungraded-questions", required: false));
+        var (policy, minimum, carried) = ReadUngraded(m?.Mapping("ungraded-questions", required: false));
         m?.Finish();
-        return m is null ? null : new RollupPolicy(table, limits, policy, minimum, m.Fields);
+        return m is null ? null : new RollupPolicy(table, limits, policy, minimum, m.Fields) { CarriedGrades = carried };
     }
 
-    /// <summary>`policy: overall-not-graded` (the default) or `policy: grade-the-rest` with `minimum: N` graded questions.</summary>
-    private (UngradedPolicy Policy, int Minimum) ReadUngraded(YMapping? section)
+    /// <summary>
+    /// `policy: overall-not-graded` (the default) or `policy: grade-the-rest` with `minimum: N` graded questions; and
+    /// `carried-grades: true` when findings may carry a question's earlier grade into the roll-up.
+    /// </summary>
+    private (UngradedPolicy Policy, int Minimum, bool Carried) ReadUngraded(YMapping? section)
     {
-        var m = MappingReader.Open(section, "`ungraded-questions`", _bag, "policy", "minimum");
-        if (m is null) return (UngradedPolicy.OverallNotGraded, 0);
+        var m = MappingReader.Open(section, "`ungraded-questions`", _bag, "policy", "minimum", "carried-grades");
+        if (m is null) return (UngradedPolicy.OverallNotGraded, 0, false);
         var scalar = m.Scalar("policy", required: true);
         UngradedPolicy? policy = scalar?.Value switch
         {
@@ -117,8 +120,9 @@ internal sealed partial class RulebookLoader
         {
             _bag.Error(DiagnosticCodes.InvalidValue, m.SpanOf("minimum"), "`minimum` only applies to `policy: grade-the-rest`");
         }
+        var carried = m.Has("carried-grades") && m.Bool("carried-grades", required: false) == true;
         m.Finish();
-        return (policy ?? UngradedPolicy.OverallNotGraded, minimum);
+        return (policy ?? UngradedPolicy.OverallNotGraded, minimum, carried);
     }
 
     private GradeTable ReadTable(YSequence? sequence, string name, SourceSpan span)

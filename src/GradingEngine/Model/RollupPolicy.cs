@@ -9,4 +9,10 @@ namespace GradingEngine.Model;
 public sealed record RollupPolicy(GradeTable Table, IReadOnlyList<Limit> Limits, UngradedPolicy Ungraded, int MinimumGraded, FieldSpans Fields)
 {
     public SourceSpan Span => Fields.Whole;
+
+    /// <summary>
+    /// Whether a findings file may carry the grade of a question not inspected from an earlier inspection
+    /// (`ungraded-questions: carried-grades: true`), for the roll-up to count in its place.
+    /// </summary>
+    public bool CarriedGrades { get; init; }
 }

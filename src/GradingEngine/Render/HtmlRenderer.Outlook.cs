@@ -141,6 +141,10 @@ public static partial class HtmlRenderer
             {
                 o.Line($"<p class=\"ungraded\">Graded on {result.Questions.Count - left.Count} of {result.Questions.Count} questions: {string.Join(", ", left.Select(q => $"<code>{Encode(q)}</code>"))} not graded.</p>");
             }
+            if (overall.CarriedQuestions is { Count: > 0 } carried)
+            {
+                o.Line($"<p class=\"carried\">{string.Concat(ReportParts.Segments(ReportParts.CarriedOverall(carried)).Select(p => p.Code ? $"<code>{Encode(p.Text)}</code>" : Encode(p.Text)))}</p>");
+            }
             Decision(o, s, overall, profile: false);
             Outlook(o, s, overall, result.OutlookOf(ProposedGrades.OverallKey));
         }

@@ -23,6 +23,7 @@ public static partial class HtmlRenderer
         else
         {
             NotGraded(o, s, question.NotGraded!);
+            if (question.Carried is { } carried) o.Line($"<p class=\"carried\">{Encode(ReportParts.Carried(carried))}</p>");
         }
         Values(o, s, question);
         o.Line($"<h3>Criteria met</h3>");

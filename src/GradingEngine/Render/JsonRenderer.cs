@@ -119,6 +119,14 @@ public static class JsonRenderer
         w.WriteString("id", question.Question.Id);
         w.WriteString("title", question.Question.Title);
         WriteOutcome(w, rulebook, question.Decision, question.NotGraded);
+        if (question.Carried is { } carried)
+        {
+            w.WriteStartObject("carried");
+            w.WriteString("grade", carried.Grade.Id);
+            w.WriteString("source", carried.Source);
+            w.WriteNumber("line", carried.Span.Line);
+            w.WriteEndObject();
+        }
         WriteOutlook(w, rulebook, outlook);
         if (!rulebook.Values.IsEmpty) WriteValues(w, rulebook, question.Values);
         w.WriteStartArray("criteria");
@@ -205,6 +213,19 @@ public static class JsonRenderer
         {
             w.WriteStartArray("ungradedQuestions");
             foreach (var question in decision.UngradedQuestions) w.WriteStringValue(question);
+            w.WriteEndArray();
+        }
+        if (decision.CarriedQuestions.Count > 0)
+        {
+            w.WriteStartArray("carriedQuestions");
+            foreach (var carried in decision.CarriedQuestions)
+            {
+                w.WriteStartObject();
+                w.WriteString("question", carried.QuestionId);
+                w.WriteString("grade", carried.Grade.Id);
+                w.WriteString("source", carried.Source);
+                w.WriteEndObject();
+            }
             w.WriteEndArray();
         }
         if (decision.LimitedBy is { } limit)

@@ -68,6 +68,11 @@ public static class MarkdownRenderer
         else
         {
             NotGraded(o, rulebook, question.NotGraded!);
+            if (question.Carried is { } carried)
+            {
+                o.Line($"{Escape(ReportParts.Carried(carried))}");
+                o.Line();
+            }
         }
         Values(o, rulebook, question);
         foreach (var effect in rulebook.Effects)
@@ -289,6 +294,11 @@ public static class MarkdownRenderer
         if (overall.UngradedQuestions is { Count: > 0 } left)
         {
             o.Line($"Graded on {result.Questions.Count - left.Count} of {result.Questions.Count} questions: {string.Join(", ", left.Select(Code))} not graded.");
+            o.Line();
+        }
+        if (overall.CarriedQuestions is { Count: > 0 } carried)
+        {
+            o.Line($"{string.Concat(ReportParts.Segments(ReportParts.CarriedOverall(carried)).Select(p => p.Code ? Code(p.Text) : Escape(p.Text, lineStart: false)))}");
             o.Line();
         }
         Decision(o, result.Rulebook, overall, profile: false);

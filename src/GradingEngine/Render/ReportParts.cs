@@ -24,6 +24,13 @@ internal static class ReportParts
         return ($"input {value.InputText} is below the first band, from {Numbers.Text(value.Definition.Bands[0].From)}, so no band", null);
     }
 
+    /// <summary>Under a question not graded whose earlier grade the roll-up counts: `Carried into the overall grade: Good, from ...`.</summary>
+    public static string Carried(CarriedGrade carried) => $"Carried into the overall grade: {carried.Grade.Name}, from {carried.Source}";
+
+    /// <summary>Under an overall grade that counted carried grades: which, and from where.</summary>
+    public static string CarriedOverall(IReadOnlyList<CarriedGrade> carried) =>
+        $"Counts grades carried from an earlier inspection for questions not inspected: {string.Join(", ", carried.Select(c => $"`{c.QuestionId}` {c.Grade.Name}"))} (from {string.Join("; ", carried.Select(c => c.Source).Distinct(StringComparer.Ordinal))})";
+
     /// <summary>The grade as the scale defines it: the decision's grade may be a copy without the Annex A text.</summary>
     public static Grade OnScale(Rulebook rulebook, Grade grade) => rulebook.Scale.Find(grade.Id) ?? grade;
 

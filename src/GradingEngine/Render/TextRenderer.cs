@@ -58,7 +58,7 @@ public static class TextRenderer
     /// </summary>
     private static void Summary(TextOutput o, GradingResult result)
     {
-        var rows = result.Questions.Select(q => (Subject: q.Question.Id, Outcome: Outcome(result.Rulebook, q.Grade, q.Decision, q.NotGraded)))
+        var rows = result.Questions.Select(q => (Subject: q.Question.Id, Outcome: Carried(Outcome(result.Rulebook, q.Grade, q.Decision, q.NotGraded), q)))
             .Concat(result.HasOverall ? [(Subject: "Overall", Outcome: Outcome(result.Rulebook, result.Overall?.Grade, result.Overall, result.OverallNotGraded))] : [])
             .ToList();
         var subjects = rows.Max(r => r.Subject.Length);
@@ -76,6 +76,9 @@ public static class TextRenderer
         o.Line();
     }
 
+    private static (string Grade, string Why) Carried((string Grade, string Why) outcome, QuestionResult question) =>
+        question is { IsGraded: false, Carried: { } carried } ? (outcome.Grade, $"{outcome.Why}; carried into the overall: {carried.Grade.Name}") : outcome;
+
     /// <summary>A summary row's grade and its reason in a few words.</summary>
     private static (string Grade, string Why) Outcome(Rulebook rulebook, Grade? grade, GradeDecision? decision, NotGraded? notGraded)
     {
@@ -91,6 +94,7 @@ public static class TextRenderer
         o.Wrapped("    ", question.Question.Title);
         if (question.NotGraded is { } notGraded) NotGraded(o, rulebook, notGraded);
         else Decision(o, rulebook, question.Decision!, profile: true);
+        if (question.Carried is { } carried) o.Wrapped("    ", ReportParts.Carried(carried), "      ");
         o.Line();
     }
 
@@ -110,6 +114,7 @@ public static class TextRenderer
         if (question.NotGraded is { } notGraded)
         {
             NotGraded(o, rulebook, notGraded);
+            if (question.Carried is { } carried) o.Wrapped("    ", ReportParts.Carried(carried), "      ");
         }
         else
         {
@@ -235,6 +240,7 @@ public static class TextRenderer
         }
         o.Line($"Overall  {result.Overall!.Grade.Name}");
         if (result.Overall.UngradedQuestions is { Count: > 0 } left) GradedOn(o, "    ", result, left);
+        if (result.Overall.CarriedQuestions is { Count: > 0 } carried) o.Wrapped("    ", ReportParts.CarriedOverall(carried), "      ");
         Decision(o, result.Rulebook, result.Overall, profile: false);
         if (outlook) Outlook(o, result.Rulebook, result.OutlookOf(ProposedGrades.OverallKey));
         o.Line();

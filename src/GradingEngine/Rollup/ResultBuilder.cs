@@ -34,7 +34,10 @@ internal static class ResultBuilder
             var values = Values(compiled, question.Id, fact.Profile);
             if ((NotGraded(compiled.Requirements[question.Id], [.. findings[question.Id]]) ?? Undefined(runtime, fact.Profile)) is { } notGraded)
             {
-                questions.Add(new QuestionResult(question, null, notGraded, outcomes[q]) { Values = values });
+                var carried = evaluation.Inspection.Carried.FirstOrDefault(c => c.QuestionId == question.Id);
+                questions.Add(new QuestionResult(question, null, notGraded, outcomes[q]) { Values = values, Carried = carried });
+                // Not graded here: the roll-up counts the grade carried from the earlier inspection in its place.
+                if (carried is not null) graded.Add(new QuestionGradeFact(question.Id, carried.Grade.Rank, -1, fact.Profile));
                 continue;
             }
             var holding = runtime.Holding(fact.Profile);
@@ -86,7 +89,8 @@ internal static class ResultBuilder
     {
         if (compiled.Rollup is not { } rollup) return (null, null);
         var policy = rollup.Policy;
-        var ungraded = questions.Where(q => !q.IsGraded).Select(q => q.Question.Id).ToList();
+        var ungraded = questions.Where(q => q.RollupGrade is null).Select(q => q.Question.Id).ToList();
+        var carried = questions.Where(q => !q.IsGraded && q.Carried is not null).Select(q => q.Carried!).ToList();
         if (ungraded.Count > 0 && policy.Ungraded == UngradedPolicy.OverallNotGraded)
         {
             return (null, new NotGraded($"not every question is graded: {string.Join(", ", ungraded.Select(q => $"`{q}`"))} not graded", [])
@@ -96,13 +100,13 @@ internal static class ResultBuilder
         }
         if (graded.Count < policy.MinimumGraded)
         {
-            return (null, new NotGraded($"{graded.Count} of {questions.Count} questions are graded, fewer than the {policy.MinimumGraded} the roll-up needs", [])
+            return (null, new NotGraded($"{graded.Count} of {questions.Count} questions are graded{(carried.Count > 0 ? " or carried" : "")}, fewer than the {policy.MinimumGraded} the roll-up needs", [])
             {
                 UngradedQuestions = ungraded,
             });
         }
         var findings = OutcomeProfile.OfInspection(compiled.Rulebook.Codebook, evaluation.Inspection.Findings);
-        return (RollUp(compiled, graded, findings) with { UngradedQuestions = ungraded }, null);
+        return (RollUp(compiled, graded, findings) with { UngradedQuestions = ungraded, CarriedQuestions = carried }, null);
     }
 
     /// <summary>

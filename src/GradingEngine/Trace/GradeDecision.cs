@@ -22,4 +22,7 @@ public sealed record GradeDecision(
 
     /// <summary>For an overall grade given on the graded questions only (`grade-the-rest`): the questions left out.</summary>
     public IReadOnlyList<string> UngradedQuestions { get; init; } = [];
+
+    /// <summary>For an overall grade: the questions not graded here whose earlier grades it counted (findings.yaml `carried:`).</summary>
+    public IReadOnlyList<CarriedGrade> CarriedQuestions { get; init; } = [];
 }

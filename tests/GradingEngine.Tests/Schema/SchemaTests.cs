@@ -156,7 +156,8 @@ public partial class SchemaTests
     public static TheoryData<string, int, string> DocExamples() => new()
     {
         { "findings-format.md", 0, "findings" },
-        { "findings-format.md", 1, "proposed" },
+        { "findings-format.md", 1, "findings" },
+        { "findings-format.md", 2, "proposed" },
         { "rulebook-tests.md", 0, "rule-tests" },
     };
 
@@ -417,12 +418,12 @@ public partial class SchemaTests
         { "rollup", "", "overall limits ungraded-questions", "overall" },
         { "rollup", "/$defs/gradeRule", "grade when otherwise because", "grade" },
         // `force` or `organisation` is required: one of the two, which the schema says with `oneOf` (see Mistakes).
-        { "findings", "", "inspection force organisation framework report findings proposed", "inspection framework findings" },
+        { "findings", "", "inspection force organisation framework report findings proposed carried", "inspection framework findings" },
         { "findings", "/$defs/finding", "id question indicator judgement value quote source kind", "id question indicator quote source" },
         { "proposed", "", "inspection grades", "grades" },
         { "rule-tests", "", "cases published", "" },
         { "rule-tests", "/$defs/published", "name description file label columns unknown disagree", "name description file unknown" },
-        { "rule-tests", "/$defs/case", "name description findings expect", "name description findings expect" },
+        { "rule-tests", "/$defs/case", "name description findings carried expect", "name description findings expect" },
         { "rule-tests", "/$defs/expect", "grades met notMet", "" },
         { "rule-tests", "/$defs/finding", "id question indicator judgement value quote source kind", "id question indicator quote source" },
     };

@@ -110,12 +110,21 @@ internal static class RuleTestLoader
 
         private RuleTestCase? ReadCase(YNode node, string path, SourceText source)
         {
-            var m = MappingReader.Open(node, "test case", bag, "name", "description", "findings", "expect");
+            var m = MappingReader.Open(node, "test case", bag, "name", "description", "findings", "carried", "expect");
             if (m is null) return null;
             var errorsBefore = bag.ErrorCount;
             var name = Name(m);
             var description = m.String("description");
             var inspection = ReadFindings(m, name ?? "", path, source);
+            if (m.HasKey("carried") && inspection is not null)
+            {
+                // Inline findings only: a findings file says what it carries itself.
+                if (m.Node("findings") is not YSequence)
+                {
+                    bag.Error(DiagnosticCodes.InvalidValue, m.KeySpanOf("carried"), "`carried` goes with inline findings; a findings file says what it carries itself");
+                }
+                inspection = inspection with { Carried = InspectionLoader.ReadCarried(m.Mapping("carried", required: true), m.KeySpanOf("carried"), rulebook, inspection.Findings, bag) };
+            }
             var expect = ReadExpect(m);
             m.Finish();
             if (bag.ErrorCount > errorsBefore || name is null || description is null || inspection is null || expect is null)
