@@ -146,12 +146,20 @@ internal static class InspectionLoader
     {
         var findings = new List<Finding>();
         var ids = new Dictionary<string, SourceSpan>(StringComparer.Ordinal);
+        var once = new Dictionary<string, Finding>(StringComparer.Ordinal);
         foreach (var node in sequence?.Items ?? [])
         {
             if (ReadFinding(node, rulebook, report, bag) is not { } finding) continue;
             if (!ids.TryAdd(finding.Id, finding.Span))
             {
                 bag.Error(DiagnosticCodes.DuplicateId, finding.Fields["id"], $"duplicate finding id `{finding.Id}`", $"first defined at {ids[finding.Id]}");
+                continue;
+            }
+            if (rulebook.Codebook.Find(finding.IndicatorId) is { Once: true } indicator && !once.TryAdd(indicator.Id, finding))
+            {
+                bag.Error(DiagnosticCodes.DuplicateId, finding.Fields["indicator"],
+                    $"indicator `{indicator.Id}` takes one finding per inspection, and `{once[indicator.Id].Id}` has it already",
+                    $"give one finding for it (the codebook says `once: true`, at {indicator.Span}); first at {once[indicator.Id].Span}");
                 continue;
             }
             findings.Add(finding);

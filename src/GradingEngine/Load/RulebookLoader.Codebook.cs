@@ -111,7 +111,7 @@ internal sealed partial class RulebookLoader
 
     private Indicator? ReadIndicator(YNode node, IReadOnlyList<JudgementScale> scales)
     {
-        var m = MappingReader.Open(node, "indicator", _bag, "id", "question", "area", "description", "type", "scale", "unit", "kinds");
+        var m = MappingReader.Open(node, "indicator", _bag, "id", "question", "area", "description", "type", "scale", "unit", "kinds", "once");
         if (m is null) return null;
         var id = m.Id("id");
         var question = m.Id("question");
@@ -154,12 +154,13 @@ internal sealed partial class RulebookLoader
         }
         var unit = m.String("unit", required: false);
         var kinds = ReadIds(m.Sequence("kinds", required: false), "kind");
+        var once = m.Has("once") && m.Bool("once", required: false) == true;
         m.Finish();
         if (id is null || question is null || area is null || type is null || (type == IndicatorType.Judgement && scale is null))
         {
             return null;
         }
-        return new Indicator(id, question, area, description, type.Value, scale, unit, m.Fields) { Kinds = kinds };
+        return new Indicator(id, question, area, description, type.Value, scale, unit, m.Fields) { Kinds = kinds, Once = once };
     }
 
     /// <summary>A list of ids, each checked to be one; the checker resolves them.</summary>

@@ -19,6 +19,12 @@ public sealed record Indicator(
     /// <summary>The kinds a finding of this indicator may carry; empty when any declared kind may.</summary>
     public IReadOnlyList<string> Kinds { get; init; } = [];
 
+    /// <summary>
+    /// At most one finding of this indicator per inspection (codebook `once: true`): a score given per quality statement,
+    /// which a second finding would count twice.
+    /// </summary>
+    public bool Once { get; init; }
+
     public bool Allows(string kind) => Kinds.Count == 0 || Kinds.Contains(kind, StringComparer.Ordinal);
 
     public string TypeName => Type switch

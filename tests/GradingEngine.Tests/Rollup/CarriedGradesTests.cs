@@ -17,7 +17,7 @@ namespace GradingEngine.Tests.Rollup;
 /// </summary>
 public class CarriedGradesTests
 {
-    private static readonly Lazy<GradingEngine.Compile.CompiledRulebook> Cqc = new(() =>
+    internal static readonly Lazy<GradingEngine.Compile.CompiledRulebook> Cqc = new(() =>
     {
         var result = GradingPipeline.LoadRulebook(Path.Combine(Repo.Root, "rules", "cqc-2023"));
         Assert.True(result.Succeeded, GradingEngine.Tests.Load.TestKit.Render(result.Diagnostics));
@@ -25,11 +25,11 @@ public class CarriedGradesTests
     });
 
     /// <summary>Every quality statement of <paramref name="question"/> scored <paramref name="score"/>.</summary>
-    private static string Scored(string question, int score) => string.Concat(Cqc.Value.Rulebook.Codebook.Indicators
+    internal static string Scored(string question, int score) => string.Concat(Cqc.Value.Rulebook.Codebook.Indicators
         .Where(i => i.QuestionId == question)
         .Select(i => $"  - {{id: {i.Id}, question: {question}, indicator: {i.Id}, judgement: {score}, quote: \"Synthetic score {score}.\", source: Synthetic}}\n"));
 
-    private static string Findings(string findings, string carried) =>
+    internal static string Findings(string findings, string carried) =>
         $"inspection: focused\norganisation: Synthetic care home\nframework: cqc-2023\nfindings:\n{findings}{carried}";
 
     private const string Carried = """
@@ -43,7 +43,7 @@ public class CarriedGradesTests
 
         """;
 
-    private static (GradingEngine.Trace.GradingResult? Result, IReadOnlyList<Diagnostic> Diagnostics) Load(string yaml)
+    internal static (GradingEngine.Trace.GradingResult? Result, IReadOnlyList<Diagnostic> Diagnostics) Load(string yaml)
     {
         using var temp = new TempFolder();
         var path = temp.Write("findings.yaml", yaml);

@@ -403,7 +403,7 @@ public partial class SchemaTests
         { "codebook", "", "kinds scales indicators", "indicators" },
         { "codebook", "/$defs/kind", "id title direction", "id direction" },
         { "codebook", "/$defs/scale", "id levels range better description", "id" },
-        { "codebook", "/$defs/indicator", "id question area description type scale unit kinds", "id question area description type" },
+        { "codebook", "/$defs/indicator", "id question area description type scale unit kinds once", "id question area description type" },
         { "criteria", "", "criteria templates", "" },
         { "criteria", "/$defs/template", "questions each criteria", "criteria" },
         { "criteria", "/$defs/templateCriterion", "id area title rationale when effect weight message", "id area title rationale when effect message" },
