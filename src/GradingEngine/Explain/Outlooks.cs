@@ -31,7 +31,13 @@ internal static class Outlooks
                 var row = runtime.Table.Rules.FirstOrDefault(r => r.Grade.Id == target.Id);
                 if (row is null) return null;
                 var gaps = rank < current.Rank ? [.. ProfileGaps(runtime, row, profile), .. Caps(runtime.Limits, runtime.Holding(profile), rank, profile)] : new List<string>();
-                return new GradeStep(target, row.Rule, row.Index, gaps, Counterfactuals.ForQuestion(compiled, question, target, result.Inspection), []);
+                var values = row.Condition is { } condition
+                    ? BoundPrinter.Variables(condition).Where(v => v.Measure == ProfileMeasure.Value).Select(v => v.Name).Distinct(StringComparer.Ordinal).ToList()
+                    : [];
+                return new GradeStep(target, row.Rule, row.Index, gaps, Counterfactuals.ForQuestion(compiled, question, target, result.Inspection), [])
+                {
+                    ValuesRead = values,
+                };
             }
             outlooks.Add(new GradeOutlook(question.Question.Id, current, Step(current.Rank - 1), Step(current.Rank + 1)));
         }

@@ -96,7 +96,7 @@ public static partial class HtmlRenderer
         var sets = ReportParts.ChangeSetCount(step);
         if (sets == 0)
         {
-            o.Line($"<p>No set of up to {ReportParts.Plural(Counterfactuals.MaxFlips, "change")} gives {name}.</p>");
+            o.Line($"<p>No set of up to {ReportParts.Plural(Counterfactuals.MaxFlips, "change")} gives {name}.{(ReportParts.ThroughValues(step, sentence: true) is { } values ? $" {Rich(values)}." : "")}</p>");
             o.Line($"</div>");
             return;
         }

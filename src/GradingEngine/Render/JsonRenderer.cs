@@ -317,6 +317,13 @@ public static class JsonRenderer
         foreach (var gap in step.Gaps) w.WriteStringValue(gap);
         w.WriteEndArray();
         WriteChangeSets(w, "changes", step.CriterionChanges, step.QuestionChanges);
+        if (step.ValuesRead.Count > 0)
+        {
+            // The row reads named values, which the findings set: no set of criterion changes may reach it.
+            w.WriteStartArray("valuesRead");
+            foreach (var value in step.ValuesRead) w.WriteStringValue(value);
+            w.WriteEndArray();
+        }
         w.WriteEndObject();
     }
 

@@ -254,7 +254,7 @@ public static class MarkdownRenderer
         var sets = ReportParts.ChangeSetCount(step);
         if (sets == 0)
         {
-            o.Line($"No set of up to {ReportParts.Plural(Counterfactuals.MaxFlips, "change")} gives {name}.");
+            o.Line($"No set of up to {ReportParts.Plural(Counterfactuals.MaxFlips, "change")} gives {name}.{(ReportParts.ThroughValues(step, sentence: true) is { } values ? $" {Rich(values)}." : "")}");
             o.Line();
             return;
         }

@@ -31,6 +31,14 @@ internal static class ReportParts
     public static string CarriedOverall(IReadOnlyList<CarriedGrade> carried) =>
         $"Counts grades carried from an earlier inspection for questions not inspected: {string.Join(", ", carried.Select(c => $"`{c.QuestionId}` {c.Grade.Name}"))} (from {string.Join("; ", carried.Select(c => c.Source).Distinct(StringComparer.Ordinal))})";
 
+    /// <summary>
+    /// When no set of criterion changes reaches a row that reads named values: what would (other findings, through the
+    /// values); null for a row that reads none.
+    /// </summary>
+    public static string? ThroughValues(GradeStep step, bool sentence = false) => step.ValuesRead.Count == 0
+        ? null
+        : $"{(sentence ? "It" : "it")} reads {string.Join(", ", step.ValuesRead.Select(v => $"`{v}`"))}, which only different findings change (see the gaps above)";
+
     /// <summary>The grade as the scale defines it: the decision's grade may be a copy without the Annex A text.</summary>
     public static Grade OnScale(Rulebook rulebook, Grade grade) => rulebook.Scale.Find(grade.Id) ?? grade;
 

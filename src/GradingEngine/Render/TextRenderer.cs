@@ -218,7 +218,9 @@ public static class TextRenderer
                 : null;
         if (first is null)
         {
-            o.Wrapped(label, step.QuestionChanges.Count == 0 && step.CriterionChanges.Count == 0 ? $"no change of up to {Counterfactuals.MaxFlips} outcomes gives it" : "");
+            o.Wrapped(label, step.QuestionChanges.Count == 0 && step.CriterionChanges.Count == 0
+                ? $"no change of up to {Counterfactuals.MaxFlips} outcomes gives it{(ReportParts.ThroughValues(step) is { } values ? $"; {values}" : "")}"
+                : "");
             return;
         }
         var count = step.CriterionChanges.Count > 0 ? step.CriterionChanges[0].Count : step.QuestionChanges[0].Count;

@@ -12,4 +12,11 @@ public sealed record GradeStep(
     int RuleIndex,
     IReadOnlyList<string> Gaps,
     IReadOnlyList<IReadOnlyList<CriterionChange>> CriterionChanges,
-    IReadOnlyList<IReadOnlyList<QuestionChange>> QuestionChanges);
+    IReadOnlyList<IReadOnlyList<QuestionChange>> QuestionChanges)
+{
+    /// <summary>
+    /// The named values the row reads (values.yaml): the findings themselves set them, so no change of criterion outcomes
+    /// may reach the row, and the reports say what would.
+    /// </summary>
+    public IReadOnlyList<string> ValuesRead { get; init; } = [];
+}

@@ -56,6 +56,21 @@ public class ValuesAndTemplatesTests
     }
 
     [Fact]
+    public void Render_RowReadingANamedValue_WhyNotHigherSaysWhatWouldReachIt()
+    {
+        var result = Graded.Value;
+
+        // Q1 is good at 63%: outstanding needs score-percentage >= 88, which no criterion outcome changes.
+        var higher = result.OutlookOf("Q1")!.Higher!;
+        Assert.Equal(["score-percentage"], higher.ValuesRead);
+        // The text wraps at its width: compare with its words joined by single spaces.
+        Assert.Contains("it reads `score-percentage`, which only different findings change",
+            System.Text.RegularExpressions.Regex.Replace(TextRenderer.Render(result), @"\s+", " "));
+        Assert.Contains("\"valuesRead\": [", JsonRenderer.Render(result));
+        Assert.Contains("It reads `score-percentage`, which only different findings change", MarkdownRenderer.Render(result));
+    }
+
+    [Fact]
     public void Render_TemplateCopy_NamesItsQuestionInTextAndJson()
     {
         var result = Graded.Value;
