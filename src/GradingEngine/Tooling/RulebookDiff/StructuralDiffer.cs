@@ -103,9 +103,13 @@ internal sealed class StructuralDiffer
     private IEnumerable<string> SectionNames<T>(Func<Rulebook, IReadOnlyDictionary<string, T>> perQuestion) =>
         new[] { "default" }.Concat(perQuestion(_old).Keys.Union(perQuestion(_new).Keys).Order(StringComparer.Ordinal));
 
+    /// <summary>
+    /// What applies to a question with its own list in either rulebook: its own list, else the default. So a question
+    /// given an empty list of its own (`Q3: []`: always graded) shows the default's items removed for it, not nothing.
+    /// </summary>
     private static IReadOnlyList<T> Section<T>(Rulebook rulebook, string name, Func<Rulebook, IReadOnlyList<T>> defaults,
         Func<Rulebook, IReadOnlyDictionary<string, IReadOnlyList<T>>> perQuestion) =>
-        name == "default" ? defaults(rulebook) : perQuestion(rulebook).GetValueOrDefault(name) ?? [];
+        name == "default" ? defaults(rulebook) : perQuestion(rulebook).GetValueOrDefault(name) ?? defaults(rulebook);
 
     private static IReadOnlyList<string> CompareLimits(Limit a, Limit b) =>
         Fields(("kind", a.Kind != b.Kind), ("grade", a.GradeId != b.GradeId), ("when", a.When.Text != b.When.Text), ("because", a.Because != b.Because));

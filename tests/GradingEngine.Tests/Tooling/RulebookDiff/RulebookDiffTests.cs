@@ -394,6 +394,20 @@ public class RulebookDiffTests
             source: Q1 > Prevention
         """;
 
+    [Fact]
+    public void DiffRulebooks_EmptyLimitsOfItsOwnForAQuestion_ShowsTheDefaultLimitRemovedForIt()
+    {
+        // `Q3: []` takes the default limit away from Q3: an edit the diff must show, though the new list is empty.
+        using var temp = new TempFolder();
+        var old = new RulebookCopy(temp, "old");
+        var @new = new RulebookCopy(temp, "new").Replace("thresholds.yaml", "limits:\n  default:\n", "limits:\n  questions:\n    Q3: []\n  default:\n");
+
+        var diff = Diff(old, @new);
+
+        var change = Assert.Single(diff.Structure.Items);
+        Assert.Equal((ItemKind.Limit, "Q3", 1, ChangeKind.Removed), (change.Kind, change.Id, change.Row, change.Change));
+    }
+
     private static GradingEngine.Tooling.RulebookDiff.RulebookDiff Diff(RulebookCopy old, RulebookCopy @new)
     {
         var result = GradingPipeline.DiffRulebooks(old.Path, @new.Path, [Repo.SeedFindings]);
