@@ -11,8 +11,12 @@ namespace GradingEngine.Compile;
 internal sealed class CriterionRuntime
 {
     // Compiled on first use: most criteria of a large rulebook are never met by a given inspection,
-    // and compiling every evidence predicate up front dominated load time.
-    private readonly Lazy<Source[]> _sources;
+    // and compiling every evidence predicate up front dominated load time. Made by whichever thread asks
+    // first and published once (a race computes the same sources twice and keeps the first): no Lazy and
+    // closure per criterion, of which a 10,000-criteria rulebook made 20,000 for the few it meets.
+    private Source[]? _sources;
+    private readonly EvidenceLayout _layout;
+    private readonly ExpressionMode _mode;
 
     /// <summary>
     /// One top-level aggregate: its filter, polarity, the evidence source it ranges over (what it
@@ -29,9 +33,20 @@ internal sealed class CriterionRuntime
     public CriterionRuntime(CheckedCriterion criterion, EvidenceLayout layout, ExpressionMode mode)
     {
         Checked = criterion;
-        _message = new(() => MessageTemplate.Parse(criterion.Criterion.Message));
+        _layout = layout;
+        _mode = mode;
         NotMet = new CriterionOutcome(criterion.Criterion, false, [], null);
-        _sources = new(() => criterion.Witnesses.Select(w =>
+    }
+
+    private Source[] Sources => Volatile.Read(ref _sources) ?? Publish(ref _sources, CompileSources());
+
+    private static T Publish<T>(ref T? field, T value) where T : class => Interlocked.CompareExchange(ref field, value, null) ?? value;
+
+    private Source[] CompileSources()
+    {
+        var layout = _layout;
+        var mode = _mode;
+        return Checked.Witnesses.Select(w =>
         {
             // `all(f => P)` examines every finding of the question, whatever P narrows to.
             var examined = w.Aggregate is { Kind: AggregateKind.All, Second: null }
@@ -51,7 +66,7 @@ internal sealed class CriterionRuntime
             };
             var matches = ConditionCompiler.CompileFindingPredicate(w.Filter, layout.SourceOf, overItsSource: examined != EvidenceLayout.AllFindings, mode);
             return new Source(matches, w.Positive, examined, key, highest);
-        }).ToArray());
+        }).ToArray();
     }
 
     private static decimal? Rank(QuestionEvidence evidence, FindingFact finding) => finding.Rank;
@@ -62,9 +77,9 @@ internal sealed class CriterionRuntime
     public Criterion Criterion => Checked.Criterion;
 
     /// <summary>Parsed on first use: only a met criterion's message is written.</summary>
-    public MessageTemplate Message => _message.Value;
+    public MessageTemplate Message => Volatile.Read(ref _message) ?? Publish(ref _message, MessageTemplate.Parse(Checked.Criterion.Message));
 
-    private readonly Lazy<MessageTemplate> _message;
+    private MessageTemplate? _message;
 
     /// <summary>The criterion's outcome whenever it is not met: the same for every inspection, so made once.</summary>
     public CriterionOutcome NotMet { get; }
@@ -76,7 +91,7 @@ internal sealed class CriterionRuntime
     public CriterionMet Met(QuestionEvidence evidence)
     {
         var witnesses = new List<FindingFact>();
-        foreach (var source in _sources.Value)
+        foreach (var source in Sources)
         {
             foreach (var finding in evidence.Source(source.Examined))
             {
@@ -84,7 +99,7 @@ internal sealed class CriterionRuntime
             }
         }
         // Each source is in canonical (id) order already; only findings from several sources need merging.
-        if (_sources.Value.Length > 1)
+        if (Sources.Length > 1)
         {
             witnesses.Sort((a, b) => string.CompareOrdinal(a.Id, b.Id));
             // Sources overlap: keep each finding once (equal ids are the same finding, now adjacent).
@@ -103,7 +118,7 @@ internal sealed class CriterionRuntime
     /// </summary>
     private FindingFact? Representative(QuestionEvidence evidence, List<FindingFact> witnesses)
     {
-        var source = Array.Find(_sources.Value, s => s.Positive && s.Key is not null);
+        var source = Array.Find(Sources, s => s.Positive && s.Key is not null);
         if (source is null) return witnesses.Count > 0 ? witnesses[0] : null;
         FindingFact? best = null;
         decimal? bestKey = null;

@@ -43,7 +43,8 @@ internal static class RulebookCompiler
     public static CompiledRulebook Compile(CheckedRulebook rulebook, ExpressionMode mode = ExpressionMode.Compiled, IReadOnlySet<string>? indicators = null)
     {
         // A criterion that reads none of the indicators present cannot tell these inspections apart: it is decided once, here.
-        var isActive = rulebook.Criteria.Select(c => indicators is null || c.ReadIndicators.Overlaps(indicators)).ToArray();
+        var isActive = new bool[rulebook.Criteria.Count];
+        foreach (var c in rulebook.Criteria) isActive[c.Index] = indicators is null || Overlap(c.ReadIndicators, indicators);
         var active = rulebook.Criteria.Where(c => isActive[c.Index]).ToList();
         var compiler = FastCompiler.For(mode);
         var layouts = rulebook.Rulebook.Questions.ToDictionary(q => q.Id, q => new EvidenceLayout.Builder(q.Id), StringComparer.Ordinal);
@@ -84,6 +85,17 @@ internal static class RulebookCompiler
             Indicators = indicators,
             MetWithoutFindings = metWithoutFindings,
         };
+    }
+
+    /// <summary>Whether the sets share an element, looked up from the smaller: a criterion reads a few indicators, the findings many.</summary>
+    private static bool Overlap(IReadOnlySet<string> read, IReadOnlySet<string> present)
+    {
+        if (read.Count > present.Count) return read.Overlaps(present);
+        foreach (var id in read)
+        {
+            if (present.Contains(id)) return true;
+        }
+        return false;
     }
 
     private static IReadOnlyList<CheckedValue> ValuesOf(CheckedRulebook rulebook, string questionId) =>

@@ -12,12 +12,19 @@ internal static class InputFile
 {
     /// <summary>The file's bytes, or null with the reason in <paramref name="bag"/>, located at the file's start.</summary>
     /// <param name="within">A folder the file must lie inside after links are resolved: the folder it was found in or named from.</param>
-    public static byte[]? Read(string path, long maxBytes, DiagnosticBag bag, string? within = null)
+    public static byte[]? Read(string path, long maxBytes, DiagnosticBag bag, string? within = null) =>
+        ReadBuffer(path, maxBytes, bag, within) is { } bytes ? (bytes.Offset == 0 && bytes.Count == bytes.Array!.Length ? bytes.Array : bytes.ToArray()) : null;
+
+    /// <summary>
+    /// As <see cref="Read"/>, the bytes in the buffer they were read into: no copy for a reader that only looks at them
+    /// once. With <paramref name="pool"/>, that buffer is rented from it, for the caller to return when done.
+    /// </summary>
+    public static ArraySegment<byte>? ReadBuffer(string path, long maxBytes, DiagnosticBag bag, string? within = null, System.Buffers.ArrayPool<byte>? pool = null)
     {
         var start = SourceSpan.FileStart(path);
         if (Check(path, within, start) is not { } problem)
         {
-            return ReadChecked(path, maxBytes, bag, start);
+            return ReadChecked(path, maxBytes, bag, start, pool);
         }
         bag.Add(problem);
         return null;
@@ -69,8 +76,9 @@ internal static class InputFile
         return real.StartsWith(prefix, comparison) ? null : $": it resolves to `{real}`";
     }
 
-    private static byte[]? ReadChecked(string path, long maxBytes, DiagnosticBag bag, SourceSpan start)
+    private static ArraySegment<byte>? ReadChecked(string path, long maxBytes, DiagnosticBag bag, SourceSpan start, System.Buffers.ArrayPool<byte>? pool = null)
     {
+        byte[]? rented = null;
         try
         {
             var reported = FileSystemProbe.Length(path);
@@ -88,28 +96,43 @@ internal static class InputFile
             // The reported length is only a hint: read up to one byte past the limit, never more.
             using var stream = new FileStream(handle, FileAccess.Read, bufferSize: 0);
             maxBytes = Math.Min(maxBytes, Array.MaxLength - 1);
-            var buffer = new byte[(int)Math.Min(maxBytes + 1, Math.Max(reported + 1, 4096))];
+            // A rented buffer may be longer than asked for: `capacity` is what may be read into it.
+            var capacity = (int)Math.Min(maxBytes + 1, Math.Max(reported + 1, 4096));
+            var buffer = pool is null ? new byte[capacity] : rented = pool.Rent(capacity);
             var total = 0;
             while (true)
             {
-                if (total == buffer.Length)
+                if (total == capacity)
                 {
                     if (total > maxBytes) break;
-                    Array.Resize(ref buffer, (int)Math.Min(maxBytes + 1, (long)buffer.Length * 2));
+                    capacity = (int)Math.Min(maxBytes + 1, (long)capacity * 2);
+                    if (pool is null)
+                    {
+                        Array.Resize(ref buffer, capacity);
+                    }
+                    else if (buffer.Length < capacity)
+                    {
+                        var larger = pool.Rent(capacity);
+                        buffer.AsSpan(0, total).CopyTo(larger);
+                        pool.Return(buffer);
+                        buffer = rented = larger;
+                    }
                 }
-                var read = stream.Read(buffer, total, buffer.Length - total);
+                var read = stream.Read(buffer, total, capacity - total);
                 if (read == 0) break;
                 total += read;
             }
             if (total > maxBytes)
             {
                 bag.Error(DiagnosticCodes.FileTooLarge, start, $"file is over the limit of {maxBytes} bytes");
+                if (rented is not null) pool!.Return(rented);
                 return null;
             }
-            return total == buffer.Length ? buffer : buffer[..total];
+            return new ArraySegment<byte>(buffer, 0, total);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
+            if (rented is not null) pool!.Return(rented);
             bag.Error(DiagnosticCodes.FileNotFound, start, $"cannot read file: {Lower(e.Message)}");
             return null;
         }

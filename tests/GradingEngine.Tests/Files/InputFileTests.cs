@@ -128,6 +128,27 @@ public class InputFileTests
     }
 
     [Fact]
+    public void ReadBuffer_FromAPool_SameBytesAndLimitsAsRead()
+    {
+        // A pooled buffer (a rulebook's files) may be longer than asked for: only the bytes read count, and the
+        // limit holds for a file that reports no length, growing the buffer past the pool's first rent.
+        var pool = System.Buffers.ArrayPool<byte>.Create();
+        using var temp = new TempFolder();
+        var path = temp.Write("a.yaml", new string('x', 5000) + "\n");
+        var bag = new DiagnosticBag();
+
+        var read = InputFile.ReadBuffer(path, 1024 * 1024, bag, pool: pool);
+        var status = SpecialFiles.WithinDeadline(() => InputFile.ReadBuffer("/proc/self/status", 1024 * 1024, bag, pool: pool), "/proc/self/status");
+        var over = InputFile.ReadBuffer("/proc/self/status", 16, bag, pool: pool);
+
+        Assert.Equal(File.ReadAllBytes(path), read!.Value.ToArray());
+        Assert.True(status!.Value.Count > 16);
+        Assert.Null(over);
+        var error = Assert.Single(bag.ToSortedList());
+        Assert.Equal((DiagnosticCodes.FileTooLarge, "file is over the limit of 16 bytes"), (error.Code, error.Message));
+    }
+
+    [Fact]
     public void Read_LinkLeavingTheFolder_GE109NamingWhereItResolves()
     {
         using var temp = new TempFolder();

@@ -219,43 +219,107 @@ internal sealed partial class ConditionBinder
         unknown = false;
         if (_context is not ConditionContext.Findings context) return candidates;
         var all = context.Indicators;
-        // Positions in the question's indicators, kept in order: looked up by name, never by scanning the codebook.
-        IEnumerable<int>? result = ReferenceEquals(candidates, all) ? null : candidates.Select(i => context.Positions[i.Id]);
-        // One test of one area over the whole question, the common case: its indicators as the context keeps them.
-        IReadOnlyList<Indicator>? wholeArea = null;
-        var tests = 0;
-        foreach (var conjunct in Conjuncts(body))
+        // The tests first (a lambda has one or two), then the positions they leave: a criterion of a large rulebook
+        // is bound once per load, so this avoids building sets and sorted copies where one list is the answer.
+        List<(string Field, string[] Values)>? tests = null;
+        CollectTests(body, parameter, ref tests);
+        if (tests is null)
         {
-            var (field, values) = conjunct switch
-            {
-                BinaryExpr { Op: BinaryOp.Equal, Left: MemberExpr m, Right: StringLiteral s } => (FieldOf(m, parameter), new[] { s.Value }),
-                BinaryExpr { Op: BinaryOp.Equal, Left: StringLiteral s, Right: MemberExpr m } => (FieldOf(m, parameter), new[] { s.Value }),
-                InExpr { Value: MemberExpr m } @in when @in.Items.All(i => i is StringLiteral) =>
-                    (FieldOf(m, parameter), @in.Items.Cast<StringLiteral>().Select(i => i.Value).ToArray()),
-                _ => (null, []),
-            };
-            var selected = field switch
-            {
-                "indicator" => values.Where(context.Positions.ContainsKey).Select(v => context.Positions[v]),
-                "area" => values.SelectMany(v => context.AreaPositions[v]),
-                _ => null,
-            };
-            if (selected is null) continue;
-            // An area of the question that no indicator is in is known, just empty: what reads it is told so, not silenced.
-            unknown |= field == "indicator" ? !values.All(context.Positions.ContainsKey) : !values.All(v => context.Question.FindArea(v) is not null);
-            if (tests++ == 0 && result is null && field == "area" && values.Length == 1) wholeArea = context.AreaIndicators.GetValueOrDefault(values[0]);
-            var chosen = selected.ToHashSet();
-            result = result is null ? chosen.Order() : result.Where(chosen.Contains);
+            // No test: every candidate, as a list of its own when they are not the question's whole list.
+            return ReferenceEquals(candidates, all) ? candidates : [.. Positions(candidates, context).Select(n => all[n])];
         }
-        if (tests == 1 && wholeArea is not null) return wholeArea;
-        return result is null ? candidates : [.. result.Distinct().Order().Select(n => all[n])];
+        foreach (var (field, values) in tests)
+        {
+            foreach (var v in values)
+            {
+                // An area of the question that no indicator is in is known, just empty: what reads it is told so, not silenced.
+                if (field == "indicator" ? !context.Positions.ContainsKey(v) : context.Question.FindArea(v) is null) unknown = true;
+            }
+        }
+        // One test of one area over the whole question, the common case: its indicators as the context keeps them.
+        if (tests.Count == 1 && ReferenceEquals(candidates, all) && tests[0] is ("area", [var area])
+            && context.AreaIndicators.GetValueOrDefault(area) is { } wholeArea)
+        {
+            return wholeArea;
+        }
+        // Positions in the question's indicators, ascending and distinct: looked up by name, never by scanning the codebook.
+        List<int>? result = ReferenceEquals(candidates, all) ? null : Positions(candidates, context);
+        foreach (var (field, values) in tests)
+        {
+            var chosen = new List<int>();
+            foreach (var v in values)
+            {
+                if (field == "indicator")
+                {
+                    if (context.Positions.TryGetValue(v, out var n)) chosen.Add(n);
+                }
+                else
+                {
+                    chosen.AddRange(context.AreaPositions[v]);
+                }
+            }
+            if (result is null)
+            {
+                chosen.Sort();
+                result = Distinct(chosen);
+            }
+            else if (chosen.Count == 1)
+            {
+                result.RemoveAll(n => n != chosen[0]);
+            }
+            else
+            {
+                var set = chosen.ToHashSet();
+                result.RemoveAll(n => !set.Contains(n));
+            }
+        }
+        var narrowed = new Indicator[result!.Count];
+        for (var i = 0; i < narrowed.Length; i++) narrowed[i] = all[result[i]];
+        return narrowed;
+    }
+
+    /// <summary>The positions of <paramref name="candidates"/> in the question's indicators, ascending and distinct.</summary>
+    private static List<int> Positions(IReadOnlyList<Indicator> candidates, ConditionContext.Findings context)
+    {
+        var positions = new List<int>(candidates.Count);
+        foreach (var i in candidates) positions.Add(context.Positions[i.Id]);
+        positions.Sort();
+        return Distinct(positions);
+    }
+
+    /// <summary>Drops repeats from an ascending list, in place.</summary>
+    private static List<int> Distinct(List<int> sorted)
+    {
+        var kept = 0;
+        for (var i = 0; i < sorted.Count; i++)
+        {
+            if (kept == 0 || sorted[i] != sorted[kept - 1]) sorted[kept++] = sorted[i];
+        }
+        sorted.RemoveRange(kept, sorted.Count - kept);
+        return sorted;
+    }
+
+    /// <summary>The `and`-ed tests of `indicator` or `area` against strings at the top of a lambda body, left to right.</summary>
+    private static void CollectTests(Expr expr, string parameter, ref List<(string Field, string[] Values)>? tests)
+    {
+        if (expr is BinaryExpr { Op: BinaryOp.And } and)
+        {
+            CollectTests(and.Left, parameter, ref tests);
+            CollectTests(and.Right, parameter, ref tests);
+            return;
+        }
+        var (field, values) = expr switch
+        {
+            BinaryExpr { Op: BinaryOp.Equal, Left: MemberExpr m, Right: StringLiteral s } => (FieldOf(m, parameter), new[] { s.Value }),
+            BinaryExpr { Op: BinaryOp.Equal, Left: StringLiteral s, Right: MemberExpr m } => (FieldOf(m, parameter), new[] { s.Value }),
+            InExpr { Value: MemberExpr m } @in when @in.Items.All(i => i is StringLiteral) =>
+                (FieldOf(m, parameter), @in.Items.Cast<StringLiteral>().Select(i => i.Value).ToArray()),
+            _ => (null, []),
+        };
+        if (field is "indicator" or "area") (tests ??= []).Add((field, values));
     }
 
     private static string? FieldOf(MemberExpr member, string parameter) =>
         member.Target is NameExpr n && n.Name == parameter ? member.Member : null;
 
-    private static IEnumerable<Expr> Conjuncts(Expr expr) =>
-        expr is BinaryExpr { Op: BinaryOp.And } and
-            ? Conjuncts(and.Left).Concat(Conjuncts(and.Right))
-            : [expr];
 }

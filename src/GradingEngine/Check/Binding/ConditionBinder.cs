@@ -259,7 +259,16 @@ internal sealed partial class ConditionBinder
         {
             return BindScore(member, variable, candidates);
         }
-        var types = candidates.Select(TypeOf).Distinct().ToList();
+        // The distinct types in order of first use; neighbours on one scale (an area's hundreds) are typed once.
+        var types = new List<ValueType>(1);
+        Indicator? typed = null;
+        foreach (var candidate in candidates)
+        {
+            if (typed is not null && candidate.Type == typed.Type && ReferenceEquals(candidate.Scale, typed.Scale)) continue;
+            typed = candidate;
+            var t = TypeOf(candidate);
+            if (!types.Contains(t)) types.Add(t);
+        }
         var wanted = member.Member == "judgement"
             ? types.All(t => t.Kind == TypeKind.Judgement)
             : candidates.All(i => i.Type != IndicatorType.Judgement);

@@ -44,10 +44,10 @@ internal sealed partial class MappingReader
     {
         get
         {
-            // Keys are unique: the reader reports a duplicate and keeps the first.
-            var spans = new Dictionary<string, SourceSpan>(_mapping.Entries.Count, StringComparer.Ordinal);
-            foreach (var entry in _mapping.Entries) spans.TryAdd(entry.Key.Value, entry.Value.Span);
-            return new(_mapping.Span, spans, _mapping.LastLine);
+            // Keys are unique: the reader reports a duplicate and keeps the first (the first match of a scan).
+            var spans = new (string, SourceSpan)[_mapping.Entries.Count];
+            for (var i = 0; i < spans.Length; i++) spans[i] = (_mapping.Entries[i].Key.Value, _mapping.Entries[i].Value.Span);
+            return new(_mapping.Span, new FewFields(spans), _mapping.LastLine);
         }
     }
 
@@ -211,6 +211,42 @@ internal sealed partial class MappingReader
                 _bag.Error(DiagnosticCodes.UnknownKey, entry.Key.Span, $"unknown key `{entry.Key.Value}` in {_what}", help);
             }
         }
+    }
+
+    /// <summary>
+    /// The spans of a mapping's handful of fields, looked up by scanning: kept for every criterion and indicator of
+    /// a rulebook, a third of the size of a dictionary.
+    /// </summary>
+    private sealed class FewFields((string Key, SourceSpan Span)[] fields) : IReadOnlyDictionary<string, SourceSpan>
+    {
+        public SourceSpan this[string key] => TryGetValue(key, out var span) ? span : throw new KeyNotFoundException(key);
+
+        public IEnumerable<string> Keys => fields.Select(f => f.Key).Distinct(StringComparer.Ordinal);
+
+        public IEnumerable<SourceSpan> Values => Keys.Select(k => this[k]);
+
+        public int Count => Keys.Count();
+
+        public bool ContainsKey(string key) => TryGetValue(key, out _);
+
+        public bool TryGetValue(string key, out SourceSpan value)
+        {
+            foreach (var (k, span) in fields)
+            {
+                if (k == key)
+                {
+                    value = span;
+                    return true;
+                }
+            }
+            value = default;
+            return false;
+        }
+
+        public IEnumerator<KeyValuePair<string, SourceSpan>> GetEnumerator() =>
+            Keys.Select(k => KeyValuePair.Create(k, this[k])).GetEnumerator();
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
     }
 
     // \z, not $: `$` also matches before a final line break, which let `id\n` through.

@@ -25,14 +25,23 @@ internal static class YamlReader
 
     /// <summary>Reads a file as strict UTF-8 text, without the SHA-256 a <see cref="SourceText"/> carries.</summary>
     public static string? ReadText(string path, LoadLimits limits, DiagnosticBag bag, string? within = null) =>
-        InputFile.Read(path, limits.MaxFileBytes, bag, within) is { } bytes ? DecodeUtf8(path, bytes, bag) : null;
+        InputFile.ReadBuffer(path, limits.MaxFileBytes, bag, within) is { } bytes ? DecodeUtf8(path, bytes.AsSpan(), bag) : null;
 
     /// <summary>Reads a file as strict UTF-8 text, or reports why it cannot.</summary>
     public static SourceText? ReadSource(string path, LoadLimits limits, DiagnosticBag bag, string? within = null)
     {
-        if (InputFile.Read(path, limits.MaxFileBytes, bag, within) is not { } bytes) return null;
-        var text = DecodeUtf8(path, bytes, bag);
-        return text is null ? null : new SourceText(path, text, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes)));
+        // The bytes are only decoded and hashed: a pooled buffer, not one more large array per rulebook file.
+        var pool = System.Buffers.ArrayPool<byte>.Shared;
+        if (InputFile.ReadBuffer(path, limits.MaxFileBytes, bag, within, pool) is not { } bytes) return null;
+        try
+        {
+            var text = DecodeUtf8(path, bytes.AsSpan(), bag);
+            return text is null ? null : new SourceText(path, text, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes.AsSpan())));
+        }
+        finally
+        {
+            pool.Return(bytes.Array!);
+        }
     }
 
     internal static string? DecodeUtf8(string path, ReadOnlySpan<byte> bytes, DiagnosticBag bag)
@@ -62,7 +71,11 @@ internal static class YamlReader
         return Encoding.UTF8.GetString(bytes);
     }
 
-    public static YNode? Parse(string path, string text, LoadLimits limits, DiagnosticBag bag)
+    public static YNode? Parse(string path, string text, LoadLimits limits, DiagnosticBag bag) =>
+        BlockYaml.TryParse(path, text, limits) ?? ParseFully(path, text, limits, bag);
+
+    /// <summary>Parses with YamlDotNet, whatever the text: what <see cref="BlockYaml"/> does not read, and every error.</summary>
+    internal static YNode? ParseFully(string path, string text, LoadLimits limits, DiagnosticBag bag)
     {
         var builder = new TreeBuilder(path, text, limits);
         var parser = new Parser(new StringReader(text));
@@ -144,6 +157,26 @@ internal static class YamlReader
             }
             return true;
         }
+    }
+
+    /// <summary>
+    /// The last line of a node that started on <paramref name="firstLine"/> and whose end event is at <paramref name="endIndex"/> on line <paramref name="endLine"/>:
+    /// a block node ends where the next token begins, so the line before that, less trailing blank and comment lines.
+    /// </summary>
+    internal static int LastLine(string text, int firstLine, long endIndex, long endLine)
+    {
+        var i = (int)Math.Min(endIndex, text.Length);
+        var line = (int)endLine;
+        var lineStart = i == 0 ? 0 : text.LastIndexOf('\n', i - 1) + 1;
+        if (!text.AsSpan(lineStart, i - lineStart).IsWhiteSpace()) return line;
+        for (i = lineStart - 1, line--; line > firstLine && i > 0; line--)
+        {
+            var start = text.LastIndexOf('\n', i - 1) + 1;
+            var content = text.AsSpan(start, i - start).Trim();
+            if (content.Length > 0 && content[0] != '#') break;
+            i = start - 1;
+        }
+        return Math.Max(line, firstLine);
     }
 
     private static string CleanMessage(string message)
@@ -271,25 +304,7 @@ internal static class YamlReader
             return null;
         }
 
-        /// <summary>
-        /// The last line of a node that started on <paramref name="firstLine"/> and whose end event is at <paramref name="end"/>:
-        /// a block node ends where the next token begins, so the line before that, less trailing blank and comment lines.
-        /// </summary>
-        private int LastLine(int firstLine, Mark end)
-        {
-            var i = (int)Math.Min(end.Index, text.Length);
-            var line = (int)end.Line;
-            var lineStart = i == 0 ? 0 : text.LastIndexOf('\n', i - 1) + 1;
-            if (!text.AsSpan(lineStart, i - lineStart).IsWhiteSpace()) return line;
-            for (i = lineStart - 1, line--; line > firstLine && i > 0; line--)
-            {
-                var start = text.LastIndexOf('\n', i - 1) + 1;
-                var content = text.AsSpan(start, i - start).Trim();
-                if (content.Length > 0 && content[0] != '#') break;
-                i = start - 1;
-            }
-            return Math.Max(line, firstLine);
-        }
+        private int LastLine(int firstLine, Mark end) => YamlReader.LastLine(text, firstLine, end.Index, end.Line);
 
         private bool Add(YNode node, string? anchor, long size, DiagnosticBag bag, bool counted = false, SourceSpan? at = null)
         {
