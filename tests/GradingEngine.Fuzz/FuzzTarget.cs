@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using GradingEngine.Diagnostics;
 using GradingEngine.Load;
+using GradingEngine.Load.Yaml;
 using GradingEngine.Render;
 using GradingEngine.Tests.Support;
 
@@ -24,7 +25,7 @@ internal sealed class FuzzTarget : IDisposable
         _mini = GradingPipeline.LoadRulebook(_rules).Value ?? throw new InvalidOperationException("the mini rulebook does not load");
     }
 
-    public static IReadOnlyList<string> Names { get; } = ["findings", "csv", "rulebook", "condition"];
+    public static IReadOnlyList<string> Names { get; } = ["findings", "csv", "rulebook", "condition", "yaml"];
 
     public void Run(string target, ReadOnlySpan<byte> input)
     {
@@ -34,6 +35,7 @@ internal sealed class FuzzTarget : IDisposable
             case "csv": Csv(input.ToArray()); break;
             case "rulebook": Rulebook(input.ToArray()); break;
             case "condition": Condition(Encoding.UTF8.GetString(input)); break;
+            case "yaml": Yaml(input.ToArray()); break;
             default: throw new ArgumentException($"unknown target `{target}`; targets: {string.Join(", ", Names)}");
         }
     }
@@ -46,7 +48,7 @@ internal sealed class FuzzTarget : IDisposable
         Located(result.Diagnostics);
         if (!result.Succeeded) return;
         var graded = GradingPipeline.Grade(_mini, result.Value!);
-        _ = TextRenderer.Render(graded) + JsonRenderer.Render(graded) + MarkdownRenderer.RenderMany([graded]) + HtmlRenderer.RenderMany([graded], "rules");
+        _ = TextRenderer.Render(graded) + JsonRenderer.Render(graded) + MarkdownRenderer.RenderMany([graded]) + HtmlRenderer.RenderMany([graded]);
     }
 
     private void Csv(byte[] input)
@@ -74,6 +76,21 @@ internal sealed class FuzzTarget : IDisposable
         var end = criteria.IndexOf('\n', at);
         var rules = new MiniRulebook().With("criteria/criteria.yaml", criteria[..at] + JsonSerializer.Serialize(input) + criteria[end..]).WriteTo(_temp);
         CheckAndGrade(rules);
+    }
+
+    /// <summary>
+    /// Differential: BlockYaml, the fast reader of plain block YAML, must give up or give exactly YamlDotNet's tree, and
+    /// never read a text YamlDotNet rejects.
+    /// </summary>
+    private static void Yaml(byte[] input)
+    {
+        var bag = new DiagnosticBag();
+        if (YamlReader.DecodeUtf8("input.yaml", input, bag) is not { } text) return;
+        var fast = BlockYaml.TryParse("input.yaml", text, LoadLimits.Default);
+        if (fast is null) return;
+        var full = YamlReader.ParseFully("input.yaml", text, LoadLimits.Default, bag);
+        if (bag.HasErrors || full is null) throw new InvalidOperationException("BlockYaml read a text YamlDotNet rejects");
+        if (YamlTree.Describe(full) != YamlTree.Describe(fast)) throw new InvalidOperationException("BlockYaml's tree differs from YamlDotNet's");
     }
 
     private void CheckAndGrade(string rules)

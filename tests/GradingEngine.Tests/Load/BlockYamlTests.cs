@@ -17,35 +17,7 @@ public class BlockYamlTests
 {
     private const string Path = "input.yaml";
 
-    private static string Describe(YNode node)
-    {
-        var sb = new StringBuilder();
-        Write(node, sb, 0);
-        return sb.ToString();
-    }
-
-    private static void Write(YNode node, StringBuilder sb, int depth)
-    {
-        sb.Append(' ', depth * 2);
-        switch (node)
-        {
-            case YScalar s:
-                sb.Append($"scalar {s.Span.Line}:{s.Span.Column} {s.Kind} [{s.Value}] src={s.Source?.Index}\n");
-                break;
-            case YMapping m:
-                sb.Append($"map {m.Span.Line}:{m.Span.Column} last={m.LastLine}\n");
-                foreach (var e in m.Entries)
-                {
-                    Write(e.Key, sb, depth + 1);
-                    Write(e.Value, sb, depth + 2);
-                }
-                break;
-            case YSequence q:
-                sb.Append($"seq {q.Span.Line}:{q.Span.Column}\n");
-                foreach (var i in q.Items) Write(i, sb, depth + 1);
-                break;
-        }
-    }
+    private static string Describe(YNode node) => YamlTree.Describe(node);
 
     /// <summary>Null when the fast reader gave up; otherwise asserts both readers agree.</summary>
     private static bool? Compare(string text, LoadLimits? limits = null)
