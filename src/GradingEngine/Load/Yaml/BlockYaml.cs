@@ -361,19 +361,7 @@ internal sealed class BlockYaml
             }
             j++;
         }
-        string value;
-        if (sb is null)
-        {
-            value = text.Substring(from, j - from);
-        }
-        else
-        {
-            sb.Append(text, from, j - from);
-            value = sb.ToString();
-        }
-        if (!Count(depth)) return null;
-        end = j + 1;
-        return new YScalar(Span(_curLine, i, _curStart), value, ScalarKind.Quoted) { Source = (text, i) };
+        return Quoted(i, from, j, sb, depth, out end);
     }
 
     private YScalar? DoubleQuoted(int i, out int end, int depth)
@@ -400,19 +388,17 @@ internal sealed class BlockYaml
             }
             j++;
         }
-        string value;
-        if (sb is null)
-        {
-            value = text.Substring(from, j - from);
-        }
-        else
-        {
-            sb.Append(text, from, j - from);
-            value = sb.ToString();
-        }
+        return Quoted(i, from, j, sb, depth, out end);
+    }
+
+    /// <summary>A quoted scalar opened at <paramref name="i"/> whose last run of text is [from, j), after what <paramref name="sb"/> holds.</summary>
+    private YScalar? Quoted(int i, int from, int j, StringBuilder? sb, int depth, out int end)
+    {
+        end = i;
+        var value = sb is null ? _text.Substring(from, j - from) : sb.Append(_text, from, j - from).ToString();
         if (!Count(depth)) return null;
         end = j + 1;
-        return new YScalar(Span(_curLine, i, _curStart), value, ScalarKind.Quoted) { Source = (text, i) };
+        return new YScalar(Span(_curLine, i, _curStart), value, ScalarKind.Quoted) { Source = (_text, i) };
     }
 
     /// <summary>`[a, b, c]` on one line, each item a plain word or words.</summary>
