@@ -62,7 +62,7 @@ internal sealed partial class RulebookChecker
         }
         var input = ValueRange.Of(bands.Input);
         var first = bands.From[0];
-        var lowest = input.Only is { Length: > 0 } only ? only[0] : input.Whole && input.Lo is { } l ? decimal.Ceiling(l) : input.Lo;
+        var lowest = input.Lowest;
         if (lowest is null || lowest < first)
         {
             var what = lowest is { } low ? $"can be as low as {low.ToString(System.Globalization.CultureInfo.InvariantCulture)}" : "has no lower bound";

@@ -49,8 +49,7 @@ internal static class RuleOps
     public static decimal? Band(decimal? a, decimal[] from, decimal[] values)
     {
         if (a is not { } x) return null;
-        var i = Array.BinarySearch(from, x);
-        if (i < 0) i = ~i - 1;
+        var i = Model.ValueBand.IndexOf(from, x);
         return i < 0 ? null : values[i];
     }
 

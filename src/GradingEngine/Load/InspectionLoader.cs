@@ -80,17 +80,8 @@ internal static class InspectionLoader
                     NameSuggester.Help(entry.Key.Value, rulebook.Questions.Select(q => q.Id)));
                 continue;
             }
-            if (entry.Value is not YScalar scalar)
-            {
-                bag.Error(DiagnosticCodes.WrongType, entry.Value.Span, $"expected a grade id, found {entry.Value.KindName}");
-                continue;
-            }
-            if (rulebook.Scale.Find(scalar.Value) is not { } grade)
-            {
-                bag.Error(DiagnosticCodes.UnknownGrade, scalar.Span, $"unknown grade `{scalar.Value}`",
-                    NameSuggester.Help(scalar.Value, rulebook.Scale.Grades.Select(g => g.Id)) ?? $"grades are: {string.Join(", ", rulebook.Scale.Grades.Select(g => $"`{g.Id}`"))}");
-                continue;
-            }
+            if (GradeId(entry.Value, rulebook, notGraded: false, bag) is not { } scalar) continue;
+            var grade = rulebook.Scale.Find(scalar.Value)!;
             var own = findings.Count(f => f.QuestionId == question.Id);
             if (own > 0)
             {
@@ -405,21 +396,25 @@ internal static class InspectionLoader
                     NameSuggester.Help(entry.Key.Value, keys) ?? $"keys are: {string.Join(", ", keys.Select(k => $"`{k}`"))}");
                 ok = false;
             }
-            if (entry.Value is not YScalar grade)
-            {
-                bag.Error(DiagnosticCodes.WrongType, entry.Value.Span, $"expected a grade id, found {entry.Value.KindName}");
-                continue;
-            }
-            if (rulebook.Scale.Find(grade.Value) is null && grade.Value != ProposedGrades.NotGradedId)
-            {
-                var ids = rulebook.Scale.Grades.Select(g => g.Id).Append(ProposedGrades.NotGradedId).ToList();
-                bag.Error(DiagnosticCodes.UnknownGrade, grade.Span, $"unknown grade `{grade.Value}`",
-                    NameSuggester.Help(grade.Value, ids) ?? $"grades are: {string.Join(", ", ids.Select(g => $"`{g}`"))}");
-                ok = false;
-            }
-            if (ok) grades[entry.Key.Value] = (grade.Value, grade.Span);
+            // The grade is checked whatever the key, so that every problem is reported.
+            if (GradeId(entry.Value, rulebook, notGraded: true, bag) is { } grade && ok) grades[entry.Key.Value] = (grade.Value, grade.Span);
         }
         return new ProposedGrades(grades);
+    }
+
+    /// <summary>A grade id of the scale (or `not-graded` when <paramref name="notGraded"/>), as written; null when it is not one (reported).</summary>
+    private static YScalar? GradeId(YNode value, Rulebook rulebook, bool notGraded, DiagnosticBag bag)
+    {
+        if (value is not YScalar grade)
+        {
+            bag.Error(DiagnosticCodes.WrongType, value.Span, $"expected a grade id, found {value.KindName}");
+            return null;
+        }
+        if (rulebook.Scale.Find(grade.Value) is not null || (notGraded && grade.Value == ProposedGrades.NotGradedId)) return grade;
+        var ids = rulebook.Scale.Grades.Select(g => g.Id).Concat(notGraded ? [ProposedGrades.NotGradedId] : []).ToList();
+        bag.Error(DiagnosticCodes.UnknownGrade, grade.Span, $"unknown grade `{grade.Value}`",
+            NameSuggester.Help(grade.Value, ids) ?? $"grades are: {string.Join(", ", ids.Select(g => $"`{g}`"))}");
+        return null;
     }
 
     /// <summary>A separate proposed-grades file: `inspection:` (checked when given) and `grades:`.</summary>

@@ -12,15 +12,16 @@ public sealed record ValueBand(decimal From, decimal Value, FieldSpans Fields)
     public SourceSpan Span => Fields.Whole;
 
     /// <summary>The band <paramref name="input"/> falls in, or null when it is undefined or below the first band.</summary>
-    public static ValueBand? Find(IReadOnlyList<ValueBand> bands, decimal? input)
+    public static ValueBand? Find(IReadOnlyList<ValueBand> bands, decimal? input) =>
+        input is { } x && IndexOf([.. bands.Select(b => b.From)], x) is var i and >= 0 ? bands[i] : null;
+
+    /// <summary>
+    /// The index of the last of <paramref name="from"/> (strictly increasing) at or below <paramref name="x"/>, or -1 below
+    /// the first: the one band lookup, for grading (RuleOps.Band) and for the trace.
+    /// </summary>
+    public static int IndexOf(decimal[] from, decimal x)
     {
-        if (input is not { } x) return null;
-        ValueBand? found = null;
-        foreach (var band in bands)
-        {
-            if (band.From > x) break;
-            found = band;
-        }
-        return found;
+        var i = Array.BinarySearch(from, x);
+        return i >= 0 ? i : ~i - 1;
     }
 }

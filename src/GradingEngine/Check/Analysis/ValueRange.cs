@@ -20,6 +20,9 @@ internal readonly record struct ValueRange(decimal? Lo, decimal? Hi, bool Whole,
 
     public bool Bounded => Lo is not null && Hi is not null;
 
+    /// <summary>The lowest number the value can be (for a whole number, the first whole one at or above <see cref="Lo"/>); null when unbounded below.</summary>
+    public decimal? Lowest => Only is { Length: > 0 } only ? only[0] : Whole && Lo is { } lo ? decimal.Ceiling(lo) : Lo;
+
     public static ValueRange Of(BoundExpr e)
     {
         try
@@ -98,7 +101,7 @@ internal readonly record struct ValueRange(decimal? Lo, decimal? Hi, bool Whole,
         }
         else
         {
-            var lowest = input.Whole && input.Lo is { } l ? decimal.Ceiling(l) : input.Lo;
+            var lowest = input.Lowest;
             undefined |= lowest is null || lowest < bands.From[0];
             for (var i = 0; i < bands.From.Length; i++)
             {
