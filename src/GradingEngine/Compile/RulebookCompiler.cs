@@ -23,6 +23,7 @@ internal static class RulebookCompiler
     private const int QuestionGradePriority = 10;
     private const string AnchorName = "question";
     private const int LaneSize = 16;
+    private static readonly System.Reflection.MethodInfo CriterionMet = ((MethodCallExpression)((Expression<Action<CriterionRuntime, QuestionEvidence>>)((c, e) => RuleActions.CriterionMet(c, e))).Body).Method;
     private static readonly System.Reflection.MethodInfo InLane = ((MethodCallExpression)((Expression<Func<QuestionEvidence, bool>>)(e => e.InLane(0))).Body).Method;
 
     /// <summary>
@@ -126,9 +127,12 @@ internal static class RulebookCompiler
             Expression.AndAlso(Expression.ReferenceEqual(question, condition.Parameters[0]), condition.Body),
             question, condition.Parameters[0]));
 
-        // NRules binds action parameters to pattern declarations by name: `evidence` here.
-        Expression<Action<IContext, QuestionEvidence>> action = (ctx, evidence) => RuleActions.CriterionMet(runtime, evidence);
-        builder.RightHandSide().Action(action);
+        // NRules binds action parameters to pattern declarations by name: `evidence` here. The runtime is a constant,
+        // not a captured variable, so the action builds and interprets without a closure's field read.
+        var context = Expression.Parameter(typeof(IContext), "ctx");
+        var met = Expression.Parameter(typeof(QuestionEvidence), ConditionCompiler.EvidenceParameter);
+        builder.RightHandSide().Action(Expression.Lambda<Action<IContext, QuestionEvidence>>(
+            Expression.Call(CriterionMet, Expression.Constant(runtime), met), context, met));
         return builder.Build();
     }
 
