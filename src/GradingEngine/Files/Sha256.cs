@@ -1,5 +1,7 @@
 using System.Buffers.Binary;
 using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Text;
 
 namespace GradingEngine.Files;
@@ -52,31 +54,43 @@ internal static class Sha256
     /// <summary>The digest of the text's UTF-8 bytes, as 64 lower-case hex digits.</summary>
     public static string Hex(string text) => Hex(Encoding.UTF8.GetBytes(text));
 
-    private static void Compress(Span<uint> state, Span<uint> w, ReadOnlySpan<byte> block)
+    /// <summary>One round: <paramref name="d"/> gains T1, and <paramref name="h"/> becomes the next round's first word.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Round(uint a, uint b, uint c, ref uint d, uint e, uint f, uint g, ref uint h, uint kw)
     {
-        for (var t = 0; t < 16; t++) w[t] = BinaryPrimitives.ReadUInt32BigEndian(block.Slice(t * 4, 4));
+        var t1 = h + (BitOperations.RotateRight(e, 6) ^ BitOperations.RotateRight(e, 11) ^ BitOperations.RotateRight(e, 25))
+            + (g ^ (e & (f ^ g))) + kw;
+        d += t1;
+        h = t1 + (BitOperations.RotateRight(a, 2) ^ BitOperations.RotateRight(a, 13) ^ BitOperations.RotateRight(a, 22))
+            + ((a & b) | (c & (a | b)));
+    }
+
+    private static void Compress(Span<uint> state, Span<uint> schedule, ReadOnlySpan<byte> block)
+    {
+        // Unchecked reads of the 64-word schedule and constants: a third of the time went to bounds checks.
+        ref var w = ref MemoryMarshal.GetReference(schedule);
+        ref var k = ref MemoryMarshal.GetReference(K);
+        for (var t = 0; t < 16; t++) Unsafe.Add(ref w, t) = BinaryPrimitives.ReadUInt32BigEndian(block.Slice(t * 4, 4));
         for (var t = 16; t < 64; t++)
         {
-            var s0 = BitOperations.RotateRight(w[t - 15], 7) ^ BitOperations.RotateRight(w[t - 15], 18) ^ (w[t - 15] >> 3);
-            var s1 = BitOperations.RotateRight(w[t - 2], 17) ^ BitOperations.RotateRight(w[t - 2], 19) ^ (w[t - 2] >> 10);
-            w[t] = w[t - 16] + s0 + w[t - 7] + s1;
+            var w15 = Unsafe.Add(ref w, t - 15);
+            var w2 = Unsafe.Add(ref w, t - 2);
+            var s0 = BitOperations.RotateRight(w15, 7) ^ BitOperations.RotateRight(w15, 18) ^ (w15 >> 3);
+            var s1 = BitOperations.RotateRight(w2, 17) ^ BitOperations.RotateRight(w2, 19) ^ (w2 >> 10);
+            Unsafe.Add(ref w, t) = Unsafe.Add(ref w, t - 16) + s0 + Unsafe.Add(ref w, t - 7) + s1;
         }
         uint a = state[0], b = state[1], c = state[2], d = state[3], e = state[4], f = state[5], g = state[6], h = state[7];
-        var k = K;
-        for (var t = 0; t < 64; t++)
+        // Eight rounds per pass with the variables' roles rotated, instead of moving eight values every round.
+        for (var t = 0; t < 64; t += 8)
         {
-            var t1 = h + (BitOperations.RotateRight(e, 6) ^ BitOperations.RotateRight(e, 11) ^ BitOperations.RotateRight(e, 25))
-                + ((e & f) ^ (~e & g)) + k[t] + w[t];
-            var t2 = (BitOperations.RotateRight(a, 2) ^ BitOperations.RotateRight(a, 13) ^ BitOperations.RotateRight(a, 22))
-                + ((a & b) ^ (a & c) ^ (b & c));
-            h = g;
-            g = f;
-            f = e;
-            e = d + t1;
-            d = c;
-            c = b;
-            b = a;
-            a = t1 + t2;
+            Round(a, b, c, ref d, e, f, g, ref h, Unsafe.Add(ref k, t) + Unsafe.Add(ref w, t));
+            Round(h, a, b, ref c, d, e, f, ref g, Unsafe.Add(ref k, t + 1) + Unsafe.Add(ref w, t + 1));
+            Round(g, h, a, ref b, c, d, e, ref f, Unsafe.Add(ref k, t + 2) + Unsafe.Add(ref w, t + 2));
+            Round(f, g, h, ref a, b, c, d, ref e, Unsafe.Add(ref k, t + 3) + Unsafe.Add(ref w, t + 3));
+            Round(e, f, g, ref h, a, b, c, ref d, Unsafe.Add(ref k, t + 4) + Unsafe.Add(ref w, t + 4));
+            Round(d, e, f, ref g, h, a, b, ref c, Unsafe.Add(ref k, t + 5) + Unsafe.Add(ref w, t + 5));
+            Round(c, d, e, ref f, g, h, a, ref b, Unsafe.Add(ref k, t + 6) + Unsafe.Add(ref w, t + 6));
+            Round(b, c, d, ref e, f, g, h, ref a, Unsafe.Add(ref k, t + 7) + Unsafe.Add(ref w, t + 7));
         }
         state[0] += a;
         state[1] += b;
