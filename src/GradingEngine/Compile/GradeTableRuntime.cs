@@ -12,19 +12,29 @@ namespace GradingEngine.Compile;
 internal sealed class GradeTableRuntime(CheckedTable table, IReadOnlyList<CheckedLimit> limits, ExpressionMode mode)
 {
     private readonly Func<OutcomeProfile, bool>?[] _conditions = table.Rules
-        .Select(r => r.Condition is null ? null : FastCompiler.For(mode).Compile(ConditionCompiler.ForProfile(r.Condition)))
+        .Select(r => r.Condition is null ? null : Compile(r.Condition, mode))
         .ToArray();
 
     private readonly Func<OutcomeProfile, bool>[] _limits = limits
-        .Select(l => FastCompiler.For(mode).Compile(ConditionCompiler.ForProfile(l.Condition)))
+        .Select(l => Compile(l.Condition, mode))
         .ToArray();
 
     // Each row's `and`-ed parts, compiled once on first use: outlooks ask which parts fail.
     private readonly Lazy<(BoundExpr Part, Func<OutcomeProfile, bool> Holds)[]>[] _parts = table.Rules
         .Select(r => new Lazy<(BoundExpr, Func<OutcomeProfile, bool>)[]>(() => r.Condition is null
             ? []
-            : BoundPrinter.Conjuncts(r.Condition).Select(p => (p, FastCompiler.For(mode).Compile(ConditionCompiler.ForProfile(p)))).ToArray()))
+            : BoundPrinter.Conjuncts(r.Condition).Select(p => (p, Compile(p, mode))).ToArray()))
         .ToArray();
+
+    /// <summary>
+    /// Emitted where the mode emits IL; else the closures the checker evaluates tables with (tests hold the two alike),
+    /// because an interpreted expression tree allocates a frame and boxes its values on every call, and costs a native
+    /// AOT start-up its interpreter's compile (docs/performance.md, "Whole-process start-up").
+    /// </summary>
+    private static Func<OutcomeProfile, bool> Compile(BoundExpr condition, ExpressionMode mode) =>
+        FastCompiler.For(mode).Mode == ExpressionMode.Compiled
+            ? FastCompiler.Default.Compile(ConditionCompiler.ForProfile(condition))
+            : Check.Analysis.ProfileCondition.Compile(condition);
 
     public CheckedTable Table { get; } = table;
 

@@ -11,19 +11,25 @@ namespace GradingEngine.Compile;
 /// </summary>
 internal sealed class RollupRuntime(CheckedRollup rollup, ExpressionMode mode)
 {
-    private readonly Func<IEnumerable<QuestionGradeFact>, OutcomeProfile, bool>?[] _conditions = rollup.Table.Rules
-        .Select(r => r.Condition is null ? null : FastCompiler.For(mode).Compile(ConditionCompiler.ForQuestions(r.Condition)))
+    private readonly Func<IReadOnlyList<QuestionGradeFact>, OutcomeProfile, bool>?[] _conditions = rollup.Table.Rules
+        .Select(r => r.Condition is null ? null : Compile(r.Condition, mode))
         .ToArray();
 
-    private readonly Func<IEnumerable<QuestionGradeFact>, OutcomeProfile, bool>[] _limits = rollup.Limits
-        .Select(l => FastCompiler.For(mode).Compile(ConditionCompiler.ForQuestions(l.Condition)))
+    private readonly Func<IReadOnlyList<QuestionGradeFact>, OutcomeProfile, bool>[] _limits = rollup.Limits
+        .Select(l => Compile(l.Condition, mode))
         .ToArray();
 
-    private readonly Lazy<(BoundExpr Part, Func<IEnumerable<QuestionGradeFact>, OutcomeProfile, bool> Holds)[]>[] _parts = rollup.Table.Rules
-        .Select(r => new Lazy<(BoundExpr, Func<IEnumerable<QuestionGradeFact>, OutcomeProfile, bool>)[]>(() => r.Condition is null
+    private readonly Lazy<(BoundExpr Part, Func<IReadOnlyList<QuestionGradeFact>, OutcomeProfile, bool> Holds)[]>[] _parts = rollup.Table.Rules
+        .Select(r => new Lazy<(BoundExpr, Func<IReadOnlyList<QuestionGradeFact>, OutcomeProfile, bool>)[]>(() => r.Condition is null
             ? []
-            : BoundPrinter.Conjuncts(r.Condition).Select(p => (p, FastCompiler.For(mode).Compile(ConditionCompiler.ForQuestions(p)))).ToArray()))
+            : BoundPrinter.Conjuncts(r.Condition).Select(p => (p, Compile(p, mode))).ToArray()))
         .ToArray();
+
+    /// <summary>Emitted where the mode emits IL, else closures, as <see cref="GradeTableRuntime"/> does and for the same reasons.</summary>
+    private static Func<IReadOnlyList<QuestionGradeFact>, OutcomeProfile, bool> Compile(BoundExpr condition, ExpressionMode mode) =>
+        FastCompiler.For(mode).Mode == ExpressionMode.Compiled
+            ? FastCompiler.Default.Compile(ConditionCompiler.ForQuestions(condition))
+            : Check.Analysis.RollupCondition.Compile(condition);
 
     public CheckedTable Table => rollup.Table;
 

@@ -22,7 +22,8 @@ internal static class RulebookCompiler
     private const int ProfilePriority = 20;
     private const int QuestionGradePriority = 10;
     private const string AnchorName = "question";
-    private const int LaneSize = 16;
+    private const int LaneSize = 8;
+    private static readonly System.Reflection.MethodInfo CriterionMet = ((MethodCallExpression)((Expression<Action<CriterionRuntime, QuestionEvidence>>)((c, e) => RuleActions.CriterionMet(c, e))).Body).Method;
     private static readonly System.Reflection.MethodInfo InLane = ((MethodCallExpression)((Expression<Func<QuestionEvidence, bool>>)(e => e.InLane(0))).Body).Method;
 
     /// <summary>
@@ -118,7 +119,8 @@ internal static class RulebookCompiler
         evidence.Condition(own);
         // Lanes: when NRules adds a join it compares it with every join under the same parent and right
         // input, so one input per question made compiling quadratic in its criteria. Each lane of LaneSize
-        // criteria gets its own alpha input, under the question test the anchor shares.
+        // criteria gets its own alpha input, under the question test the anchor shares. Lanes of 8 rather than 16 or 4:
+        // the fewest comparisons of joins and lane tests together (docs/performance.md, "Rulebook scaling").
         evidence.Condition(Expression.Lambda<Func<QuestionEvidence, bool>>(
             Expression.Call(own.Parameters[0], InLane, Expression.Constant(lane)), own.Parameters));
         var question = anchor.Declaration.ToParameterExpression();
@@ -126,9 +128,12 @@ internal static class RulebookCompiler
             Expression.AndAlso(Expression.ReferenceEqual(question, condition.Parameters[0]), condition.Body),
             question, condition.Parameters[0]));
 
-        // NRules binds action parameters to pattern declarations by name: `evidence` here.
-        Expression<Action<IContext, QuestionEvidence>> action = (ctx, evidence) => RuleActions.CriterionMet(runtime, evidence);
-        builder.RightHandSide().Action(action);
+        // NRules binds action parameters to pattern declarations by name: `evidence` here. The runtime is a constant,
+        // not a captured variable, so the action builds and interprets without a closure's field read.
+        var context = Expression.Parameter(typeof(IContext), "ctx");
+        var met = Expression.Parameter(typeof(QuestionEvidence), ConditionCompiler.EvidenceParameter);
+        builder.RightHandSide().Action(Expression.Lambda<Action<IContext, QuestionEvidence>>(
+            Expression.Call(CriterionMet, Expression.Constant(runtime), met), context, met));
         return builder.Build();
     }
 

@@ -1,5 +1,4 @@
 using System.Reflection;
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using GradingEngine.Diagnostics;
@@ -61,7 +60,7 @@ public sealed class ProofCache
     public string EntryPath(Rulebook rulebook) => Path.Combine(Directory, Key(rulebook.ContentHash) + ".json");
 
     private static string Key(string contentHash) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{Engine}\n{contentHash}")));
+        Files.Sha256.Hex($"{Engine}\n{contentHash}");
 
     /// <summary>The proofs' diagnostics kept for <paramref name="rulebook"/>, placed in its files as <paramref name="source"/> names them; null when there is no usable entry.</summary>
     internal IReadOnlyList<Diagnostic>? Find(Rulebook rulebook, Load.RulebookSource source)

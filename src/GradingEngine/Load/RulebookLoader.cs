@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text;
 using GradingEngine.Diagnostics;
 using GradingEngine.Files;
@@ -94,7 +93,7 @@ internal sealed partial class RulebookLoader
         {
             text.Append(file.RelativePath).Append('\n').Append(file.Sha256).Append('\n');
         }
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
+        return Sha256.Hex(text.ToString());
     }
 
     private List<T> ReadList<T>(YSequence? sequence, string what, Func<YNode, T?> read)

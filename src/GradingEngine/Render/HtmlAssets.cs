@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text;
 
 namespace GradingEngine.Render;
@@ -164,5 +163,5 @@ internal static class HtmlAssets
 
     private static string Lf(string text) => text.Replace("\r\n", "\n");
 
-    public static string Hash(string text) => "sha256-" + Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+    public static string Hash(string text) => "sha256-" + Convert.ToBase64String(Files.Sha256.Hash(Encoding.UTF8.GetBytes(text)));
 }

@@ -59,7 +59,7 @@ public class RulebookCompilerTests
     [InlineData(40)]
     public void Grade_ManyCriteriaInOneQuestion_EachLaneDecidesItsOwn(int findings)
     {
-        // Arrange: 50 more Q1 criteria, "at least k findings" for k = 1..50, so they span four lanes of 16
+        // Arrange: 50 more Q1 criteria, "at least k findings" for k = 1..50, so they span seven lanes of 8
         // (each lane is its own NRules input) and exactly the first `findings` of them hold.
         var extra = string.Concat(Enumerable.Range(1, 50).Select(k => $"""
 

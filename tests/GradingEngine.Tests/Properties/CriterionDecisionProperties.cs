@@ -11,8 +11,8 @@ namespace GradingEngine.Tests.Properties;
 
 /// <summary>
 /// The network decides each criterion exactly as its condition does on its own. The criteria run as
-/// join conditions under a join shared by their question, in lanes of 16 (the shipped rulebook has two
-/// or three lanes per question), record their outcomes on the evidence, and the profiles sum them
+/// join conditions under a join shared by their question, in lanes of 8 (the shipped rulebook has three
+/// to five lanes per question), record their outcomes on the evidence, and the profiles sum them
 /// once every criterion has fired. The oracle evaluates each condition directly over its question's
 /// findings, with no session.
 /// </summary>

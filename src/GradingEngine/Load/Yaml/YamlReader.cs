@@ -36,7 +36,7 @@ internal static class YamlReader
         try
         {
             var text = DecodeUtf8(path, bytes.AsSpan(), bag);
-            return text is null ? null : new SourceText(path, text, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes.AsSpan())));
+            return text is null ? null : new SourceText(path, text, Files.Sha256.Hex(bytes.AsSpan()));
         }
         finally
         {

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using GradingEngine.Render;
@@ -36,7 +35,7 @@ internal static class DecisionRecord
 
     public static string Hash(JsonElement record) => Sha256(CanonicalBody(record));
 
-    public static string Sha256(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
+    public static string Sha256(byte[] bytes) => Files.Sha256.Hex(bytes);
 
     public static string Sha256(string text) => Sha256(Encoding.UTF8.GetBytes(text));
 
