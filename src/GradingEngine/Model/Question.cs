@@ -6,5 +6,12 @@ public sealed record Question(string Id, string Title, IReadOnlyList<Area> Areas
 {
     public SourceSpan Span => Fields.Whole;
 
-    public Area? FindArea(string id) => Areas.FirstOrDefault(a => a.Id == id);
+    public Area? FindArea(string id)
+    {
+        for (var i = 0; i < Areas.Count; i++)
+        {
+            if (Areas[i].Id == id) return Areas[i];
+        }
+        return null;
+    }
 }

@@ -28,7 +28,15 @@ public sealed record Rulebook(
     /// </summary>
     public string? EmbeddedId { get; init; }
 
-    public Question? FindQuestion(string id) => Questions.FirstOrDefault(q => q.Id == id);
+    public Question? FindQuestion(string id)
+    {
+        // Indexed: the checker asks once per criterion, and a LINQ search allocated a closure and an enumerator each time.
+        for (var i = 0; i < Questions.Count; i++)
+        {
+            if (Questions[i].Id == id) return Questions[i];
+        }
+        return null;
+    }
 
     public Effect? FindEffect(string id) => Effects.FirstOrDefault(e => e.Id == id);
 

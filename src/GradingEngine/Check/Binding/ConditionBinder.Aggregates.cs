@@ -183,7 +183,7 @@ internal sealed partial class ConditionBinder
 
     private BoundLambda? BindLambda(LambdaExpr lambda, ItemKind kind, IReadOnlyList<Indicator> inherited, ValueType expected, string function)
     {
-        if (_scope.Exists(v => v.Name == lambda.Parameter))
+        if (InScope(lambda.Parameter) is not null)
         {
             Error(DiagnosticCodes.ConditionSyntax, lambda, $"`{lambda.Parameter}` is already a variable here", "use another name for the inner lambda");
             return null;

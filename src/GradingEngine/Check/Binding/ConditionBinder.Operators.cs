@@ -81,7 +81,7 @@ internal sealed partial class ConditionBinder
     }
 
     private bool NeedsContext(Expr expr) =>
-        expr is StringLiteral || (expr is NameExpr n && _scope.FindLast(v => v.Name == n.Name) is null);
+        expr is StringLiteral || (expr is NameExpr n && InScope(n.Name) is null);
 
     private BoundExpr? BindIn(InExpr @in)
     {

@@ -23,6 +23,25 @@ internal sealed partial class ConditionBinder
     private readonly Condition _condition;
     private readonly DiagnosticBag _bag;
     private readonly List<ItemVariable> _scope = [];
+
+    /// <summary>The innermost lambda variable of that name, or null: a loop, as every name of every condition is looked up.</summary>
+    private ItemVariable? InScope(string name)
+    {
+        for (var i = _scope.Count - 1; i >= 0; i--)
+        {
+            if (_scope[i].Name == name) return _scope[i];
+        }
+        return null;
+    }
+
+    private static int IndexOf<T>(IReadOnlyList<T> items, Func<T, bool> match)
+    {
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (match(items[i])) return i;
+        }
+        return -1;
+    }
     private int _errors;
 
     private ConditionBinder(ConditionContext context, Condition condition, DiagnosticBag bag)
@@ -84,7 +103,7 @@ internal sealed partial class ConditionBinder
 
     private BoundExpr? BindName(NameExpr name, ValueType? expected)
     {
-        if (_scope.FindLast(v => v.Name == name.Name) is { } variable)
+        if (InScope(name.Name) is { } variable)
         {
             var fields = variable.Kind == ItemKind.Finding ? FindingFields : QuestionFields;
             return Fail(name, DiagnosticCodes.ConditionType, $"`{name.Name}` is a {(variable.Kind == ItemKind.Finding ? "finding" : "question result")}, not a value",
@@ -149,7 +168,7 @@ internal sealed partial class ConditionBinder
         {
             return BindProfileVariable(profile, target, member);
         }
-        var variable = _scope.FindLast(v => v.Name == target.Name);
+        var variable = InScope(target.Name);
         if (variable is null && _context is ConditionContext.QuestionGrades rollup)
         {
             return BindInspectionVariable(rollup, target, member);
@@ -169,7 +188,7 @@ internal sealed partial class ConditionBinder
         {
             return BindFindingsCount(profile.Kinds, member, "of the question");
         }
-        var effect = profile.Effects.ToList().FindIndex(e => e.Plural == target.Name);
+        var effect = IndexOf(profile.Effects, e => e.Plural == target.Name);
         if (effect < 0 || member.Member is not ("count" or "weight"))
         {
             return Fail(target, DiagnosticCodes.UnknownName, $"unknown profile variable `{full}`",
@@ -183,7 +202,7 @@ internal sealed partial class ConditionBinder
     {
         var full = $"{ConditionContext.Profile.FindingsName}.{member.Member}";
         if (member.Member == "count") return new BoundProfileVariable(ProfileMeasure.Findings, -1, full);
-        var kind = kinds.ToList().FindIndex(k => k.Id == member.Member);
+        var kind = IndexOf(kinds, k => k.Id == member.Member);
         if (kind >= 0) return new BoundProfileVariable(ProfileMeasure.Findings, kind, full);
         return Fail(member, DiagnosticCodes.UnknownKind, $"`{member.Member}` is not a finding kind",
             kinds.Count == 0
