@@ -144,9 +144,12 @@ internal sealed partial class RulebookChecker
     /// another indicator can never change the condition's value; except `all(f => P)`, which ranges
     /// over every finding of the question.
     /// </remarks>
-    private static HashSet<string> ReadIndicators(BoundExpr expr, IReadOnlyList<string> questionIndicators)
+    private IReadOnlySet<string> ReadIndicators(BoundExpr expr, IReadOnlyList<string> questionIndicators)
     {
-        var read = new HashSet<string>(StringComparer.Ordinal);
+        // The lists of indicators an aggregate can read are shared (one per area, one per question), and most criteria
+        // read one: that list's set is made once and shared too. A set per criterion hashed every indicator of an area
+        // or question again for each criterion that ranges over it (docs/performance.md, "Rulebook scaling").
+        var sources = new List<object>(2);
         void Visit(BoundExpr e)
         {
             switch (e)
@@ -159,13 +162,24 @@ internal sealed partial class RulebookChecker
                 case BoundBinary b: Visit(b.Left); Visit(b.Right); break;
                 case BoundIn i: Visit(i.Value); break;
                 case BoundAggregate a:
-                    read.UnionWith(a is { Kind: AggregateKind.All, Second: null } ? questionIndicators : a.Filter.Variable.Candidates.Select(c => c.Id));
+                    object source = a is { Kind: AggregateKind.All, Second: null } ? questionIndicators : a.Filter.Variable.Candidates;
+                    if (!sources.Contains(source)) sources.Add(source);
                     Visit(a.Filter.Body);
                     if (a.Second is not null) Visit(a.Second.Body);
                     break;
             }
         }
         Visit(expr);
+        if (sources.Count == 1) return SetOf(sources[0]);
+        var read = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var source in sources) read.UnionWith(SetOf(source));
         return read;
+    }
+
+    private IReadOnlySet<string> SetOf(object source)
+    {
+        if (_readSets.TryGetValue(source, out var set)) return set;
+        var ids = source is IReadOnlyList<Indicator> indicators ? indicators.Select(i => i.Id) : (IReadOnlyList<string>)source;
+        return _readSets[source] = new HashSet<string>(ids, StringComparer.Ordinal);
     }
 }

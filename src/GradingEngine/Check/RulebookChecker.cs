@@ -15,6 +15,7 @@ internal sealed partial class RulebookChecker
     private readonly Rulebook _rulebook;
     private DiagnosticBag _bag;
     private readonly List<CheckedCriterion> _criteria = [];
+    private readonly Dictionary<object, IReadOnlySet<string>> _readSets = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<string, CheckedTable> _thresholds = new(StringComparer.Ordinal);
     private readonly Dictionary<string, IReadOnlyList<CheckedRequirement>> _requirements = new(StringComparer.Ordinal);
     private readonly Dictionary<string, IReadOnlyList<CheckedLimit>> _limits = new(StringComparer.Ordinal);
