@@ -29,7 +29,7 @@ internal sealed class GradeTableRuntime(CheckedTable table, IReadOnlyList<Checke
     /// <summary>
     /// Emitted where the mode emits IL; else the closures the checker evaluates tables with (tests hold the two alike),
     /// because an interpreted expression tree allocates a frame and boxes its values on every call, and costs a native
-    /// AOT start-up its interpreter's compile (docs/performance.md, "Whole-process start-up").
+    /// AOT start-up its interpreter's compile (docs/performance.md, "Rulebook scaling").
     /// </summary>
     private static Func<OutcomeProfile, bool> Compile(BoundExpr condition, ExpressionMode mode) =>
         FastCompiler.For(mode).Mode == ExpressionMode.Compiled
