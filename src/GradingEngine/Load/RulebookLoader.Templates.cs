@@ -127,7 +127,7 @@ internal sealed partial class RulebookLoader
                 continue;
             }
             var (text, writtenAt) = FillMapped(when.Value, copy);
-            var condition = ConditionParser.Parse(text, when.Spans, writtenAt, _limits, _bag);
+            var condition = ConditionParser.Parse(text, when.Spans, writtenAt, _limits, _bag, _tokens);
             if (condition is null) continue;
             criteria.Add(new Criterion(copyId, copy.Question, copyArea, copy.Fill(title ?? ""), copy.Fill(rationale ?? ""), condition,
                 effect, weight ?? 1, copy.Fill(message ?? ""), m.Fields) { Template = origin });

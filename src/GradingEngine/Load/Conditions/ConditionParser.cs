@@ -28,14 +28,15 @@ internal sealed class ConditionParser
     }
 
     /// <summary>Parses the condition held by a YAML scalar; null (with a located error) when it is not valid.</summary>
-    public static Condition? Parse(YScalar scalar, LoadLimits limits, DiagnosticBag bag) =>
-        Parse(scalar.Value, scalar.Spans, null, limits, bag);
+    /// <param name="tokens">A token list to reuse (see <see cref="Lexer.Tokenize"/>); the parse keeps none of it.</param>
+    public static Condition? Parse(YScalar scalar, LoadLimits limits, DiagnosticBag bag, List<Token>? tokens = null) =>
+        Parse(scalar.Value, scalar.Spans, null, limits, bag, tokens);
 
     /// <summary>
     /// Parses condition text written at <paramref name="spans"/>; for a template's copy the text has the question id put
     /// in, and <paramref name="writtenAt"/> says where each of its characters was written.
     /// </summary>
-    public static Condition? Parse(string text, ScalarSpans spans, int[]? writtenAt, LoadLimits limits, DiagnosticBag bag)
+    public static Condition? Parse(string text, ScalarSpans spans, int[]? writtenAt, LoadLimits limits, DiagnosticBag bag, List<Token>? tokens = null)
     {
         if (text.Length > limits.MaxConditionLength)
         {
@@ -44,7 +45,7 @@ internal sealed class ConditionParser
         }
         try
         {
-            var parser = new ConditionParser(Lexer.Tokenize(text), limits.MaxConditionDepth);
+            var parser = new ConditionParser(Lexer.Tokenize(text, tokens), limits.MaxConditionDepth);
             var expr = parser.ParseExpression();
             parser.Expect(TokenKind.End, "end of condition");
             return new Condition(text, expr, spans, writtenAt);
