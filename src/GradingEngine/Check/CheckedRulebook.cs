@@ -94,11 +94,13 @@ public sealed class CheckedRulebook
     internal static Dictionary<string, IReadOnlySet<string>> ReadByQuestion(IEnumerable<CheckedCriterion> criteria)
     {
         var read = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        // Criteria over one area or question share its set (RulebookChecker.ReadIndicators): each is added once per question.
+        var added = new HashSet<(string, IReadOnlySet<string>)>();
         foreach (var criterion in criteria)
         {
             var question = criterion.Criterion.QuestionId;
             if (!read.TryGetValue(question, out var set)) read[question] = set = new HashSet<string>(StringComparer.Ordinal);
-            set.UnionWith(criterion.ReadIndicators);
+            if (added.Add((question, criterion.ReadIndicators))) set.UnionWith(criterion.ReadIndicators);
         }
         return read.ToDictionary(r => r.Key, r => (IReadOnlySet<string>)r.Value, StringComparer.Ordinal);
     }

@@ -44,7 +44,6 @@ internal sealed class EmbeddedSource(string id) : RulebookSource
         }
         var bytes = new byte[stream.Length];
         stream.ReadExactly(bytes);
-        var text = YamlReader.DecodeUtf8(path, bytes, bag);
-        return text is null ? null : new SourceText(path, text, Files.Sha256.Hex(bytes));
+        return YamlReader.Source(path, bytes, bag);
     }
 }

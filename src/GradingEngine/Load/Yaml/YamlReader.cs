@@ -35,14 +35,17 @@ internal static class YamlReader
         if (InputFile.ReadBuffer(path, limits.MaxFileBytes, bag, within, pool) is not { } bytes) return null;
         try
         {
-            var text = DecodeUtf8(path, bytes.AsSpan(), bag);
-            return text is null ? null : new SourceText(path, text, Files.Sha256.Hex(bytes.AsSpan()));
+            return Source(path, bytes.AsSpan(), bag);
         }
         finally
         {
             pool.Return(bytes.Array!);
         }
     }
+
+    /// <summary>A file's bytes as strict UTF-8 text with their SHA-256, or null with the reason reported.</summary>
+    internal static SourceText? Source(string path, ReadOnlySpan<byte> bytes, DiagnosticBag bag) =>
+        DecodeUtf8(path, bytes, bag) is { } text ? new SourceText(path, text, Files.Sha256.Hex(bytes)) : null;
 
     internal static string? DecodeUtf8(string path, ReadOnlySpan<byte> bytes, DiagnosticBag bag)
     {

@@ -33,11 +33,7 @@ internal static class DecisionRecord
         return Encoding.UTF8.GetBytes(text);
     }
 
-    public static string Hash(JsonElement record) => Sha256(CanonicalBody(record));
-
-    public static string Sha256(byte[] bytes) => Files.Sha256.Hex(bytes);
-
-    public static string Sha256(string text) => Sha256(Encoding.UTF8.GetBytes(text));
+    public static string Hash(JsonElement record) => Files.Sha256.Hex(CanonicalBody(record));
 
     /// <summary>Canonical JSON of one element, for byte-for-byte comparison of a recorded part with a recomputed one.</summary>
     public static string Canonical(JsonElement element) => JsonRenderer.Write(element.WriteTo);

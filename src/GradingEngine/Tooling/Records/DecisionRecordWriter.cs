@@ -30,10 +30,10 @@ internal static class DecisionRecordWriter
         // The rulebook's files as they were read for grading (a folder's or an embedded rulebook's alike).
         // The decoder drops a byte order mark, which the SHA-256 covers: put it back so the content matches its hash.
         var files = rulebook.Files.Select(f => (Path: f.RelativePath, Sha: f.Sha256,
-            Content: DecisionRecord.Sha256(f.Text) == f.Sha256 ? f.Text : "\uFEFF" + f.Text)).ToList();
+            Content: Files.Sha256.Hex(f.Text) == f.Sha256 ? f.Text : "\uFEFF" + f.Text)).ToList();
         var inspection = result.Inspection;
         var findingsBytes = InputFile.Read(inspection.Path, limits.MaxFileBytes, new DiagnosticBag());
-        if (findingsBytes is null || DecisionRecord.Sha256(findingsBytes) != inspection.Sha256)
+        if (findingsBytes is null || Files.Sha256.Hex(findingsBytes) != inspection.Sha256)
         {
             problem = $"findings file `{inspection.Path}` changed while grading";
             return null;
@@ -43,7 +43,7 @@ internal static class DecisionRecordWriter
         {
             var folder = Path.GetDirectoryName(inspection.Path) is { Length: > 0 } d ? d : ".";
             var reportBytes = InputFile.Read(Path.Combine(folder, reportFile), limits.MaxReportBytes, new DiagnosticBag(), within: folder);
-            if (reportBytes is null || DecisionRecord.Sha256(reportBytes) != inspection.ReportSha256)
+            if (reportBytes is null || Files.Sha256.Hex(reportBytes) != inspection.ReportSha256)
             {
                 problem = $"report `{reportFile}` changed while grading";
                 return null;

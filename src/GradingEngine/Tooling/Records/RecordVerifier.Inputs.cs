@@ -19,7 +19,7 @@ internal static partial class RecordVerifier
         foreach (var (path, (sha, content)) in recorded)
         {
             checkedParts.Add($"rulebook file {path}");
-            if (DecisionRecord.Sha256(content) != sha)
+            if (Files.Sha256.Hex(content) != sha)
             {
                 mismatches.Add(new RecordMismatch($"rulebook file {path}", $"the record's copy of `{path}` does not match its SHA-256: it was edited"));
             }
@@ -60,7 +60,7 @@ internal static partial class RecordVerifier
         var content = findings.GetProperty("content").GetString()!;
         var sha = findings.GetProperty("sha256").GetString()!;
         checkedParts.Add("findings file");
-        if (DecisionRecord.Sha256(content) != sha)
+        if (Files.Sha256.Hex(content) != sha)
         {
             mismatches.Add(new RecordMismatch("findings", "the record's copy of the findings file does not match its SHA-256: it was edited"));
         }
@@ -68,7 +68,7 @@ internal static partial class RecordVerifier
         if (report is { } rep)
         {
             checkedParts.Add("report");
-            if (DecisionRecord.Sha256(rep.GetProperty("content").GetString()!) != rep.GetProperty("sha256").GetString())
+            if (Files.Sha256.Hex(rep.GetProperty("content").GetString()!) != rep.GetProperty("sha256").GetString())
             {
                 mismatches.Add(new RecordMismatch("report", "the record's copy of the report does not match its SHA-256: it was edited"));
             }
@@ -87,7 +87,7 @@ internal static partial class RecordVerifier
             return path;
         }
         // Unreadable here is reported when the file is loaded to be graded.
-        if (InputFile.Read(findingsPath, LoadLimits.Default.MaxFileBytes, new Diagnostics.DiagnosticBag()) is { } bytes && DecisionRecord.Sha256(bytes) != sha)
+        if (InputFile.Read(findingsPath, LoadLimits.Default.MaxFileBytes, new Diagnostics.DiagnosticBag()) is { } bytes && Files.Sha256.Hex(bytes) != sha)
         {
             mismatches.Add(new RecordMismatch("findings", $"findings file `{findingsPath}` differs from the recorded one"));
         }
