@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 
 namespace GradingEngine.Model;
 
@@ -7,7 +6,7 @@ namespace GradingEngine.Model;
 /// A criterion's message split once into literal text and placeholders, so filling it for each met
 /// criterion of each inspection is a concatenation rather than a regular-expression replace.
 /// </summary>
-public sealed partial class MessageTemplate
+public sealed class MessageTemplate
 {
     /// <summary>The placeholders a message may use.</summary>
     public static IReadOnlyList<string> Known { get; } = ["judgement", "value", "indicator", "quote", "source", "count"];
@@ -20,22 +19,31 @@ public sealed partial class MessageTemplate
     /// <summary>The placeholder names the message uses, in order, known or not.</summary>
     public IEnumerable<string> Placeholders => _parts.Where((_, i) => i % 2 == 1);
 
+    /// <summary>
+    /// Splits at each `{name}`: a brace, then no brace, then a closing brace (`{a{b}` is literal text up to `{b}`). Scanned
+    /// by hand rather than with a regular expression: every criterion's message is parsed when a rulebook is checked.
+    /// </summary>
     public static MessageTemplate Parse(string template)
     {
         var parts = new List<string>();
-        var at = 0;
-        foreach (Match match in PlaceholderPattern().Matches(template))
+        var (at, open) = (0, 0);
+        while ((open = template.IndexOf('{', open)) >= 0)
         {
-            parts.Add(template[at..match.Index]);
-            parts.Add(match.Groups[1].Value);
-            at = match.Index + match.Length;
+            var close = template.AsSpan(open + 1).IndexOfAny('{', '}');
+            if (close < 0) break;
+            close += open + 1;
+            if (template[close] == '{')
+            {
+                open = close;
+                continue;
+            }
+            parts.Add(template[at..open]);
+            parts.Add(template[(open + 1)..close]);
+            at = open = close + 1;
         }
         parts.Add(template[at..]);
         return new MessageTemplate([.. parts]);
     }
-
-    [GeneratedRegex(@"\{([^{}]*)\}")]
-    private static partial Regex PlaceholderPattern();
 
     /// <summary>Fills `{judgement}`, `{value}`, ... from the representative finding; `{count}` counts the evidence.</summary>
     public string Format(IReadOnlyList<Finding> evidence, Finding? representative)

@@ -91,7 +91,8 @@ public static class Cli
                     return RulebookScaling.Run(new RulebookScaling.Options(
                         Value(rest, "--binary") ?? Path.Combine(work, "cli", "grading"),
                         Value(rest, "--hello") ?? Path.Combine(work, "hello-aot", "hello"),
-                        sizes, Int(rest, "--rounds", 5), Mode(Value(rest, "--mode") ?? "distinct"), Value(rest, "--label")));
+                        sizes, Int(rest, "--rounds", 5), Mode(Value(rest, "--mode") ?? "distinct"), Value(rest, "--label"),
+                        Value(rest, "--cpu") is { } cpu ? int.Parse(cpu, CultureInfo.InvariantCulture) : null));
                 }
                 case "compare-steps": return StepComparison.Run(Options(rest));
                 case "compare":

@@ -17,7 +17,10 @@ public static class RulebookScaling
 {
     private const string Seed = "seeds/west-mercia-2015/findings.yaml";
 
-    public sealed record Options(string Binary, string Hello, IReadOnlyList<int> Sizes, int Rounds, IReadOnlyList<IndicatorCopies> Modes, string? Label);
+    /// <param name="Cpu">Run every timed process on this one CPU, or on any when null. On the 2-core virtual machine of
+    /// docs/performance.md the same binary's times spread by a third unpinned (the process's threads on both cores) and by a
+    /// few percent pinned, so ratios from one run are only as sound as this.</param>
+    public sealed record Options(string Binary, string Hello, IReadOnlyList<int> Sizes, int Rounds, IReadOnlyList<IndicatorCopies> Modes, string? Label, int? Cpu = null);
 
     /// <summary>One timed command; <paramref name="Group"/> says which points compare (ratios to the shipped size).</summary>
     private sealed record Point(string Name, string Group, int Criteria, int Indicators, string Command, string[] Arguments)
@@ -64,20 +67,24 @@ public static class RulebookScaling
         // the warm-up run of each point fills it, the timed rounds read it.
         var cache = Path.Combine(Path.GetTempPath(), "grading-cache-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(cache);
+        if (options.Cpu is { } pinned && (pinned < 0 || pinned >= Environment.ProcessorCount))
+        {
+            throw new InvalidOperationException($"--cpu {pinned}: this machine has CPUs 0 to {Environment.ProcessorCount - 1}");
+        }
         var loadBefore = LoadAverage();
         var started = DateTime.UtcNow;
         try
         {
             foreach (var point in points)
             {
-                var warm = Time(point, cache);
+                var warm = Time(point, cache, options.Cpu);
                 Console.Error.WriteLine($"warm-up: {point.Name}: {warm.Wall:N0} ms");
             }
             for (var round = 0; round < options.Rounds; round++)
             {
                 foreach (var point in points)
                 {
-                    var (wall, cpu) = Time(point, cache);
+                    var (wall, cpu) = Time(point, cache, options.Cpu);
                     point.Wall.Add(wall);
                     point.Cpu.Add(cpu);
                 }
@@ -108,7 +115,7 @@ public static class RulebookScaling
         return tables.FirstOrDefault(l => !l.Contains("grades produced: ", StringComparison.Ordinal)) is { } missing ? "no grades produced: " + missing.Trim() : null;
     }
 
-    private static (double Wall, double Cpu) Time(Point point, string cache)
+    private static (double Wall, double Cpu) Time(Point point, string cache, int? pinned)
     {
         var start = new ProcessStartInfo(point.Command)
         {
@@ -123,7 +130,7 @@ public static class RulebookScaling
         var keep = point.Group == "check";
         var before = ChildrenCpu();
         var sw = Stopwatch.StartNew();
-        using var process = Process.Start(start)!;
+        using var process = Start(start, pinned);
         var stdout = keep ? process.StandardOutput.ReadToEndAsync() : process.StandardOutput.BaseStream.CopyToAsync(Stream.Null).ContinueWith(_ => "", TaskScheduler.Default);
         var stderr = process.StandardError.ReadToEndAsync();
         process.WaitForExit();
@@ -139,6 +146,34 @@ public static class RulebookScaling
         return (wall, cpu);
     }
 
+    /// <summary>
+    /// Starts the process on one CPU when asked: a child takes the affinity of the thread that starts it, so this thread is
+    /// pinned for the start only, and the harness's own work (reading the child's output) stays off the child's CPU.
+    /// </summary>
+    private static Process Start(ProcessStartInfo start, int? pinned)
+    {
+        if (pinned is null) return Process.Start(start)!;
+        if (OperatingSystem.IsLinux() || OperatingSystem.IsWindows()) return StartPinned(start, pinned.Value);
+        throw new InvalidOperationException("--cpu: only on Linux and Windows");
+    }
+
+    [System.Runtime.Versioning.SupportedOSPlatform("linux")]
+    [System.Runtime.Versioning.SupportedOSPlatform("windows")]
+    private static Process StartPinned(ProcessStartInfo start, int pinned)
+    {
+        var self = Process.GetCurrentProcess();
+        var all = self.ProcessorAffinity;
+        self.ProcessorAffinity = (IntPtr)(1L << pinned);
+        try
+        {
+            return Process.Start(start)!;
+        }
+        finally
+        {
+            self.ProcessorAffinity = all;
+        }
+    }
+
     private static string Render(Options options, List<Point> points, int shippedSize, DateTime started, string loadBefore, string loadAfter)
     {
         static double Median(List<double> xs)
@@ -151,7 +186,7 @@ public static class RulebookScaling
         var s = new StringBuilder();
         s.Append(CultureInfo.InvariantCulture, $"Rulebook scaling, whole processes: `{options.Binary}`{(options.Label is null ? "" : " (" + options.Label + ")")}, ")
             .Append(CultureInfo.InvariantCulture, $"{started:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, load average {loadBefore} before and {loadAfter} after; ")
-            .Append(CultureInfo.InvariantCulture, $"{options.Rounds} interleaved rounds after one warm-up run per point, medians. CPU is the child's user + system time (getrusage).\n\n");
+            .Append(CultureInfo.InvariantCulture, $"{options.Rounds} interleaved rounds after one warm-up run per point, medians{(options.Cpu is { } pinned ? $", every process on CPU {pinned}" : "")}. CPU is the child's user + system time (getrusage).\n\n");
         s.Append("| command | criteria | indicators | wall ms | CPU ms | wall / 110 | CPU / 110 | wall / hello | CPU / hello |\n");
         s.Append("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         foreach (var point in points)

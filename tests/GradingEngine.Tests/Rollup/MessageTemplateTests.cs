@@ -60,4 +60,16 @@ public class MessageTemplateTests
             return MessageTemplate.Parse(template).Format(evidence, evidence[0]) == expected;
         });
     }
+
+    /// <summary>The placeholders the checker validates are the ones a regular expression finds, known or not, in order.</summary>
+    [Property(MaxTest = 300)]
+    public Property Placeholders_AreWhatARegularExpressionFinds()
+    {
+        var pieces = Gen.Elements("a", "{", "}", "{}", "{x}", "{count}", "{{y}", "{z}}", " ");
+        var templates = Gen.ListOf(pieces).Select(p => string.Concat(p)).ToArbitrary();
+        return Prop.ForAll(templates, template =>
+            Assert.Equal(
+                Regex.Matches(template, @"\{([^{}]*)\}").Select(m => m.Groups[1].Value),
+                MessageTemplate.Parse(template).Placeholders));
+    }
 }

@@ -71,7 +71,7 @@ internal static partial class PdfText
     /// form feed, or a footnote rule (a line of only spaces at least <see cref="FootnoteRuleWidth"/> wide, or
     /// of five or more `_` or `-`).
     /// </summary>
-    public static bool IsPageBreakLine(string line)
+    public static bool IsPageBreakLine(ReadOnlySpan<char> line)
     {
         if (line.Contains('\f')) return true;
         var trimmed = line.Trim();

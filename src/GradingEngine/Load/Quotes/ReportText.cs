@@ -37,30 +37,48 @@ internal sealed partial class ReportText
 
     public static ReportText Parse(string path, string text)
     {
-        var starts = new List<int>();
-        var lines = new List<int>();
         var breaks = new List<int>();
-        var collapsed = new System.Text.StringBuilder(text.Length);
-        var line = 1;
-        var lineStart = 0;
-        for (var i = 0; i <= text.Length;)
+        for (var (start, line) = (0, 1); start <= text.Length; line++)
         {
-            if (i == text.Length || text[i] == '\n')
-            {
-                if (PdfText.IsPageBreakLine(text[lineStart..i])) breaks.Add(line);
-                if (i == text.Length) break;
-                (line, lineStart, i) = (line + 1, i + 1, i + 1);
-                continue;
-            }
-            if (char.IsWhiteSpace(text[i])) { i++; continue; }
-            if (collapsed.Length > 0) collapsed.Append(' ');
-            starts.Add(collapsed.Length);
-            lines.Add(line);
-            var start = i;
-            while (i < text.Length && !char.IsWhiteSpace(text[i])) i++;
-            collapsed.Append(text, start, i - start);
+            var end = text.IndexOf('\n', start);
+            if (end < 0) end = text.Length;
+            if (PdfText.IsPageBreakLine(text.AsSpan(start, end - start))) breaks.Add(line);
+            start = end + 1;
         }
-        return new ReportText(path, collapsed.ToString(), [.. starts], [.. lines], [.. breaks]);
+        // Counted first, so that the word arrays and the collapsed text are each allocated once, at their size: a report is
+        // the largest text a findings file brings in, and growing lists and a builder for it was most of what loading one allocated.
+        var (words, letters) = (0, 0);
+        for (var (i, line) = (0, 1); NextWord(text, ref i, ref line, out var start);)
+        {
+            words++;
+            letters += i - start;
+        }
+        var starts = new int[words];
+        var lines = new int[words];
+        var collapsed = string.Create(words == 0 ? 0 : letters + words - 1, (text, starts, lines), static (chars, s) =>
+        {
+            var (i, line, at) = (0, 1, 0);
+            for (var w = 0; NextWord(s.text, ref i, ref line, out var start); w++)
+            {
+                if (w > 0) chars[at++] = ' ';
+                (s.starts[w], s.lines[w]) = (at, line);
+                s.text.AsSpan(start, i - start).CopyTo(chars[at..]);
+                at += i - start;
+            }
+        });
+        return new ReportText(path, collapsed, starts, lines, [.. breaks]);
+    }
+
+    /// <summary>Moves <paramref name="i"/> past the next word, counting the lines it passes; false at the end of the text.</summary>
+    private static bool NextWord(string text, ref int i, ref int line, out int start)
+    {
+        for (; i < text.Length && char.IsWhiteSpace(text[i]); i++)
+        {
+            if (text[i] == '\n') line++;
+        }
+        start = i;
+        while (i < text.Length && !char.IsWhiteSpace(text[i])) i++;
+        return i > start;
     }
 
     private ReportWord[] Words()

@@ -1,3 +1,6 @@
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
 using GradingEngine.Load.Quotes;
 using GradingEngine.Model;
 using GradingEngine.Tests.Support;
@@ -219,4 +222,29 @@ public class ReportTextTests
         // Assert
         Assert.Equal((885, 886, QuoteNormalisation.LineEndHyphen), (location?.Line, location?.EndLine, location?.Normalised));
     }
+
+    /// <summary>Distinct words joined by random runs of whitespace, line breaks and form feeds among them.</summary>
+    private static readonly Gen<string[]> Separators =
+        Gen.Elements(" ", "  ", "\t", "\n", "\r\n", " \n\n ", "\f", "\u00a0").ArrayOf();
+
+    [Property(MaxTest = 300)]
+    public Property Locate_AnyRunOfWords_IsFoundOnTheLinesItIsOn() =>
+        Prop.ForAll(Arb.From(Separators.Where(s => s.Length >= 2)), Arb.From(Gen.Choose(0, 1000)), (separators, pick) =>
+        {
+            // Arrange: words w0..wn with separators before, between and after them
+            var words = separators.Length - 1;
+            var text = string.Concat(Enumerable.Range(0, words).Select(w => separators[w] + $"w{w}x")) + separators[^1];
+            var lineOf = Enumerable.Range(0, words)
+                .Select(w => 1 + text[..text.IndexOf($"w{w}x", StringComparison.Ordinal)].Count(c => c == '\n')).ToArray();
+            var (first, last) = (pick % words, pick % words + (pick / 7) % (words - pick % words));
+            var quote = string.Join(' ', Enumerable.Range(first, last - first + 1).Select(w => $"w{w}x"));
+
+            // Act
+            var report = ReportText.Parse("report.txt", text);
+            var location = report.Locate(quote, out _, out _);
+
+            // Assert
+            Assert.Equal(words, report.WordCount);
+            Assert.Equal((lineOf[first], lineOf[last], QuoteNormalisation.None, first, last), (location?.Line, location?.EndLine, location?.Normalised, location?.FirstWord, location?.LastWord));
+        });
 }
