@@ -147,8 +147,9 @@ public static class RulebookScaling
     }
 
     /// <summary>
-    /// Starts the process on one CPU when asked: a child takes the affinity of the thread that starts it, so this thread is
-    /// pinned for the start only, and the harness's own work (reading the child's output) stays off the child's CPU.
+    /// Starts the process on one CPU when asked. The child takes the affinity the harness has when it starts it (on Linux its
+    /// main thread's, which starts every timed process and which ProcessorAffinity sets), so that is pinned for the start
+    /// only, and the harness's own work (reading the child's output) stays off the child's CPU.
     /// </summary>
     private static Process Start(ProcessStartInfo start, int? pinned)
     {
