@@ -23,6 +23,14 @@ internal sealed partial class ConditionBinder
     private readonly Condition _condition;
     private readonly DiagnosticBag _bag;
     private readonly List<ItemVariable> _scope = [];
+    private int _errors;
+
+    private ConditionBinder(ConditionContext context, Condition condition, DiagnosticBag bag)
+    {
+        _context = context;
+        _condition = condition;
+        _bag = bag;
+    }
 
     /// <summary>The innermost lambda variable of that name, or null: a loop, as every name of every condition is looked up.</summary>
     private ItemVariable? InScope(string name)
@@ -34,6 +42,7 @@ internal sealed partial class ConditionBinder
         return null;
     }
 
+    /// <summary>The first index whose item matches, or -1, without copying the list to find it.</summary>
     private static int IndexOf<T>(IReadOnlyList<T> items, Func<T, bool> match)
     {
         for (var i = 0; i < items.Count; i++)
@@ -41,14 +50,6 @@ internal sealed partial class ConditionBinder
             if (match(items[i])) return i;
         }
         return -1;
-    }
-    private int _errors;
-
-    private ConditionBinder(ConditionContext context, Condition condition, DiagnosticBag bag)
-    {
-        _context = context;
-        _condition = condition;
-        _bag = bag;
     }
 
     /// <summary>Binds a condition that must be yes/no. Null when it has errors (all reported to <paramref name="bag"/>).</summary>
